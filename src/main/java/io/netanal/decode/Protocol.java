@@ -1,0 +1,112 @@
+package io.netanal.decode;
+
+/**
+ * The protocols the decoder recognises, as small int ids with tshark's short names and the layer each belongs
+ * to.
+ *
+ * <p>A decoded frame carries the set of protocols it contains as a bit mask ({@code 1L << id}), so ids stay
+ * below 64. Names are the contract of the report's {@code protocols} table (DESIGN.md section 2): they match
+ * tshark's {@code frame.protocols} components, so counts can be compared with tshark directly.
+ */
+public final class Protocol {
+  public static final int ETH = 0;
+  public static final int VLAN = 1;
+  public static final int SLL = 2;
+  public static final int WLAN = 3;
+  public static final int RADIOTAP = 4;
+  public static final int PPP = 5;
+  /** BSD loopback (LINKTYPE_NULL / LOOP); tshark names it {@code null}. */
+  public static final int NULL = 6;
+  public static final int LLC = 7;
+  public static final int ARP = 8;
+  public static final int IP = 9;
+  public static final int IPV6 = 10;
+  public static final int TCP = 11;
+  public static final int UDP = 12;
+  public static final int ICMP = 13;
+  public static final int ICMPV6 = 14;
+  public static final int SCTP = 15;
+  public static final int GRE = 16;
+  public static final int DNS = 17;
+  public static final int HTTP = 18;
+  public static final int TLS = 19;
+  public static final int QUIC = 20;
+  public static final int SSH = 21;
+  public static final int DHCP = 22;
+  public static final int NTP = 23;
+  public static final int MDNS = 24;
+  public static final int LLMNR = 25;
+  public static final int DHCPV6 = 26;
+  public static final int IGMP = 27;
+  public static final int SNMP = 28;
+  public static final int SSDP = 29;
+  public static final int NBNS = 30;
+  public static final int SLL2 = 31;
+  public static final int PPPOE = 32;
+  public static final int MPLS = 33;
+
+  /** One more than the largest id. */
+  public static final int COUNT = 34;
+
+  public static final String LAYER_LINK = "link";
+  public static final String LAYER_NETWORK = "network";
+  public static final String LAYER_TRANSPORT = "transport";
+  public static final String LAYER_APPLICATION = "application";
+
+  private static final String[] NAMES = new String[COUNT];
+  private static final String[] LAYERS = new String[COUNT];
+
+  static {
+    define(ETH, "eth", LAYER_LINK);
+    define(VLAN, "vlan", LAYER_LINK);
+    define(SLL, "sll", LAYER_LINK);
+    define(WLAN, "wlan", LAYER_LINK);
+    define(RADIOTAP, "radiotap", LAYER_LINK);
+    define(PPP, "ppp", LAYER_LINK);
+    define(NULL, "null", LAYER_LINK);
+    define(LLC, "llc", LAYER_LINK);
+    define(ARP, "arp", LAYER_NETWORK);
+    define(IP, "ip", LAYER_NETWORK);
+    define(IPV6, "ipv6", LAYER_NETWORK);
+    define(TCP, "tcp", LAYER_TRANSPORT);
+    define(UDP, "udp", LAYER_TRANSPORT);
+    define(ICMP, "icmp", LAYER_NETWORK);
+    define(ICMPV6, "icmpv6", LAYER_NETWORK);
+    define(SCTP, "sctp", LAYER_TRANSPORT);
+    define(GRE, "gre", LAYER_NETWORK);
+    define(DNS, "dns", LAYER_APPLICATION);
+    define(HTTP, "http", LAYER_APPLICATION);
+    define(TLS, "tls", LAYER_APPLICATION);
+    define(QUIC, "quic", LAYER_APPLICATION);
+    define(SSH, "ssh", LAYER_APPLICATION);
+    define(DHCP, "dhcp", LAYER_APPLICATION);
+    define(NTP, "ntp", LAYER_APPLICATION);
+    define(MDNS, "mdns", LAYER_APPLICATION);
+    define(LLMNR, "llmnr", LAYER_APPLICATION);
+    define(DHCPV6, "dhcpv6", LAYER_APPLICATION);
+    define(IGMP, "igmp", LAYER_NETWORK);
+    define(SNMP, "snmp", LAYER_APPLICATION);
+    define(SSDP, "ssdp", LAYER_APPLICATION);
+    define(NBNS, "nbns", LAYER_APPLICATION);
+    define(SLL2, "sll", LAYER_LINK);
+    define(PPPOE, "pppoes", LAYER_LINK);
+    define(MPLS, "mpls", LAYER_LINK);
+  }
+
+  private Protocol() {}
+
+  private static void define(int id, String name, String layer) {
+    NAMES[id] = name;
+    LAYERS[id] = layer;
+  }
+
+  /** tshark's short name for the protocol. */
+  public static String name(int id) {
+    return NAMES[id];
+  }
+
+  /** One of {@code link}, {@code network}, {@code transport}, {@code application}. */
+  public static String layer(int id) {
+    return LAYERS[id];
+  }
+}
