@@ -1,5 +1,6 @@
 package io.netanal.pcap;
 
+import io.netanal.InvalidInputException;
 import io.netanal.frame.FrameSink;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -37,6 +38,7 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
   /** Creates (or truncates) {@code file} and writes the format's file header. */
   public static CaptureFileWriter open(Path file, CaptureFormat format, int linkType, int snaplen)
       throws IOException {
+    checkSnaplen(snaplen);
     return open(Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE), format, linkType, snaplen);
   }
@@ -44,14 +46,18 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
   /** Writes to any channel (standard output, a pipe); the writer closes it. */
   public static CaptureFileWriter open(WritableByteChannel channel, CaptureFormat format, int linkType,
       int snaplen) throws IOException {
-    if (snaplen <= 0) {
-      throw new IllegalArgumentException("snaplen: " + snaplen + " (expected: > 0)");
-    }
+    checkSnaplen(snaplen);
     CaptureFileWriter writer = format == CaptureFormat.PCAPNG
         ? new PcapngWriter(channel, linkType, snaplen)
         : new PcapWriter(channel, linkType, snaplen, format == CaptureFormat.PCAP_NANOS);
     writer.flush();
     return writer;
+  }
+
+  private static void checkSnaplen(int snaplen) {
+    if (snaplen <= 0) {
+      throw new InvalidInputException("snaplen: " + snaplen + " (expected: > 0)");
+    }
   }
 
   @Override

@@ -77,8 +77,8 @@ final class PcapngReader extends CaptureFileReader {
     if (block(null) == END) {
       throw new UnreadableFileException(damage);
     }
-    // Read up to the first interface description, so that linkTypes() and snaplen() answer before read().
-    while (!sawInterface && damage == null && isNonPacketBlockNext()) {
+    // Read up to the first packet, so that linkTypes() and snaplen() know the leading interfaces before read().
+    while (damage == null && isNonPacketBlockNext()) {
       if (block(null) == END) {
         break;
       }
