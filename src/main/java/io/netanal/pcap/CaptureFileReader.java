@@ -23,7 +23,8 @@ import java.util.List;
  * for a progress bar. The file is read through one large reused buffer, never whole into memory. A bad header
  * throws {@link UnreadableFileException} from {@code open}; damage later in the file never throws from
  * {@link #read}: reading stops and {@link #damage()} says where (see {@link PcapReader} and {@link PcapngReader}
- * for what stops and what is skipped).
+ * for what stops and what is skipped). A file is read up to the size it had when opened; a record that claims
+ * more than is left is cut short at once, without growing the buffer for the claim.
  */
 public abstract class CaptureFileReader implements Closeable {
   private static final int MIN_CAPACITY = 64 << 10;
@@ -57,7 +58,7 @@ public abstract class CaptureFileReader implements Closeable {
   /** Opens any channel with a window of {@code capacity} bytes; tests use small windows to force refills. */
   static CaptureFileReader open(ReadableByteChannel channel, String name, long size, int capacity)
       throws IOException {
-    ChannelInput input = new ChannelInput(channel, capacity);
+    ChannelInput input = new ChannelInput(channel, size, capacity);
     try {
       return detect(input, name, size);
     } catch (IOException | RuntimeException e) {

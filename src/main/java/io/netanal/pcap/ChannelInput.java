@@ -31,8 +31,12 @@ final class ChannelInput {
   private long base;
   private boolean eof;
 
-  ChannelInput(ReadableByteChannel channel, int capacity) {
+  /** The file's size when known (else -1): a record claiming more than is left must not grow the window. */
+  private final long size;
+
+  ChannelInput(ReadableByteChannel channel, long size, int capacity) {
     this.channel = channel;
+    this.size = size;
     this.buffer = ByteBuffer.allocateDirect(capacity);
     this.ordered = buffer.duplicate().order(order);
   }
@@ -92,6 +96,14 @@ final class ChannelInput {
   boolean require(int count) throws IOException {
     if (end - start >= count) {
       return true;
+    }
+    if (size >= 0 && count > size - offset()) {
+      // Cut short for sure: read what is left (for the damage message) without allocating for the claim.
+      int left = (int) Math.max(0, size - offset());
+      if (left > end - start) {
+        require(left);
+      }
+      return false;
     }
     if (buffer.capacity() < count) {
       grow(count);

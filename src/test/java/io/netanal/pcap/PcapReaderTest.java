@@ -153,6 +153,21 @@ class PcapReaderTest {
   }
 
   @Test
+  void shouldReportHugeRecordPastEndOfFileAsCutShortWithoutGrowingTheBuffer() throws IOException {
+    byte[] file = header(Fixture.littleEndian(), 0xa1b2c3d4, -1, 1) // snaplen 4294967295
+        .i32(1).i32(0)        // ts_sec, ts_usec
+        .i32(200 << 20)       // incl_len: 200 MB, allowed by the snaplen
+        .i32(200 << 20)       // orig_len
+        .zeros(10)            // all there is of it
+        .bytes();
+    try (CaptureFileReader reader = Fixture.open(file, "claim.pcap", 64)) {
+      assertThat(Fixture.readAll(reader)).isEmpty();
+      assertThat(reader.damage())
+          .isEqualTo("claim.pcap: pcap record at offset 24 cut short (header says 209715200 bytes, 10 left)");
+    }
+  }
+
+  @Test
   void shouldReadRecordsLargerThanTheBufferAndAcrossRefills() throws IOException {
     Fixture f = header(Fixture.littleEndian(), 0xa1b2c3d4, 65535, 1);
     int[] lengths = {1000, 3, 64, 0, 5000, 17};
