@@ -89,7 +89,19 @@ final class CounterTable {
     }
   }
 
-  /** The backing array; valid until the next {@link #slotOf} call, which may replace it. */
+  /** Adds {@code delta} to the word at {@code index}, an index {@link #slotOf} returned plus a value offset. */
+  void add(int index, long delta) {
+    words[index] += delta;
+  }
+
+  long get(int index) {
+    return words[index];
+  }
+
+  /**
+   * The backing array; valid until the next {@link #slotOf} call, which may replace it (so fetch it after that
+   * call, never as in {@code words()[slotOf(...)]}, where Java reads the old array first).
+   */
   long[] words() {
     return words;
   }

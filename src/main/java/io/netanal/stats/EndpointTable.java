@@ -92,10 +92,13 @@ final class EndpointTable {
   }
 
   private void count(int at, CounterTable table, int direction, long packets, long bytes) {
-    long[] counts = at == CounterTable.FULL ? other : table.words();
-    int base = at == CounterTable.FULL ? 0 : at;
-    counts[base + direction] += packets;
-    counts[base + 2 + direction] += bytes;
+    if (at == CounterTable.FULL) {
+      other[direction] += packets;
+      other[2 + direction] += bytes;
+    } else {
+      table.add(at + direction, packets);
+      table.add(at + 2 + direction, bytes);
+    }
   }
 
   private void mergeFamily(CounterTable from, CounterTable to) {
