@@ -32,6 +32,11 @@ final class BandwidthSeries {
   private boolean empty = true;
   private long[] packets = new long[INITIAL_LENGTH];
   private long[] bytes = new long[INITIAL_LENGTH];
+  // The last bucket recorded and its time range: consecutive frames usually share it, and checking the range
+  // avoids a 64-bit division per frame.
+  private long lastBucket;
+  private long lastBucketStart = 1;
+  private long lastBucketEnd;
 
   /** Automatic interval: one second, widened as the capture's span requires. */
   static BandwidthSeries automatic() {
@@ -56,7 +61,18 @@ final class BandwidthSeries {
   }
 
   void record(long timestampNanos, long wireBytes) {
-    add(Math.floorDiv(timestampNanos, intervalNanos), 1, wireBytes);
+    if (timestampNanos >= lastBucketStart && timestampNanos < lastBucketEnd) {
+      int i = (int) (lastBucket - base);
+      packets[i]++;
+      bytes[i] += wireBytes;
+      return;
+    }
+    long bucket = Math.floorDiv(timestampNanos, intervalNanos);
+    add(bucket, 1, wireBytes);
+    // add() may have widened the interval: remember the bucket the timestamp landed in now.
+    lastBucket = Math.floorDiv(timestampNanos, intervalNanos);
+    lastBucketStart = lastBucket * intervalNanos;
+    lastBucketEnd = lastBucketStart + intervalNanos;
   }
 
   /** Adds {@code from}'s buckets; the result is the same as recording its frames here. */
@@ -118,6 +134,8 @@ final class BandwidthSeries {
   /** Doubles the interval, folding bucket pairs: bucket {@code n} of the new interval is {@code 2n, 2n + 1}. */
   private void widen() {
     intervalNanos *= 2;
+    lastBucketStart = 1;
+    lastBucketEnd = 0;
     if (empty) {
       return;
     }
