@@ -12,7 +12,7 @@ import io.netanal.decode.DecodedFrame;
  * recording.
  *
  * <p>{@link #record} allocates nothing except when a table grows (amortised, and bounded: see
- * {@link EndpointTable}, {@link ConversationTable} and {@link BandwidthSeries} for the caps, about 90 MB in all
+ * {@link EndpointTable}, {@link ConversationTable} and {@link BandwidthSeries} for the caps: about 67 MB of tables and at most 32 MB of bandwidth series
  * when every table is full).
  */
 public final class StatisticsCollector {
