@@ -12,8 +12,8 @@ import io.netanal.decode.DecodedFrame;
  * recording.
  *
  * <p>{@link #record} allocates nothing except when a table grows (amortised, and bounded: see
- * {@link EndpointTable}, {@link ConversationTable} and {@link BandwidthSeries} for the caps: about 67 MB of tables and at most 32 MB of bandwidth series
- * when every table is full).
+ * {@link EndpointTable}, {@link ConversationTable} and {@link BandwidthSeries} for the caps: about 67 MB of
+ * tables and at most 32 MB of bandwidth series when every table is full).
  */
 public final class StatisticsCollector {
   private final SummaryCounter summary = new SummaryCounter();
