@@ -1,0 +1,127 @@
+package io.netanal.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code netanal} root command: holds the subcommands, the global {@code --verbose} switch, and the one
+ * place where exceptions become messages and exit codes.
+ *
+ * <p>{@link #main} is the only caller of {@code System.exit}; tests call {@link #commandLine()} and
+ * {@code execute(...)} with their own out/err writers.
+ */
+@Command(name = "netanal", mixinStandardHelpOptions = true, versionProvider = Netanal.Version.class,
+    description = "Network analyzer: live capture and capture-file statistics.",
+    subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success (a capture stopped by Ctrl+C is a success)",
+        "1:runtime failure (I/O error, disk full)",
+        "2:invalid input (bad option, bad filter, unreadable, damaged or unsupported file)",
+        "3:environment (no permission to capture, libpcap missing, no such interface)",
+        "4:internal error"})
+public final class Netanal {
+
+  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces with error messages.")
+  boolean verbose;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** A configured command line: exit codes, error handlers, case-sensitive options. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Netanal());
+    cl.setExecutionExceptionHandler(new ErrorReporter());
+    cl.setParameterExceptionHandler(new UsageErrorReporter());
+    cl.setExitCodeExceptionMapper(ExitCodes::of);
+    return cl;
+  }
+
+  /** Turns an exception thrown by a command into a one-line message on stderr and an exit code. */
+  static final class ErrorReporter implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, ParseResult parseResult) {
+      if (isBrokenPipe(e)) {
+        return ExitCodes.OK; // `| head` closed our stdout: end quietly
+      }
+      PrintWriter err = cl.getErr();
+      int code = ExitCodes.of(e);
+      String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      if (code == ExitCodes.INTERNAL) {
+        err.println("netanal: internal error: " + e + " (please report it; --verbose shows where)");
+      } else {
+        err.println("netanal: " + message);
+      }
+      if (isVerbose(parseResult)) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return code;
+    }
+  }
+
+  /** Reports a bad option or argument with the usage hint; exit code 2. */
+  static final class UsageErrorReporter implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+      CommandLine cl = e.getCommandLine();
+      PrintWriter err = cl.getErr();
+      err.println("netanal: " + e.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+      }
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
+  }
+
+  static boolean isVerbose(ParseResult parseResult) {
+    for (ParseResult r = parseResult; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when writing failed because the reader of our output went away (EPIPE). */
+  static boolean isBrokenPipe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BrokenPipeException) {
+        return true;
+      }
+      if ((t instanceof IOException || t instanceof UncheckedIOException) && t.getMessage() != null
+          && t.getMessage().contains("Broken pipe")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The version from the jar's build properties. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Netanal.class.getResourceAsStream("/io/netanal/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"netanal " + p.getProperty("version", "unknown"),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+  }
+}
