@@ -108,4 +108,60 @@ public abstract class CaptureFileReader implements Closeable {
 
   /** One line describing where and how the file is damaged ("name: ... at offset N ..."), or null. */
   public abstract String damage();
+
+  /** File offset of the first record this reader reads; 0 where the format does not say. */
+  public long start() {
+    return 0;
+  }
+
+  /** File offset of the next unread record, or -1 where the format does not track it. */
+  public long position() {
+    return -1;
+  }
+
+  /**
+   * Makes {@link #read} stop before the first record starting at or after {@code offset}; a later {@code read}
+   * after a new {@code stopAt} goes on from there. Only readers from {@link #openSlices} support it.
+   */
+  public void stopAt(long offset) {
+    throw new UnsupportedOperationException(name() + ": cannot stop at an offset (" + format() + ")");
+  }
+
+  /**
+   * Opens a capture file as up to {@code parts} readers of consecutive byte slices, to be read in parallel.
+   *
+   * <p>Only large pcap files are split; anything else gives one reader. Reader {@code i} reads the records
+   * starting in {@code [start(i), start(i + 1))}. Slice starts are found by a plausibility check (see
+   * {@link PcapReader}), so a caller must confirm, after reading, that each reader's {@link #position()} equals
+   * the next one's {@link #start()} and that it found no damage; where not, the next readers' frames are to be
+   * discarded and the earlier reader continued with {@code stopAt(Long.MAX_VALUE)} and {@code read}.
+   */
+  public static List<CaptureFileReader> openSlices(Path file, int parts, long minSliceBytes) throws IOException {
+    CaptureFileReader first = open(file);
+    List<CaptureFileReader> readers = new java.util.ArrayList<>(List.of(first));
+    if (!(first instanceof PcapReader) || parts < 2 || first.size() < 2 * minSliceBytes) {
+      return readers;
+    }
+    PcapReader pcap = (PcapReader) first;
+    long sliceBytes = Math.max(minSliceBytes, first.size() / parts);
+    try (FileChannel probe = FileChannel.open(file, StandardOpenOption.READ)) {
+      for (long from = sliceBytes; from < first.size() && readers.size() < parts; from += sliceBytes) {
+        PcapReader slice = pcap.sliceAt(file, probe, from);
+        if (slice == null || slice.start() <= readers.get(readers.size() - 1).start()) {
+          if (slice != null) {
+            slice.close();
+          }
+          break;
+        }
+        readers.get(readers.size() - 1).stopAt(slice.start());
+        readers.add(slice);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (CaptureFileReader r : readers) {
+        r.close();
+      }
+      throw e;
+    }
+    return readers;
+  }
 }

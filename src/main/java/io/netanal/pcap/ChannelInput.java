@@ -35,8 +35,14 @@ final class ChannelInput {
   private final long size;
 
   ChannelInput(ReadableByteChannel channel, long size, int capacity) {
+    this(channel, size, capacity, 0);
+  }
+
+  /** A window whose first byte is at file offset {@code base} (the channel is positioned there). */
+  ChannelInput(ReadableByteChannel channel, long size, int capacity, long base) {
     this.channel = channel;
     this.size = size;
+    this.base = base;
     this.buffer = ByteBuffer.allocateDirect(capacity);
     this.ordered = buffer.duplicate().order(order);
   }

@@ -5,6 +5,9 @@ import io.netanal.frame.FrameSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -43,6 +46,10 @@ final class PcapReader extends CaptureFileReader {
   private final int recordHeaderLength;
   private final long nanosPerFraction;
   private final int maxCapturedLength;
+  /** File offset of the first record this reader reads (after the file header, or a slice's start). */
+  private final long start;
+  /** Records starting at or after this file offset are left to the next slice. */
+  private long stopOffset = Long.MAX_VALUE;
   private String damage;
 
   PcapReader(ChannelInput input, String name, long size) throws IOException {
@@ -74,6 +81,21 @@ final class PcapReader extends CaptureFileReader {
     long allowance = Math.max(Integer.toUnsignedLong(snaplen), STANDARD_MAX_RECORD);
     this.maxCapturedLength = (int) Math.min(allowance, MAX_RECORD);
     input.skip(FILE_HEADER_LENGTH);
+    this.start = input.offset();
+  }
+
+  /** A reader of the same file's records from {@code input}, whose window starts at a record boundary. */
+  private PcapReader(PcapReader format, ChannelInput input) {
+    this.input = input;
+    this.name = format.name;
+    this.size = format.size;
+    this.linkType = format.linkType;
+    this.snaplen = format.snaplen;
+    this.recordHeaderLength = format.recordHeaderLength;
+    this.nanosPerFraction = format.nanosPerFraction;
+    this.maxCapturedLength = format.maxCapturedLength;
+    input.order(format.input.order());
+    this.start = input.offset();
   }
 
   static boolean isMagic(int bigEndianMagic) {
@@ -100,8 +122,13 @@ final class PcapReader extends CaptureFileReader {
     ByteBuffer headers = in.ordered();
     int pos = in.start();
     int end = in.end();
+    long stopIndex = stopOffset - (in.offset() - pos);
     long count = 0;
     while (true) {
+      if (pos >= stopIndex) {
+        in.skip(pos - in.start());
+        break;
+      }
       if (end - pos < headerLength) {
         in.skip(pos - in.start());
         if (!in.require(headerLength)) {
@@ -115,6 +142,7 @@ final class PcapReader extends CaptureFileReader {
         headers = in.ordered();
         pos = in.start();
         end = in.end();
+        stopIndex = stopOffset - (in.offset() - pos);
       }
       int capturedLength = headers.getInt(pos + 8);
       if (capturedLength < 0 || capturedLength > maxLength) {
@@ -135,6 +163,7 @@ final class PcapReader extends CaptureFileReader {
         headers = in.ordered();
         pos = in.start();
         end = in.end();
+        stopIndex = stopOffset - (in.offset() - pos);
       }
       long seconds = headers.getInt(pos) & 0xffffffffL;
       long fraction = headers.getInt(pos + 4) & 0xffffffffL;
@@ -145,6 +174,92 @@ final class PcapReader extends CaptureFileReader {
       count++;
     }
     return count;
+  }
+
+  @Override
+  public long start() {
+    return start;
+  }
+
+  @Override
+  public long position() {
+    return input.offset();
+  }
+
+  @Override
+  public void stopAt(long offset) {
+    stopOffset = offset;
+  }
+
+  /**
+   * A reader of this file's records from the first record boundary found at or after {@code from}, with its
+   * own channel and window, or null when no boundary is found in the first {@link #SYNC_WINDOW} bytes.
+   *
+   * <p>Record boundaries are not marked in the pcap format: a candidate offset is taken when {@link
+   * #SYNC_RECORDS} consecutive record headers from it are plausible (captured length within the allowance and
+   * not above the original length, the fraction below one second, timestamps within a day of each other). A
+   * wrong guess is possible in adversarial data, so callers must check that the previous slice ended exactly
+   * where this one starts ({@link #position()} against {@link #start()}) before using its frames.
+   */
+  PcapReader sliceAt(Path file, FileChannel probe, long from) throws IOException {
+    long at = findRecordStart(probe, from);
+    if (at < 0) {
+      return null;
+    }
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      channel.position(at);
+      return new PcapReader(this, new ChannelInput(channel, size, ChannelInput.DEFAULT_CAPACITY, at));
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  static final int SYNC_WINDOW = 4 << 20;
+  static final int SYNC_RECORDS = 8;
+
+  private long findRecordStart(FileChannel file, long from) throws IOException {
+    int length = (int) Math.min(SYNC_WINDOW, size - from);
+    if (length < recordHeaderLength) {
+      return -1;
+    }
+    ByteBuffer window = ByteBuffer.allocate(length).order(input.order());
+    while (window.hasRemaining() && file.read(window, from + window.position()) >= 0) {
+      // positional reads until the window is full or the file ends
+    }
+    int filled = window.position();
+    for (int candidate = 0; candidate + recordHeaderLength <= filled; candidate++) {
+      if (plausibleChain(window, candidate, filled, from + filled == size)) {
+        return from + candidate;
+      }
+    }
+    return -1;
+  }
+
+  private boolean plausibleChain(ByteBuffer window, int at, int filled, boolean windowEndsFile) {
+    long fractionLimit = nanosPerFraction == 1 ? 1_000_000_000L : 1_000_000L;
+    long previousSeconds = -1;
+    int p = at;
+    for (int k = 0; k < SYNC_RECORDS; k++) {
+      if (p == filled && windowEndsFile) {
+        return k > 0;
+      }
+      if (p + recordHeaderLength > filled) {
+        return false;
+      }
+      long seconds = window.getInt(p) & 0xffffffffL;
+      long fraction = window.getInt(p + 4) & 0xffffffffL;
+      int captured = window.getInt(p + 8);
+      int original = window.getInt(p + 12);
+      if (captured < 0 || captured > maxCapturedLength || original < captured || fraction >= fractionLimit
+          || (previousSeconds >= 0 && Math.abs(seconds - previousSeconds) > 86_400)) {
+        return false;
+      }
+      previousSeconds = seconds;
+      p += recordHeaderLength + captured;
+    }
+    return true;
   }
 
   @Override
