@@ -43,20 +43,20 @@ public record ConsoleStyle(boolean terminal, int width, boolean colour, boolean 
   }
 
   /**
-   * The style for output that is ({@code terminal}) or is not a terminal of {@code width} columns (0: unknown,
-   * then {@code COLUMNS} or the default), under the environment {@code env}; standard error is taken to be a
-   * terminal exactly when standard output is.
+   * The style for output that is ({@code terminal}) or is not a terminal, {@code width} columns wide (0: unknown,
+   * then {@code COLUMNS} or {@value #TERMINAL_DEFAULT_WIDTH} for a terminal, {@value #PIPE_WIDTH} otherwise),
+   * under the environment {@code env}; standard error is taken to be a terminal exactly when standard output is.
    */
   public static ConsoleStyle of(boolean terminal, int width, Map<String, String> env) {
     return of(terminal, terminal, width, env, true);
   }
 
-  static ConsoleStyle of(boolean stdoutTerminal, boolean stderrTerminal, int terminalWidth,
+  static ConsoleStyle of(boolean stdoutTerminal, boolean stderrTerminal, int width,
       Map<String, String> env, boolean unicode) {
     boolean colourAllowed = !env.containsKey("NO_COLOR") && !env.containsKey("CI")
         && !"dumb".equals(env.get("TERM"));
-    int width = stdoutTerminal ? (terminalWidth > 0 ? terminalWidth : columns(env)) : PIPE_WIDTH;
-    return new ConsoleStyle(stdoutTerminal, width, stdoutTerminal && colourAllowed, unicode,
+    int columns = width > 0 ? width : stdoutTerminal ? columns(env) : PIPE_WIDTH;
+    return new ConsoleStyle(stdoutTerminal, columns, stdoutTerminal && colourAllowed, unicode,
         stderrTerminal && colourAllowed);
   }
 

@@ -354,11 +354,15 @@ public final class ReportRenderer {
 
   /** Items joined by {@code separator} and packed into lines, indented by two, no longer than the width. */
   private void words(List<String> items, String separator) {
+    String mark = separator.stripTrailing();
     StringBuilder sb = new StringBuilder("  ");
-    for (String item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i);
       boolean first = sb.length() == 2;
-      if (!first && sb.length() + separator.length() + item.length() > style.width()) {
-        out.println(cut(sb.toString()));
+      // room for the item, and for the separator's mark after it unless it is the last
+      int need = separator.length() + item.length() + (i == items.size() - 1 ? 0 : mark.length());
+      if (!first && sb.length() + need > style.width()) {
+        out.println(cut(sb + mark)); // "a, b," then "c": the list visibly goes on
         sb.setLength(2);
         first = true;
       }
