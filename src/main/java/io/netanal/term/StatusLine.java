@@ -68,7 +68,7 @@ public final class StatusLine {
   }
 
   /**
-   * {@code "0:12  123,456 packets  10,234 pkt/s  81.9 Mbit/s  dropped 12  tcp 81% tls 49% udp 19%"}, at most
+   * {@code "0:12  123,456 pkts  10,234 pkt/s  81.9 Mbit/s  drops 12  ip 97% tcp 81% tls 49%"}, at most
    * {@code width} characters.
    */
   static String format(long elapsedNanos, Report report, double packetsPerSecond, double bitsPerSecond,
@@ -77,10 +77,10 @@ public final class StatusLine {
     long packets = s == null ? 0 : s.packets();
     StringBuilder sb = new StringBuilder();
     sb.append(Units.clock(elapsedNanos / 1_000_000_000L))
-        .append("  ").append(Units.count(packets)).append(packets == 1 ? " packet" : " packets")
+        .append("  ").append(Units.count(packets)).append(" pkts")
         .append("  ").append(Units.rate(packetsPerSecond)).append(" pkt/s")
         .append("  ").append(Units.bitRate(bitsPerSecond))
-        .append("  dropped ").append(Units.count(drops(report == null ? null : report.capture())));
+        .append("  drops ").append(Units.count(drops(report == null ? null : report.capture())));
     List<ProtocolCount> top = topProtocols(report, 3);
     if (!top.isEmpty()) {
       sb.append(' ');
