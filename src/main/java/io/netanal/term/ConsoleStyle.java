@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
@@ -13,18 +11,20 @@ import org.jline.terminal.spi.TerminalProvider;
  * How console output may look, decided once per run: whether standard output and standard error are terminals,
  * how wide a line may be, whether ANSI colour and Unicode block characters may be used.
  *
- * <p>Immutable; {@link #detect()} is called once by the command on its thread, tests build values with
- * {@link #plain(int)} and {@link #of(boolean, int, Map)}. Detection is cheap when output is not a terminal:
- * JLine (which spawns {@code stty}) is only asked when {@link System#console()} says stdin and stdout are
- * interactive, so piped runs and {@code --version} pay nothing for it.
+ * <p>Immutable; {@link #detect()} is called once by the command on its thread (never for {@code --version} or
+ * machine-readable output), tests build values with {@link #plain(int)} and {@link #of(boolean, int, Map)}.
+ * JLine is asked only when {@link System#console()} says standard output is interactive.
  *
  * <p>Width: a terminal's own width, else {@code COLUMNS}, else {@value #TERMINAL_DEFAULT_WIDTH}. Output that is
  * not a terminal (a file, a pipe) is laid out at {@value #PIPE_WIDTH} columns whatever the environment says, so
  * that the same capture gives the same text everywhere and a full IPv6 address (39 characters) fits a table.
  * Colour: only on a terminal, never when {@code NO_COLOR} or {@code CI} is set (to any value) or
- * {@code TERM=dumb}. Live displays (progress bar, status line) follow the same rule on standard error.
+ * {@code TERM=dumb}. Live lines (progress bar, status line) follow the same rule on standard error, whatever
+ * standard output is, so {@code analyze big.pcap > report.txt} still shows progress.
  */
 public record ConsoleStyle(boolean terminal, int width, boolean colour, boolean unicode, boolean live) {
+  // live: progress bars and status lines are allowed (not CI, NO_COLOR, TERM=dumb); they are drawn only if
+  // standard error turns out to be a terminal, which their own thread asks (isStderrTerminal)
 
   static final int TERMINAL_DEFAULT_WIDTH = 80;
   static final int PIPE_WIDTH = 100;
@@ -45,47 +45,55 @@ public record ConsoleStyle(boolean terminal, int width, boolean colour, boolean 
   /**
    * The style for output that is ({@code terminal}) or is not a terminal, {@code width} columns wide (0: unknown,
    * then {@code COLUMNS} or {@value #TERMINAL_DEFAULT_WIDTH} for a terminal, {@value #PIPE_WIDTH} otherwise),
-   * under the environment {@code env}; standard error is taken to be a terminal exactly when standard output is.
+   * under the environment {@code env}.
    */
   public static ConsoleStyle of(boolean terminal, int width, Map<String, String> env) {
-    return of(terminal, terminal, width, env, true);
+    return of(terminal, width, env, true);
   }
 
-  static ConsoleStyle of(boolean stdoutTerminal, boolean stderrTerminal, int width,
-      Map<String, String> env, boolean unicode) {
-    boolean colourAllowed = !env.containsKey("NO_COLOR") && !env.containsKey("CI")
-        && !"dumb".equals(env.get("TERM"));
-    int columns = width > 0 ? width : stdoutTerminal ? columns(env) : PIPE_WIDTH;
-    return new ConsoleStyle(stdoutTerminal, columns, stdoutTerminal && colourAllowed, unicode,
-        stderrTerminal && colourAllowed);
+  static ConsoleStyle of(boolean terminal, int width, Map<String, String> env, boolean unicode) {
+    boolean allowed = !env.containsKey("NO_COLOR") && !env.containsKey("CI") && !"dumb".equals(env.get("TERM"));
+    int columns = width > 0 ? width : terminal ? columns(env) : PIPE_WIDTH;
+    return new ConsoleStyle(terminal, columns, terminal && allowed, unicode, allowed);
   }
 
-  /** The style of this process's standard output and error. */
+  /**
+   * The style of this process's standard output. Costs nothing when standard output is not interactive
+   * ({@link System#console()} is null); on a terminal, one {@code stty} through JLine's exec provider for the
+   * width (about 30 ms; building a whole JLine terminal cost 150 ms more, and nothing here needs one).
+   */
   public static ConsoleStyle detect() {
     Map<String, String> env = System.getenv();
     boolean unicode = canEncodeBlocks(stdoutCharset());
     if (System.console() == null) {
-      // stdout (or stdin) is redirected: no JLine terminal; stderr may still be a terminal for the progress bar
-      return of(false, isStderrTerminal(), 0, env, unicode);
+      return of(false, 0, env, unicode);
     }
     int width = 0;
-    boolean stdoutTerminal = true;
-    try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false).build()) {
-      stdoutTerminal = !Terminal.TYPE_DUMB.equals(terminal.getType())
-          && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-      width = terminal.getWidth();
-      unicode = canEncodeBlocks(terminal.encoding());
+    try {
+      width = TerminalProvider.load("exec").systemStreamWidth(SystemStream.Output);
     } catch (IOException | RuntimeException e) {
-      // no usable system terminal: fall back to COLUMNS and the default width
+      // stty failed: COLUMNS or the default width
     }
-    return of(stdoutTerminal, stdoutTerminal && isStderrTerminal(), width, env, unicode);
+    return of(true, width, env, unicode);
   }
 
-  private static boolean isStderrTerminal() {
-    try {
-      return TerminalProvider.load("exec").isSystemStream(SystemStream.Error);
-    } catch (IOException | RuntimeException e) {
-      return false;
+  /**
+   * Whether standard error is a terminal, asked once (one {@code test -t 2}, about 30 ms) by the first live line,
+   * on its own thread, so that runs without a progress bar or status line never pay for it.
+   */
+  static boolean isStderrTerminal() {
+    return StderrHolder.TERMINAL;
+  }
+
+  private static final class StderrHolder {
+    static final boolean TERMINAL = ask();
+
+    private static boolean ask() {
+      try {
+        return TerminalProvider.load("exec").isSystemStream(SystemStream.Error);
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
     }
   }
 

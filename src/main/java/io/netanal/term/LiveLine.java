@@ -1,6 +1,7 @@
 package io.netanal.term;
 
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -16,11 +17,17 @@ final class LiveLine {
   private final Supplier<String> text;
   private final long periodMillis;
   private final long delayMillis;
+  private final BooleanSupplier stderrIsTerminal;
   private Thread thread;
   private int drawnLength;
 
-  /** Draws {@code text} every {@code periodMillis}, the first time after {@code delayMillis}. */
-  LiveLine(PrintWriter err, Supplier<String> text, long periodMillis, long delayMillis) {
+  /**
+   * Draws {@code text} every {@code periodMillis}, the first time after {@code delayMillis}, if
+   * {@code stderrIsTerminal} (asked once, on the refresh thread) says so.
+   */
+  LiveLine(PrintWriter err, Supplier<String> text, long periodMillis, long delayMillis,
+      BooleanSupplier stderrIsTerminal) {
+    this.stderrIsTerminal = stderrIsTerminal;
     this.err = err;
     this.text = text;
     this.periodMillis = periodMillis;
@@ -63,6 +70,9 @@ final class LiveLine {
   private void run() {
     try {
       Thread.sleep(delayMillis);
+      if (!stderrIsTerminal.getAsBoolean()) {
+        return; // redirected: a file or pipe gets no \r-redrawn lines
+      }
       while (!Thread.currentThread().isInterrupted()) {
         draw(text.get());
         Thread.sleep(periodMillis);

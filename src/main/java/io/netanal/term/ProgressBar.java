@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 /**
  * A one-line progress display on standard error while a large capture file is read: percent, a bar, bytes
  * read of the total, throughput and time left, redrawn four times per second and erased when closed. It does
- * nothing unless standard error is a live terminal ({@link ConsoleStyle#live()}).
+ * nothing unless live lines are allowed ({@link ConsoleStyle#live()}) and standard error is a terminal.
  *
  * <p>The reading thread only publishes its byte count (the supplier should read a volatile field or an atomic);
  * the drawing happens on the progress bar's own daemon thread. {@link #start} and {@link #close} are called by
@@ -39,7 +39,7 @@ public final class ProgressBar implements AutoCloseable {
     long startNanos = System.nanoTime();
     LiveLine line = new LiveLine(err,
         () -> format(bytesRead.getAsLong(), totalBytes, System.nanoTime() - startNanos, width, style.unicode()),
-        PERIOD_MILLIS, DELAY_MILLIS);
+        PERIOD_MILLIS, DELAY_MILLIS, ConsoleStyle::isStderrTerminal);
     line.start();
     return new ProgressBar(line);
   }

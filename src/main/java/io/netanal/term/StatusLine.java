@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * The live capture's status line on standard error: elapsed time, packets, current rate (packets/s and
  * bits/s over the last refresh), drops and the three commonest protocols, redrawn three times per second and
- * erased when stopped. In plain mode (standard error not a terminal, {@code CI} or {@code NO_COLOR} set) it
- * prints nothing; the caller does not start it under {@code -q}.
+ * erased when stopped. In plain mode (standard error not a terminal, {@code CI} or {@code NO_COLOR} set) it prints
+ * nothing; the caller does not start it under {@code -q}.
  *
  * <p>{@link #start} and {@link #stop} are called by the capture command's thread; the snapshot supplier is
  * called on the status line's own daemon thread and must return an immutable, already published report.
@@ -34,7 +34,7 @@ public final class StatusLine {
   public StatusLine(ConsoleStyle style, PrintWriter err, Supplier<Report> snapshot) {
     this.snapshot = snapshot;
     this.width = (style.terminal() ? style.width() : ConsoleStyle.TERMINAL_DEFAULT_WIDTH) - 1;
-    this.line = style.live() ? new LiveLine(err, this::text, PERIOD_MILLIS, PERIOD_MILLIS) : null;
+    this.line = style.live() ? new LiveLine(err, this::text, PERIOD_MILLIS, PERIOD_MILLIS, ConsoleStyle::isStderrTerminal) : null;
   }
 
   public void start() {
