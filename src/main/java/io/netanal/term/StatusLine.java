@@ -34,7 +34,9 @@ public final class StatusLine {
   public StatusLine(ConsoleStyle style, PrintWriter err, Supplier<Report> snapshot) {
     this.snapshot = snapshot;
     this.width = (style.terminal() ? style.width() : ConsoleStyle.TERMINAL_DEFAULT_WIDTH) - 1;
-    this.line = style.live() ? new LiveLine(err, this::text, PERIOD_MILLIS, PERIOD_MILLIS, ConsoleStyle::isStderrTerminal) : null;
+    this.line = style.live()
+        ? new LiveLine(err, this::text, PERIOD_MILLIS, PERIOD_MILLIS, ConsoleStyle::isStderrTerminal)
+        : null;
   }
 
   public void start() {

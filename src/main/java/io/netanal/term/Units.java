@@ -71,7 +71,10 @@ final class Units {
     return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
   }
 
-  /** {@code part / whole} as {@code "42.0%"}; {@code "<0.1%"} for a non-zero part too small to show; {@code "0.0%"} when whole is 0. */
+  /**
+   * {@code part / whole} as {@code "42.0%"}; {@code "<0.1%"} for a non-zero part too small to show; {@code "0.0%"}
+   * when whole is 0.
+   */
   static String percent(long part, long whole) {
     double value = whole == 0 ? 0.0 : 100.0 * part / whole;
     // a few frames out of millions are worth seeing: not "0.0%"

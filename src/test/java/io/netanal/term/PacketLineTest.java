@@ -34,7 +34,8 @@ class PacketLineTest {
         .withIpv6(0x20010db800000000L, 1, 0x20010db800000000L, 0x35) // 2001:db8::1 > 2001:db8::35
         .withTransport(17, 5353, 53, DecodedFrame.NONE);
 
-    assertThat(line.format(TIME, f, 80, 80)).isEqualTo("22:13:20.123456 dns [2001:db8::1]:5353 > [2001:db8::35]:53 len 80");
+    assertThat(line.format(TIME, f, 80, 80))
+        .isEqualTo("22:13:20.123456 dns [2001:db8::1]:5353 > [2001:db8::35]:53 len 80");
   }
 
   @Test

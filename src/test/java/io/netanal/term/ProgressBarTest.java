@@ -13,7 +13,8 @@ class ProgressBarTest {
   void shouldShowPercentBarBytesRateAndTimeLeft() {
     String line = ProgressBar.format(500_000_000, 1_000_000_000, 2 * SECOND, 79, true);
 
-    assertThat(line).isEqualTo(" 50% [" + "█".repeat(16) + " ".repeat(16) + "] 500.0 MB / 1.0 GB  250.0 MB/s  ETA 0:02");
+    assertThat(line)
+        .isEqualTo(" 50% [" + "█".repeat(16) + " ".repeat(16) + "] 500.0 MB / 1.0 GB  250.0 MB/s  ETA 0:02");
     assertThat(line).hasSizeLessThanOrEqualTo(79);
   }
 

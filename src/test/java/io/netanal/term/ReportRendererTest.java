@@ -30,7 +30,8 @@ class ReportRendererTest {
         SampleReports.arpOnly())) {
       for (boolean colour : new boolean[] {false, true}) {
         ConsoleStyle style = new ConsoleStyle(colour, width, colour, true, false);
-        assertThat(render(report, style)).allSatisfy(line -> assertThat(stripAnsi(line)).hasSizeLessThanOrEqualTo(width));
+        assertThat(render(report, style))
+            .allSatisfy(line -> assertThat(stripAnsi(line)).hasSizeLessThanOrEqualTo(width));
       }
     }
   }
@@ -122,7 +123,8 @@ class ReportRendererTest {
     List<String> lines = render(SampleReports.file(), new ConsoleStyle(false, 80, false, false, false));
 
     assertThat(lines).contains("   _.-:=+*#");
-    assertThat(lines).anyMatch(l -> l.startsWith("  link         eth       123,456") && l.endsWith("  ########################"));
+    assertThat(lines).anyMatch(
+        l -> l.startsWith("  link         eth       123,456") && l.endsWith("  ########################"));
     assertThat(String.join("\n", lines)).doesNotContain("█", "…", "─");
   }
 

@@ -17,7 +17,8 @@ class StatusLineTest {
 
   @Test
   void shouldCutTheLineAtTheWidth() {
-    assertThat(StatusLine.format(0, SampleReports.live(), 0, 0, 40)).isEqualTo("0:00  123,456 pkts  0 pkt/s  0 bit/s  dr");
+    assertThat(StatusLine.format(0, SampleReports.live(), 0, 0, 40))
+        .isEqualTo("0:00  123,456 pkts  0 pkt/s  0 bit/s  dr");
   }
 
   @Test
