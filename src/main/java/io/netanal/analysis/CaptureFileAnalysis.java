@@ -17,10 +17,19 @@ import java.util.Set;
 /**
  * Analyses one or more capture files into one report: reader, optional BPF filter, decoder, statistics.
  *
- * <p>Several files added to one analysis give one merged report (in the order added). Not thread-safe: one thread
- * adds files and takes the result; {@link #bytesRead()} may be read from any thread for progress.
+ * <p>Several files added to one analysis give one merged report (in the order added). A large pcap file is read
+ * in slices by parallel workers, each with its own decoder and collector, merged in file order; a slice boundary
+ * is only trusted when the previous worker ended exactly there, else the workers after it are discarded and the
+ * file is finished serially, so the report is always the one a single reader would give.
+ *
+ * <p>Not thread-safe: one thread adds files and takes the result; {@link #bytesRead()} may be read from any
+ * thread for progress.
  */
 public final class CaptureFileAnalysis {
+  /** Below 2 x 32 MB, a second thread costs more than it saves. */
+  static final long DEFAULT_MIN_SLICE_BYTES = 32L << 20;
+  private static final int MAX_WORKERS = 8;
+
   private final AnalysisOptions options;
   private final StatisticsCollector collector;
   private final FrameSink sink;
@@ -28,23 +37,29 @@ public final class CaptureFileAnalysis {
   private final Set<String> formats = new LinkedHashSet<>();
   private final Set<String> linkTypes = new LinkedHashSet<>();
   private final List<String> damage = new ArrayList<>();
+  private final int workers;
+  private final long minSliceBytes;
   private Integer snaplen;
-  private volatile CaptureFileReader current;
+  private volatile List<CaptureFileReader> current = List.of();
   private volatile long bytesDone;
 
   public CaptureFileAnalysis(AnalysisOptions options) {
+    this(options, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);
+  }
+
+  /** Files of at least {@code 2 * minSliceBytes} are split for up to {@code workers} threads. */
+  CaptureFileAnalysis(AnalysisOptions options, int workers, long minSliceBytes) {
+    this.workers = Math.max(1, Math.min(workers, MAX_WORKERS));
+    this.minSliceBytes = minSliceBytes;
     this.options = options;
-    this.collector = options.intervalSeconds() > 0 ? new StatisticsCollector(options.intervalSeconds())
-        : new StatisticsCollector();
-    this.sink = new DecodingSink(collector);
+    this.collector = newCollector();
+    this.sink = sinkFor(collector);
   }
 
   /** Analyses one file on the calling thread; damage does not throw, see {@link AnalysisResult#damage()}. */
   public static AnalysisResult analyzeFile(Path file, AnalysisOptions options) throws IOException {
     CaptureFileAnalysis analysis = new CaptureFileAnalysis(options);
-    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
-      analysis.add(reader);
-    }
+    analysis.add(file);
     return analysis.result();
   }
 
@@ -53,15 +68,82 @@ public final class CaptureFileAnalysis {
     return analyzeFile(file, options).report();
   }
 
-  /** Reads every frame of {@code reader} into this analysis. */
+  /** Reads every frame of a capture file into this analysis, in parallel slices where that pays. */
+  public void add(Path file) throws IOException {
+    List<CaptureFileReader> slices = CaptureFileReader.openSlices(file, workers, minSliceBytes);
+    try {
+      if (slices.size() == 1) {
+        add(slices.get(0));
+      } else {
+        current = slices;
+        CaptureFileReader last = readSlices(slices);
+        describe(slices.get(0), last.damage());
+      }
+    } finally {
+      for (CaptureFileReader r : slices) {
+        bytesDone += Math.max(0, r.bytesRead());
+        r.close();
+      }
+      current = List.of();
+    }
+  }
+
+  /** Reads every frame of {@code reader} (a file or a stream) into this analysis, on the calling thread. */
   public void add(CaptureFileReader reader) throws IOException {
-    current = reader;
+    current = List.of(reader);
     try {
       reader.read(sink);
     } finally {
       bytesDone += Math.max(0, reader.bytesRead());
-      current = null;
+      current = List.of();
     }
+    describe(reader, reader.damage());
+  }
+
+  /** Reads the slices in parallel and merges them; returns the reader that read the file's last frames. */
+  private CaptureFileReader readSlices(List<CaptureFileReader> slices) throws IOException {
+    int n = slices.size();
+    StatisticsCollector[] collectors = new StatisticsCollector[n];
+    collectors[0] = collector;
+    Thread[] threads = new Thread[n];
+    Throwable[] failures = new Throwable[n];
+    for (int i = 1; i < n; i++) {
+      int slice = i;
+      collectors[i] = newCollector();
+      FrameSink sliceSink = sinkFor(collectors[i]);
+      threads[i] = new Thread(() -> {
+        try {
+          slices.get(slice).read(sliceSink);
+        } catch (Throwable e) {
+          failures[slice] = e;
+        }
+      }, "analyze-slice-" + i);
+      threads[i].start();
+    }
+    slices.get(0).read(sink);
+    for (int i = 1; i < n; i++) {
+      try {
+        threads[i].join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("analysis interrupted");
+      }
+    }
+    for (int i = 1; i < n; i++) {
+      CaptureFileReader previous = slices.get(i - 1);
+      boolean joined = previous.damage() == null && previous.position() == slices.get(i).start();
+      if (!joined || failures[i] != null) {
+        // The guessed boundary was wrong (or the file is damaged before it): finish the file serially.
+        previous.stopAt(Long.MAX_VALUE);
+        previous.read(sink);
+        return previous;
+      }
+      collector.merge(collectors[i]);
+    }
+    return slices.get(n - 1);
+  }
+
+  private void describe(CaptureFileReader reader, String readerDamage) {
     names.add(reader.name());
     formats.add(reader.format());
     for (int linkType : reader.linkTypes()) {
@@ -70,15 +152,28 @@ public final class CaptureFileAnalysis {
     if (snaplen == null) {
       snaplen = reader.snaplen();
     }
-    if (reader.damage() != null) {
-      damage.add(reader.damage());
+    if (readerDamage != null) {
+      damage.add(readerDamage);
     }
   }
 
   /** Bytes of input consumed so far, over every file; any thread. */
   public long bytesRead() {
-    CaptureFileReader r = current;
-    return bytesDone + (r == null ? 0 : r.bytesRead());
+    long total = bytesDone;
+    for (CaptureFileReader r : current) {
+      total += Math.max(0, r.bytesRead());
+    }
+    return total;
+  }
+
+  private StatisticsCollector newCollector() {
+    return options.intervalSeconds() > 0 ? new StatisticsCollector(options.intervalSeconds())
+        : new StatisticsCollector();
+  }
+
+  /** The per-frame path of one worker: filter (when asked), decoder, statistics. */
+  private FrameSink sinkFor(StatisticsCollector target) {
+    return new DecodingSink(target);
   }
 
   /** The report of everything added so far. */
