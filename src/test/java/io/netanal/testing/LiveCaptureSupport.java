@@ -3,8 +3,6 @@ package io.netanal.testing;
 import io.netanal.CaptureException;
 import io.netanal.capture.CaptureDevices;
 import io.netanal.capture.CapturePrivileges;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Live-capture prerequisites for tests: root or CAP_NET_RAW, libpcap, and the loopback device {@code lo}. Skips
@@ -23,12 +21,6 @@ public final class LiveCaptureSupport {
     } catch (CaptureException e) {
       missing = e.getMessage();
     }
-    if (missing != null) {
-      String reason = "live capture on " + LOOPBACK + " not possible here: " + missing;
-      if (TestData.required()) {
-        Assertions.fail(reason);
-      }
-      Assumptions.assumeTrue(false, reason);
-    }
+    TestData.require(missing == null, "live capture on " + LOOPBACK + " not possible here: " + missing);
   }
 }
