@@ -18,7 +18,7 @@ public record CaptureConfig(String device, String filter, long count, long durat
 
   public static final int DEFAULT_SNAPLEN = 262_144;
   public static final int DEFAULT_BUFFER_MEGABYTES = 64;
-  public static final int DEFAULT_QUEUE_FRAMES = 65_536;
+  public static final int DEFAULT_QUEUE_FRAMES = 32_768;
 
   public CaptureConfig {
     require("count", count, count >= 0, ">= 0");

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class FrameQueue {
   /** Frames per batch at most: large enough to amortise the queue's lock, small enough to hand over quickly. */
   static final int MAX_BATCH_FRAMES = 256;
-  private static final int AVERAGE_FRAME_BYTES = 2048;
+  private static final int AVERAGE_FRAME_BYTES = 1024;
   private static final FrameBatch END = new FrameBatch(0, 0);
 
   private final ArrayBlockingQueue<FrameBatch> full;
