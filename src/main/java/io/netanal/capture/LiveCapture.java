@@ -136,7 +136,7 @@ public final class LiveCapture implements AutoCloseable {
    * Captures until the frame count or duration of the config is reached or {@link #stop} is called, delivering
    * every kept frame to {@code sink} on the calling thread, and {@code tick} on the same thread at least every
    * {@value #TICK_MILLIS} ms (also when no frame arrives). Returns once the queue is drained, with the final
-   * counts. A sink that throws stops the capture; the exception is rethrown after the capture thread ended.
+   * counts. A sink or tick that throws stops the capture; the exception is rethrown after the capture thread ended.
    */
   public CaptureStatistics run(FrameSink sink, Runnable tick) {
     if (started) {
@@ -171,7 +171,12 @@ public final class LiveCapture implements AutoCloseable {
           deadline = Long.MAX_VALUE;
         }
         if (now >= nextTick && sinkFailure == null) {
-          tick.run();
+          try {
+            tick.run();
+          } catch (RuntimeException e) {
+            sinkFailure = e;
+            stop();
+          }
           nextTick = now + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
         }
       }

@@ -5,17 +5,19 @@ import io.netanal.capture.CaptureConfig;
 import io.netanal.capture.CaptureStatistics;
 import io.netanal.capture.LiveCapture;
 import io.netanal.capture.StopSignals;
-import io.netanal.decode.DecodedFrame;
-import io.netanal.decode.FrameDecoder;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
 import io.netanal.report.CaptureCounters;
 import io.netanal.report.Report;
 import io.netanal.report.Source;
+import io.netanal.pcap.CaptureFileWriter;
+import io.netanal.pcap.CaptureFormat;
+import io.netanal.stats.DecodingSink;
 import io.netanal.stats.StatisticsCollector;
 import io.netanal.stats.StatisticsSnapshot;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -89,17 +91,21 @@ final class CaptureCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (LiveCapture capture = LiveCapture.open(config)) {
       StatisticsCollector collector = new StatisticsCollector();
-      FrameSink sink = decodingSink(collector);
-      // WIRING(lead): with -w, open io.netanal.pcap.CaptureFileWriter.open(output, format(), capture.linkType(),
-      // capture.snaplen()) and chain it after the decoding sink (flush it in the tick, close it after run).
-      if (output != null) {
-        throw new InvalidInputException("-w " + output + ": not wired yet (waiting for the pcap writer)");
-      }
-      // WIRING(lead): on a terminal and unless -q/--json/CI/NO_COLOR, start io.netanal.term.StatusLine reading
-      // `latest` (and capture.statistics()); with -v, print io.netanal.term.PacketLine per frame in the sink.
-      Runnable tick = () -> latest = collector.snapshot(top);
+      DecodingSink decoding = new DecodingSink(collector);
       CaptureStatistics totals;
-      try (StopSignals signals = StopSignals.install(capture::stop)) {
+      try (CaptureFileWriter writer = output == null ? null
+              : CaptureFileWriter.open(output, writerFormat(), capture.linkType(), capture.snaplen());
+           StopSignals signals = StopSignals.install(capture::stop)) {
+        FrameSink sink = writer == null ? decoding : (linkType, ts, captured, original, buffer, offset) -> {
+          decoding.frame(linkType, ts, captured, original, buffer, offset);
+          writer.frame(linkType, ts, captured, original, buffer, offset);
+        };
+        // WIRING(lead): on a terminal and unless -q/--json/CI/NO_COLOR, start io.netanal.term.StatusLine reading
+        // `latest` (and capture.statistics()); with -v, print io.netanal.term.PacketLine per frame in the sink.
+        Runnable tick = () -> {
+          latest = collector.snapshot(top);
+          flush(writer); // whole records only: the file is a valid capture whenever the process stops
+        };
         totals = capture.run(sink, tick);
       }
       Report report = Report.of(source(capture), collector.snapshot(top), counters(totals));
@@ -139,15 +145,20 @@ final class CaptureCommand implements Callable<Integer> {
     return new CaptureCounters(s.received(), s.droppedByQueue(), s.droppedByKernel(), s.droppedByInterface());
   }
 
-  // WIRING(lead): replace with io.netanal.stats.DecodingSink once it is on main.
-  private static FrameSink decodingSink(StatisticsCollector collector) {
-    FrameDecoder decoder = new FrameDecoder();
-    DecodedFrame decoded = new DecodedFrame();
-    return (int linkType, long timestampNanos, int capturedLength, int originalLength, ByteBuffer buffer,
-        int offset) -> {
-      decoder.decode(linkType, buffer, offset, capturedLength, decoded);
-      collector.record(timestampNanos, capturedLength, originalLength, decoded);
-    };
+  /** Nanosecond pcap keeps live timestamps exact; pcapng for a {@code .pcapng} name. */
+  private CaptureFormat writerFormat() {
+    return "pcapng".equals(format()) ? CaptureFormat.PCAPNG : CaptureFormat.PCAP_NANOS;
+  }
+
+  private static void flush(CaptureFileWriter writer) {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // stops the capture; run() rethrows it: exit 1
+    }
   }
 
   // WIRING(lead): --json: io.netanal.report.ReportJson.write(report, out, true); otherwise
