@@ -1,0 +1,147 @@
+package io.netanal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netanal.testing.LiveCaptureSupport;
+import io.netanal.testing.TestData;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(60)
+class CaptureCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  @TempDir Path dir;
+
+  private int run(String... args) {
+    CommandLine cl = CaptureTestMain.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void shouldRejectABufferSizeOfZeroWithExitCode2() {
+    assertThat(run("capture", "--buffer-size", "0")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).isEqualTo("netanal: --buffer-size: 0 (expected: 1-2047 MB)" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldRejectANegativeCountWithExitCode2() {
+    assertThat(run("capture", "-c", "-1")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).isEqualTo("netanal: count: -1 (expected: >= 0)" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldExitWith3ListingTheDevicesWhenTheInterfaceDoesNotExist() {
+    LiveCaptureSupport.requireLiveCapture();
+
+    assertThat(run("capture", "-i", "nosuch0")).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(err.toString()).startsWith("netanal: no such capture device: nosuch0 (expected one of: ")
+        .contains("lo");
+  }
+
+  @Test
+  void shouldExitWith3SayingWhatIsMissingWithoutCapNetRaw() throws Exception {
+    LiveCaptureSupport.requireLiveCapture();
+    TestData.require(onPath("setpriv"), "setpriv (util-linux) not found: needed to drop CAP_NET_RAW");
+    List<String> command = new ArrayList<>(List.of("setpriv", "--bounding-set", "-net_raw", "--inh-caps", "-net_raw"));
+    command.addAll(javaCommand("capture", "-i", "lo", "-c", "1"));
+    Process p = new ProcessBuilder(command).start();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(text(p.getErrorStream().readAllBytes()))
+        .startsWith("netanal: capture needs root or CAP_NET_RAW (effective uid: 0, CapEff: ")
+        .endsWith(", without cap_net_raw): run with sudo, or grant it with "
+            + "'sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))'\n");
+  }
+
+  @Test
+  void shouldExitWith3NamingThePackageWhenLibpcapIsMissing() throws Exception {
+    // pcap4j loads the library named by this property: a name that does not exist stands for a missing libpcap.
+    List<String> command = javaCommand("-Dorg.pcap4j.core.pcapLibName=netanal-test-no-such-pcap", "interfaces");
+    Process p = new ProcessBuilder(command).start();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).isEqualTo(ExitCodes.ENVIRONMENT);
+    assertThat(text(p.getErrorStream().readAllBytes())).isEqualTo(
+        "netanal: libpcap not found: install libpcap0.8 (Debian/Ubuntu) or libpcap (Fedora/RHEL)\n");
+  }
+
+  @Test
+  void shouldEndWithinASecondOfSigintWithAReportAndAValidCaptureFile() throws Exception {
+    LiveCaptureSupport.requireLiveCapture();
+    Path file = dir.resolve("idle.pcap");
+    // A filter nothing on loopback matches: the capture stays idle.
+    Process p = new ProcessBuilder(javaCommand("capture", "-i", "lo", "-q", "-f", "udp and port 9 and src port 9",
+        "-w", file.toString())).start();
+    awaitFile(file, p);
+    Thread.sleep(500);
+    long sentAt = System.nanoTime();
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    boolean ended = p.waitFor(1500, TimeUnit.MILLISECONDS);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    String stdout = text(p.getInputStream().readAllBytes());
+    String stderr = text(p.getErrorStream().readAllBytes());
+
+    assertThat(ended).as("ended within 1.5 s of SIGINT; stderr: %s", stderr).isTrue();
+    assertThat(millis).isLessThan(1500);
+    assertThat(p.exitValue()).as("exit code; stderr: %s", stderr).isZero();
+    assertThat(stdout).contains("received 0, dropped by queue 0, by kernel 0, by interface 0");
+    assertThat(Files.size(file)).isEqualTo(24); // the pcap file header and no record
+    ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(header.getInt(0)).isIn(0xa1b2c3d4, 0xa1b23c4d); // magic: micro- or nanosecond pcap
+    assertThat(header.getInt(20)).isEqualTo(1); // link type EN10MB, as Linux reports loopback
+  }
+
+  private static void awaitFile(Path file, Process p) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!Files.exists(file) && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** {@code java -cp <this test's classpath> CaptureTestMain args}; arguments starting with -D go to the JVM. */
+  static List<String> javaCommand(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> appArgs = new ArrayList<>();
+    for (String a : args) {
+      (a.startsWith("-D") ? command : appArgs).add(a);
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CaptureTestMain.class.getName()));
+    command.addAll(appArgs);
+    return command;
+  }
+
+  private static boolean onPath(String program) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String text(byte[] bytes) throws IOException {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
