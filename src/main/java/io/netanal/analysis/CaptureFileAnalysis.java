@@ -157,6 +157,11 @@ public final class CaptureFileAnalysis {
     }
   }
 
+  /** How many files (or streams) have been read into this analysis. */
+  public int filesRead() {
+    return names.size();
+  }
+
   /** Bytes of input consumed so far, over every file; any thread. */
   public long bytesRead() {
     long total = bytesDone;

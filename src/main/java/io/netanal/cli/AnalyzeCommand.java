@@ -1,24 +1,136 @@
 package io.netanal.cli;
 
+import io.netanal.InvalidInputException;
+import io.netanal.NetanalException;
+import io.netanal.analysis.AnalysisOptions;
+import io.netanal.analysis.AnalysisResult;
+import io.netanal.analysis.CaptureFileAnalysis;
+import io.netanal.pcap.CaptureFileReader;
+import io.netanal.report.Report;
+import io.netanal.report.ReportJson;
+import io.netanal.report.ReportStore;
+import io.netanal.term.ConsoleStyle;
+import io.netanal.term.ProgressBar;
+import io.netanal.term.ReportRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code netanal analyze FILE...}: the report of one or more capture files. Being built. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+/**
+ * {@code netanal analyze FILE...}: the report of each capture file (or of all of them with {@code --merge}), on
+ * the console or as JSON Lines.
+ *
+ * <p>A file that cannot be read is reported on stderr and the others are still analysed; a damaged file gives
+ * the report of what was read and a warning. Either makes the exit code 2, after every report is written.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Report statistics of capture files (pcap, pcapng; '-' reads standard input).")
 final class AnalyzeCommand implements Callable<Integer> {
+  private static final String STDIN = "-";
+
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files; '-' for standard input.")
-  List<Path> files;
+  List<String> files;
+
+  @Mixin FilterOptions filter;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+      description = "Endpoints and conversations to keep (0: all; default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--interval", paramLabel = "S",
+      description = "Bandwidth interval in seconds (default: 1, widened for long captures).")
+  Double interval;
+
+  @Option(names = "--json", description = "Print the report as JSON (one line per file).")
+  boolean json;
+
+  @Option(names = "--merge", description = "One report for all files instead of one per file.")
+  boolean merge;
 
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("analyze: not built yet");
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (interval != null && !(interval > 0)) {
+      throw new InvalidInputException("--interval: " + interval + " (expected: > 0 seconds)");
+    }
+    if (top < 0) {
+      throw new InvalidInputException("--top: " + top + " (expected: >= 0)");
+    }
+    AnalysisOptions options = new AnalysisOptions(top, interval == null ? 0 : interval,
+        filter.expressionText().orElse(null));
+    ConsoleStyle style = json ? null : ConsoleStyle.detect();
+    int exit = ExitCodes.OK;
+    List<Report> reports = new ArrayList<>();
+    CaptureFileAnalysis merged = merge ? new CaptureFileAnalysis(options) : null;
+    for (String file : files) {
+      CaptureFileAnalysis analysis = merge ? merged : new CaptureFileAnalysis(options);
+      try {
+        read(analysis, file, style, err);
+      } catch (NetanalException e) {
+        err.println("netanal: " + e.getMessage());
+        exit = Math.max(exit, ExitCodes.of(e));
+        continue;
+      }
+      if (!merge) {
+        exit = Math.max(exit, emit(analysis.result(), out, err, style, reports));
+        if (out.checkError()) {
+          return ExitCodes.OK; // stdout closed by its reader
+        }
+      }
+    }
+    if (merge && merged.filesRead() > 0) {
+      exit = Math.max(exit, emit(merged.result(), out, err, style, reports));
+    }
+    if (!reports.isEmpty()) {
+      ReportStore.standard().save(reports.get(reports.size() - 1));
+    }
+    err.flush();
+    return exit;
+  }
+
+  private void read(CaptureFileAnalysis analysis, String file, ConsoleStyle style, PrintWriter err)
+      throws IOException {
+    if (STDIN.equals(file)) {
+      try (CaptureFileReader reader = CaptureFileReader.open(System.in, "(standard input)")) {
+        analysis.add(reader);
+      }
+      return;
+    }
+    Path path = Path.of(file);
+    long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+    long before = analysis.bytesRead();
+    try (ProgressBar progress = style == null ? null
+        : ProgressBar.start(style, err, size, () -> analysis.bytesRead() - before)) {
+      analysis.add(path);
+    }
+  }
+
+  /** Prints one report and its damage warnings; returns the exit code they call for. */
+  private int emit(AnalysisResult result, PrintWriter out, PrintWriter err, ConsoleStyle style,
+      List<Report> reports) throws IOException {
+    reports.add(result.report());
+    if (json) {
+      ReportJson.writeLine(result.report(), out);
+    } else {
+      new ReportRenderer(style).render(result.report(), out);
+    }
+    out.flush();
+    for (String damage : result.damage()) {
+      err.println("netanal: warning: " + damage + "; the report covers the frames before it");
+    }
+    return result.damaged() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
   }
 }
