@@ -23,10 +23,21 @@ public final class FilterBuilder {
   private final List<String> vlanTerms = new ArrayList<>();
   private final List<String> terms = new ArrayList<>();
   private boolean negateNext;
+  // What the current group can still match (see Matches), and what the closed groups can match together.
+  private int families = Matches.ALL_FAMILIES;
+  private int transports = Matches.ALL_TRANSPORTS;
+  private int excludedTransports;
+  private Endpoints endpoints = new Endpoints();
+  private int builtFamilies;
+  private int builtTransports;
 
   /** Selects frames of a protocol: {@code tcp}, {@code ip6}, ... */
   public FilterBuilder protocol(FilterProtocol protocol) {
-    return term(protocol.primitive());
+    if (negateNext) {
+      return term(protocol.primitive(), ~Matches.familiesExcludedByNot(protocol), Matches.ALL_TRANSPORTS,
+          Matches.transportsExcludedByNot(protocol));
+    }
+    return term(protocol.primitive(), Matches.families(protocol), Matches.transports(protocol), 0);
   }
 
   /** Selects frames of a protocol named by its primitive ({@code "tcp"}); rejects any other name. */
@@ -36,37 +47,37 @@ public final class FilterBuilder {
 
   /** Frames from or to an IPv4 or IPv6 address. */
   public FilterBuilder host(String address) {
-    return term("host " + address("host", address));
+    return valueTerm(Endpoints.EITHER_HOST, address("host", address), "host ");
   }
 
   /** Frames from an IPv4 or IPv6 address. */
   public FilterBuilder srcHost(String address) {
-    return term("src host " + address("src-host", address));
+    return valueTerm(Endpoints.SRC_HOST, address("src-host", address), "src host ");
   }
 
   /** Frames to an IPv4 or IPv6 address. */
   public FilterBuilder dstHost(String address) {
-    return term("dst host " + address("dst-host", address));
+    return valueTerm(Endpoints.DST_HOST, address("dst-host", address), "dst host ");
   }
 
   /** Frames from or to a network in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}). */
   public FilterBuilder net(String cidr) {
-    return term("net " + cidr("net", cidr));
+    return addressTerm("net ", cidr("net", cidr));
   }
 
   /** TCP, UDP or SCTP frames from or to a port. */
   public FilterBuilder port(int port) {
-    return term("port " + port("port", port));
+    return valueTerm(Endpoints.EITHER_PORT, String.valueOf(port("port", port)), "port ");
   }
 
   /** TCP, UDP or SCTP frames from a port. */
   public FilterBuilder srcPort(int port) {
-    return term("src port " + port("src-port", port));
+    return valueTerm(Endpoints.SRC_PORT, String.valueOf(port("src-port", port)), "src port ");
   }
 
   /** TCP, UDP or SCTP frames to a port. */
   public FilterBuilder dstPort(int port) {
-    return term("dst port " + port("dst-port", port));
+    return valueTerm(Endpoints.DST_PORT, String.valueOf(port("dst-port", port)), "dst port ");
   }
 
   /** TCP, UDP or SCTP frames from or to a port in {@code [first, last]}. */
@@ -78,7 +89,7 @@ public final class FilterBuilder {
     if (first > last) {
       throw new FilterSyntaxException("port-range: " + range + " (expected: first <= last)");
     }
-    return term("portrange " + range);
+    return portTerm("portrange " + range);
   }
 
   /** A port range as text, {@code "1024-65535"}. */
@@ -107,7 +118,10 @@ public final class FilterBuilder {
 
   /** Adds a whole expression as one term, parenthesized when it has operators. */
   public FilterBuilder group(FilterExpression expression) {
-    return term(expression.parenthesized());
+    if (negateNext) {
+      return term(expression.parenthesized(), Matches.ALL_FAMILIES, Matches.ALL_TRANSPORTS, 0);
+    }
+    return term(expression.parenthesized(), expression.families(), expression.transports(), 0);
   }
 
   /** Negates the next term; twice cancels. */
@@ -118,9 +132,16 @@ public final class FilterBuilder {
 
   /** Ends the current {@code and}-group; the next terms form another, {@code or}-ed with it. */
   public FilterBuilder or() {
-    groups.add(currentGroup());
+    List<String> group = currentGroup();
+    groups.add(group);
+    builtFamilies |= families;
+    builtTransports |= effectiveTransports();
     vlanTerms.clear();
     terms.clear();
+    families = Matches.ALL_FAMILIES;
+    transports = Matches.ALL_TRANSPORTS;
+    excludedTransports = 0;
+    endpoints = new Endpoints();
     return this;
   }
 
@@ -133,24 +154,95 @@ public final class FilterBuilder {
   public FilterExpression build() {
     List<List<String>> all = new ArrayList<>(groups);
     all.add(currentGroup());
+    int f = builtFamilies | families;
+    int t = builtTransports | effectiveTransports();
     if (all.size() == 1) {
-      return new FilterExpression(String.join(" and ", all.get(0)));
+      return new FilterExpression(String.join(" and ", all.get(0)), f, t);
     }
     List<String> alternatives = new ArrayList<>();
     for (List<String> group : all) {
       alternatives.add(group.size() == 1 ? group.get(0) : "(" + String.join(" and ", group) + ")");
     }
-    return new FilterExpression(String.join(" or ", alternatives));
+    return new FilterExpression(String.join(" or ", alternatives), f, t);
   }
 
-  private FilterBuilder term(String primitive) {
-    terms.add(negated(primitive));
+  private FilterBuilder addressTerm(String keyword, String address) {
+    int family = address.indexOf(':') >= 0 ? Matches.IPV6 : Matches.IPV4 | Matches.ARP;
+    if (!negateNext) {
+      return term(keyword + address, family, Matches.ALL_TRANSPORTS, 0);
+    }
+    // "not net ::/0" excludes a whole family; any other negated address excludes some frames of it
+    return term(keyword + address, address.endsWith("/0") ? ~family : Matches.ALL_FAMILIES,
+        Matches.ALL_TRANSPORTS, 0);
+  }
+
+  /** A host or port term: also checked against the group's other values of the same kind (see Endpoints). */
+  private FilterBuilder valueTerm(int kind, String value, String keyword) {
+    boolean negated = negateNext;
+    if (!endpoints.admits(kind, value, negated)) {
+      throw new FilterSyntaxException("filter: " + String.join(" and ", withTerm((negated ? "not " : "")
+          + keyword + value)) + " (expected: terms that one frame can match together)");
+    }
+    if (kind == Endpoints.EITHER_PORT || kind == Endpoints.SRC_PORT || kind == Endpoints.DST_PORT) {
+      portTerm(keyword + value);
+    } else {
+      addressTerm(keyword, value);
+    }
+    endpoints.add(kind, value, negated);
     return this;
+  }
+
+  private FilterBuilder portTerm(String primitive) {
+    return negateNext ? term(primitive, Matches.ALL_FAMILIES, Matches.ALL_TRANSPORTS, 0)
+        : term(primitive, Matches.IP, Matches.PORTS, 0);
   }
 
   private FilterBuilder vlanTerm(String primitive) {
-    vlanTerms.add(negated(primitive));
+    String text = negated(primitive);
+    checkNotContradicting(text);
+    vlanTerms.add(text);
     return this;
+  }
+
+  /**
+   * Adds a term that matches only frames in {@code termFamilies} carrying {@code termTransports} and none of
+   * {@code termExcluded}; refuses it when no frame could then match the group.
+   */
+  private FilterBuilder term(String primitive, int termFamilies, int termTransports, int termExcluded) {
+    String text = negated(primitive);
+    checkNotContradicting(text);
+    int f = families & termFamilies;
+    int t = transports & termTransports;
+    int x = excludedTransports | termExcluded;
+    boolean constrained = t != Matches.ALL_TRANSPORTS;
+    if (!Matches.satisfiable(f, t) || constrained && (t & ~x) == 0) {
+      throw new FilterSyntaxException("filter: " + String.join(" and ", withTerm(text))
+          + " (expected: terms that one frame can match together)");
+    }
+    families = f;
+    transports = t;
+    excludedTransports = x;
+    terms.add(text);
+    return this;
+  }
+
+  private void checkNotContradicting(String text) {
+    String opposite = text.startsWith("not ") ? text.substring(4) : "not " + text;
+    if (terms.contains(opposite) || vlanTerms.contains(opposite)) {
+      throw new FilterSyntaxException("filter: " + String.join(" and ", withTerm(text))
+          + " (expected: terms that one frame can match together)");
+    }
+  }
+
+  private List<String> withTerm(String text) {
+    List<String> group = new ArrayList<>(vlanTerms);
+    group.addAll(terms);
+    group.add(text);
+    return group;
+  }
+
+  private int effectiveTransports() {
+    return transports == Matches.ALL_TRANSPORTS ? transports : transports & ~excludedTransports;
   }
 
   private String negated(String primitive) {
