@@ -1,13 +1,15 @@
 package io.netanal.analysis;
 
 import io.netanal.InvalidInputException;
+import io.netanal.filter.FilterCompiler;
+import io.netanal.filter.FilterExpression;
 
 /**
  * How a capture file is analysed: how many endpoint and conversation rows the report keeps ({@code top}, 0 for
  * all), the bandwidth interval ({@code intervalSeconds}, 0 to choose automatically), and the BPF filter
- * expression applied to every frame (null for none).
+ * applied to every frame with the compiler that turns it into a program per link type (both null for none).
  */
-public record AnalysisOptions(int top, double intervalSeconds, String filter) {
+public record AnalysisOptions(int top, double intervalSeconds, FilterExpression filter, FilterCompiler compiler) {
   public static final int DEFAULT_TOP = 20;
 
   public AnalysisOptions {
@@ -17,9 +19,12 @@ public record AnalysisOptions(int top, double intervalSeconds, String filter) {
     if (!(intervalSeconds >= 0) || Double.isInfinite(intervalSeconds)) {
       throw new InvalidInputException("interval: " + intervalSeconds + " (expected: > 0 seconds)");
     }
+    if (filter != null && compiler == null) {
+      throw new IllegalArgumentException("filter without a compiler: " + filter);
+    }
   }
 
   public static AnalysisOptions defaults() {
-    return new AnalysisOptions(DEFAULT_TOP, 0, null);
+    return new AnalysisOptions(DEFAULT_TOP, 0, null, null);
   }
 }

@@ -1,5 +1,6 @@
 package io.netanal.analysis;
 
+import io.netanal.filter.FilteringSink;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
 import io.netanal.pcap.CaptureFileReader;
@@ -178,13 +179,15 @@ public final class CaptureFileAnalysis {
 
   /** The per-frame path of one worker: filter (when asked), decoder, statistics. */
   private FrameSink sinkFor(StatisticsCollector target) {
-    return new DecodingSink(target);
+    FrameSink decoding = new DecodingSink(target);
+    return options.filter() == null ? decoding
+        : new FilteringSink(options.filter(), options.compiler(), decoding);
   }
 
   /** The report of everything added so far. */
   public AnalysisResult result() {
     Source source = new Source("file", String.join(", ", names), String.join(", ", formats),
-        List.copyOf(linkTypes), snaplen, options.filter());
+        List.copyOf(linkTypes), snaplen, options.filter() == null ? null : options.filter().text());
     return new AnalysisResult(Report.of(source, collector.snapshot(options.top()), null), damage);
   }
 }

@@ -5,6 +5,8 @@ import io.netanal.NetanalException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.AnalysisResult;
 import io.netanal.analysis.CaptureFileAnalysis;
+import io.netanal.capture.BpfCompiler;
+import io.netanal.filter.FilterExpression;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
@@ -69,8 +71,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (top < 0) {
       throw new InvalidInputException("--top: " + top + " (expected: >= 0)");
     }
-    AnalysisOptions options = new AnalysisOptions(top, interval == null ? 0 : interval,
-        filter.expressionText().orElse(null));
+    FilterExpression expression = filter.checkedExpression().orElse(null);
+    AnalysisOptions options = new AnalysisOptions(top, interval == null ? 0 : interval, expression,
+        expression == null ? null : new BpfCompiler());
     ConsoleStyle style = json ? null : ConsoleStyle.detect();
     int exit = ExitCodes.OK;
     List<Report> reports = new ArrayList<>();
