@@ -2,6 +2,10 @@ package io.netanal.chart;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -23,6 +27,7 @@ final class ChartStyle {
   static final int HEADER_HEIGHT = 64;
   static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 22);
   static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   static final Color TEXT = new Color(0x22, 0x22, 0x22);
   static final Color MUTED_TEXT = new Color(0x55, 0x55, 0x55);
   static final Color BACKGROUND = Color.WHITE;
@@ -42,6 +47,17 @@ final class ChartStyle {
     return Math.max(1, height - HEADER_HEIGHT);
   }
 
+  /** Font metrics for measuring text before a chart is painted (no screen needed). */
+  static FontMetrics metrics(Font font) {
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      return g.getFontMetrics(font);
+    } finally {
+      g.dispose();
+    }
+  }
+
   static void apply(Styler styler) {
     styler.setChartTitleVisible(false);
     styler.setChartBackgroundColor(BACKGROUND);
@@ -59,7 +75,7 @@ final class ChartStyle {
   static void applyAxes(AxesChartStyler styler) {
     apply(styler);
     styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-    styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    styler.setAxisTickLabelsFont(TICK_FONT);
     styler.setPlotGridLinesColor(new Color(0xdd, 0xdd, 0xdd));
     styler.setPlotGridVerticalLinesVisible(false);
     styler.setAxisTickMarksColor(MUTED_TEXT);

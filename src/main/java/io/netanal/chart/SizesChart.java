@@ -35,9 +35,9 @@ public final class SizesChart {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setAvailableSpaceFill(0.9);
     chart.getStyler().setLabelsVisible(true);
-    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-    chart.getStyler().setLabelsFontColor(ChartStyle.TEXT);
-    chart.getStyler().setLabelsPosition(1.0);
+    chart.getStyler().setLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+    chart.getStyler().setLabelsFontColorAutomaticEnabled(true); // white on the bar, dark where it is short
+    chart.getStyler().setLabelsPosition(0.9);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartText::si);
     chart.addSeries("frames", ranges, counts);

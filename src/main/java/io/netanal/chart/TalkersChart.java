@@ -8,14 +8,15 @@ import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Top talkers: the first endpoints of the report (it sorts them by packets), each as a pair of horizontal bars,
  * bytes sent and bytes received, the busiest at the top.
  *
- * <p>XChart 3.8 draws bars only vertically, so each bar here is a thick line segment on an XY chart whose y
- * ticks are the endpoints' addresses. Stateless; any thread.
+ * <p>XChart 3.8 draws bars only vertically, so each bar here is a thick line segment on an XY chart, and the
+ * rows are labelled by {@link EndpointLabels}. Stateless; any thread.
  */
 public final class TalkersChart {
   /** Pixels an XY body spends outside its plot area vertically (x-axis labels, title, padding). */
@@ -33,7 +34,8 @@ public final class TalkersChart {
     XYChart chart = new XYChart(width, bodyHeight);
     ChartStyle.applyAxes(chart.getStyler());
     chart.setXAxisTitle("Bytes (wire length)");
-    chart.setYAxisTitle("Endpoint");
+    chart.getStyler().setYAxisTitleVisible(false); // the row labels are addresses: they speak for themselves
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     chart.getStyler().setPlotGridHorizontalLinesVisible(false);
     chart.getStyler().setPlotGridVerticalLinesVisible(true);
     chart.getStyler().setXAxisMin(0.0);
@@ -41,22 +43,23 @@ public final class TalkersChart {
     chart.getStyler().setYAxisMax(n - 0.4);
     chart.getStyler().setxAxisTickLabelsFormattingFunction(ChartText::si);
 
-    double plotHeight = Math.max(bodyHeight - NON_PLOT_HEIGHT, 20);
-    double rowPixels = plotHeight / n;
-    // Spacing hint under one row's height makes XChart put a tick on every row (and maybe at halves: blank).
-    chart.getStyler().setYAxisTickMarkSpacingHint((int) Math.max(8, rowPixels * 0.9));
+    double rowPixels = Math.max(bodyHeight - NON_PLOT_HEIGHT, 20) / (double) n;
     String[] labels = new String[n];
     float barPixels = (float) Math.max(1, rowPixels * 0.34);
     BasicStroke bar = new BasicStroke(barPixels, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
     for (int i = 0; i < n; i++) {
       Endpoint e = endpoints.get(i);
-      double y = n - 1 - i;
-      labels[i] = e.address();
-      addBar(chart, i == 0 ? "sent" : "sent " + i, e.bytesSent(), y + 0.18, ChartStyle.BLUE, bar, i == 0);
-      addBar(chart, i == 0 ? "received" : "received " + i, e.bytesReceived(), y - 0.18, ChartStyle.ORANGE, bar,
+      int row = n - 1 - i; // the busiest at the top
+      labels[row] = e.address();
+      addBar(chart, i == 0 ? "sent" : "sent " + i, e.bytesSent(), row + 0.18, ChartStyle.BLUE, bar, i == 0);
+      addBar(chart, i == 0 ? "received" : "received " + i, e.bytesReceived(), row - 0.18, ChartStyle.ORANGE, bar,
           i == 0);
     }
-    chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> label(labels, v));
+    // XChart puts y ticks at round numbers, not on every row: hide them and label the rows directly.
+    chart.getStyler().setYAxisTicksVisible(false);
+    chart.getStyler().setYAxisLeftWidthHint(EndpointLabels.width(labels,
+        ChartStyle.metrics(ChartStyle.TICK_FONT)));
+    chart.addAnnotation(new EndpointLabels(labels));
     String title = "Top " + n + " talkers by packets" + (endpoints.size() > n ? " (of " + endpoints.size() + ")" : "")
         + ": bytes sent and received";
     return new TitledChart(title, ChartText.subtitle(report), chart);
@@ -70,14 +73,5 @@ public final class TalkersChart {
     s.setLineColor(color);
     s.setLineStyle(stroke);
     s.setShowInLegend(inLegend);
-  }
-
-  /** The address of the row at tick {@code v}; blank between rows. */
-  private static String label(String[] labels, double v) {
-    long row = Math.round(v);
-    if (Math.abs(v - row) > 1e-6 || row < 0 || row >= labels.length) {
-      return "";
-    }
-    return labels[labels.length - 1 - (int) row];
   }
 }
