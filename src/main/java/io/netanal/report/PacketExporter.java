@@ -5,10 +5,10 @@ import io.netanal.decode.FrameDecoder;
 import io.netanal.decode.Protocol;
 import io.netanal.frame.FrameSink;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes one summary row per frame ({@code export --packets}) as CSV or JSON Lines, streamed: each frame is
@@ -20,10 +20,11 @@ import java.nio.ByteBuffer;
  * tcpFlags (the letters of the flags set, in header order from FIN up: {@code "SA"}, {@code "FPA"}).
  * A missing value is an empty CSV field or a JSON null.
  *
- * <p>A {@link FrameSink}: one thread at a time. Write errors surface as {@link UncheckedIOException}; a closed
- * standard output (a {@link PrintWriter} that has {@linkplain PrintWriter#checkError() failed}) as an
- * {@link UncheckedIOException} whose cause says "Broken pipe", so that a reader such as {@code head} ends the
- * export quietly.
+ * <p>A {@link FrameSink}: one thread at a time. Write errors surface as {@link UncheckedIOException}. Output that
+ * hides its errors (a {@link java.io.PrintWriter} on standard output) is polled through the {@code closed} check
+ * every {@value #CHECK_EVERY_ROWS} rows; when it reports the reader gone, the export stops with an
+ * {@link UncheckedIOException} whose cause says "Broken pipe", which the command line ends quietly
+ * ({@code | head}).
  */
 public final class PacketExporter implements FrameSink {
   /** The row formats. */
@@ -36,16 +37,21 @@ public final class PacketExporter implements FrameSink {
 
   private final Writer out;
   private final Format format;
+  private final BooleanSupplier closed;
   private final FrameDecoder decoder = new FrameDecoder();
   private final DecodedFrame decoded = new DecodedFrame();
   private final StringBuilder row = new StringBuilder(256);
   private char[] chars = new char[256];
   private long number;
 
-  /** An exporter writing to {@code out}; the CSV header is written by {@link #start()}. */
-  public PacketExporter(Writer out, Format format) {
+  /**
+   * An exporter writing to {@code out}; the CSV header is written by {@link #start()}. {@code closed} says whether
+   * the reader of {@code out} has gone away.
+   */
+  public PacketExporter(Writer out, Format format, BooleanSupplier closed) {
     this.out = out;
     this.format = format;
+    this.closed = closed;
   }
 
   /** Writes the CSV header row (nothing for JSON Lines). Call once, before the first frame. */
@@ -249,7 +255,7 @@ public final class PacketExporter implements FrameSink {
   }
 
   private void checkClosed() {
-    if (out instanceof PrintWriter && ((PrintWriter) out).checkError()) {
+    if (closed.getAsBoolean()) {
       throw new UncheckedIOException(new IOException("Broken pipe (output closed)"));
     }
   }
