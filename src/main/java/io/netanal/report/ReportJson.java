@@ -128,7 +128,7 @@ public final class ReportJson {
     if (s.indexOf('E') < 0) {
       return s;
     }
-    String p = new BigDecimal(s).toPlainString();
+    String p = new BigDecimal(s).stripTrailingZeros().toPlainString();
     return p.indexOf('.') < 0 ? p + ".0" : p;
   }
 }
