@@ -40,6 +40,8 @@ public final class PacketExporter implements FrameSink {
   private final BooleanSupplier closed;
   private final FrameDecoder decoder = new FrameDecoder();
   private final DecodedFrame decoded = new DecodedFrame();
+  /** The frame whose row is being written. */
+  private DecodedFrame current = decoded;
   private final StringBuilder row = new StringBuilder(256);
   private char[] chars = new char[256];
   private long number;
@@ -74,6 +76,12 @@ public final class PacketExporter implements FrameSink {
   public void frame(int linkType, long timestampNanos, int capturedLength, int originalLength, ByteBuffer buffer,
       int offset) {
     decoder.decode(linkType, buffer, offset, capturedLength, decoded);
+    writeRow(timestampNanos, capturedLength, originalLength, decoded);
+  }
+
+  /** Writes the row of one frame already decoded into {@code frame} (read during the call only). */
+  void writeRow(long timestampNanos, int capturedLength, int originalLength, DecodedFrame frame) {
+    current = frame;
     number++;
     row.setLength(0);
     if (format == Format.CSV) {
@@ -105,9 +113,9 @@ public final class PacketExporter implements FrameSink {
     row.append(',');
     destination(row);
     row.append(',');
-    port(decoded.sourcePort(), false);
+    port(current.sourcePort(), false);
     row.append(',');
-    port(decoded.destinationPort(), false);
+    port(current.destinationPort(), false);
     row.append(',');
     protocol(false);
     row.append(',').append(originalLength).append(',').append(capturedLength).append(',');
@@ -118,7 +126,7 @@ public final class PacketExporter implements FrameSink {
     row.append("{\"number\":").append(number).append(",\"timestamp\":\"");
     Timestamps.append(timestampNanos, row);
     row.append("\",\"source\":");
-    if (decoded.ipCount() == 0) {
+    if (current.ipCount() == 0) {
       row.append("null,\"destination\":null");
     } else {
       row.append('"');
@@ -128,9 +136,9 @@ public final class PacketExporter implements FrameSink {
       row.append('"');
     }
     row.append(",\"srcPort\":");
-    port(decoded.sourcePort(), true);
+    port(current.sourcePort(), true);
     row.append(",\"dstPort\":");
-    port(decoded.destinationPort(), true);
+    port(current.destinationPort(), true);
     row.append(",\"protocol\":");
     protocol(true);
     row.append(",\"length\":").append(originalLength).append(",\"capturedLength\":").append(capturedLength)
@@ -140,24 +148,24 @@ public final class PacketExporter implements FrameSink {
   }
 
   private void source(StringBuilder sb) {
-    if (decoded.ipCount() == 0) {
+    if (current.ipCount() == 0) {
       return;
     }
-    if (decoded.ipVersion(0) == 4) {
-      IpAddresses.appendIpv4(decoded.ipv4Source(0), sb);
+    if (current.ipVersion(0) == 4) {
+      IpAddresses.appendIpv4(current.ipv4Source(0), sb);
     } else {
-      IpAddresses.appendIpv6(decoded.ipv6SourceHigh(0), decoded.ipv6SourceLow(0), sb);
+      IpAddresses.appendIpv6(current.ipv6SourceHigh(0), current.ipv6SourceLow(0), sb);
     }
   }
 
   private void destination(StringBuilder sb) {
-    if (decoded.ipCount() == 0) {
+    if (current.ipCount() == 0) {
       return;
     }
-    if (decoded.ipVersion(0) == 4) {
-      IpAddresses.appendIpv4(decoded.ipv4Destination(0), sb);
+    if (current.ipVersion(0) == 4) {
+      IpAddresses.appendIpv4(current.ipv4Destination(0), sb);
     } else {
-      IpAddresses.appendIpv6(decoded.ipv6DestinationHigh(0), decoded.ipv6DestinationLow(0), sb);
+      IpAddresses.appendIpv6(current.ipv6DestinationHigh(0), current.ipv6DestinationLow(0), sb);
     }
   }
 
@@ -170,7 +178,7 @@ public final class PacketExporter implements FrameSink {
   }
 
   private void protocol(boolean json) {
-    int id = highestProtocol(decoded.protocols());
+    int id = highestProtocol(current.protocols());
     if (id < 0) {
       row.append(json ? "null" : "");
     } else if (json) {
@@ -181,7 +189,7 @@ public final class PacketExporter implements FrameSink {
   }
 
   private void flags(boolean json) {
-    int f = decoded.tcpFlags();
+    int f = current.tcpFlags();
     if (f < 0) {
       row.append(json ? "null" : "");
       return;
