@@ -56,6 +56,9 @@ public final class BandwidthChart {
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     chart.getStyler().setYAxisMin(0, 0.0);
     chart.getStyler().setYAxisMin(1, 0.0);
+    // Headroom above the highest value, so that the peak is not drawn on the frame under the legend.
+    chart.getStyler().setYAxisMax(0, headroom(bits));
+    chart.getStyler().setYAxisMax(1, headroom(packets));
     chart.getStyler().setyAxisTickLabelsFormattingFunction(ChartText::si);
     chart.getStyler().setPlotGridVerticalLinesVisible(true);
     chart.setXAxisTitle("Time (UTC), " + ChartText.si(interval) + " s intervals");
@@ -76,6 +79,14 @@ public final class BandwidthChart {
     packetSeries.setMarker(markers ? SeriesMarkers.DIAMOND : SeriesMarkers.NONE);
     packetSeries.setYAxisGroup(1);
     return new TitledChart("Bandwidth over time", ChartText.subtitle(report), chart);
+  }
+
+  private static double headroom(List<Double> values) {
+    double max = 0;
+    for (double v : values) {
+      max = Math.max(max, v);
+    }
+    return max > 0 ? max * 1.15 : 1;
   }
 
   /** Enough of the clock to tell ticks apart: milliseconds under a few seconds, minutes over a day. */
