@@ -15,6 +15,8 @@ public final class DecodedFrame {
   public static final int NO_TRANSPORT = -1;
   /** {@link #sourcePort()} and {@link #tcpFlags()} when the frame has none. */
   public static final int NONE = -1;
+  /** Deepest stack of encapsulations (VLAN tags, MPLS, tunnels, IPv6 extension headers) decoded in one frame. */
+  static final int MAX_NESTING = 32;
 
   long protocols;
   int status;
@@ -30,6 +32,10 @@ public final class DecodedFrame {
   int sourcePort;
   int destinationPort;
   int tcpFlags;
+  /** End (exclusive) of the captured bytes, to tell a header cut by the capture from one cut by a length field. */
+  int frameEnd;
+  /** Encapsulations entered so far; bounds recursion through VLAN, MPLS, GRE and IP-in-IP stacks. */
+  int nesting;
 
   /** Clears every field, as {@link FrameDecoder} does before decoding a frame. */
   public void reset() {
@@ -40,6 +46,8 @@ public final class DecodedFrame {
     sourcePort = NONE;
     destinationPort = NONE;
     tcpFlags = NONE;
+    frameEnd = 0;
+    nesting = 0;
   }
 
   /** Bit {@code 1L << id} is set for every {@link Protocol} id the frame contains. */
@@ -119,6 +127,23 @@ public final class DecodedFrame {
     if (this.status == DecodeStatus.OK) {
       this.status = status;
     }
+  }
+
+  /**
+   * Records that a header does not fit before {@code end}: {@link DecodeStatus#TRUNCATED} when {@code end} is the
+   * end of the captured bytes, {@link DecodeStatus#MALFORMED} when an enclosing length field ended it earlier.
+   */
+  void failShort(int end) {
+    fail(end < frameEnd ? DecodeStatus.MALFORMED : DecodeStatus.TRUNCATED);
+  }
+
+  /** Counts one more encapsulation; false (and {@link DecodeStatus#MALFORMED}) past {@link #MAX_NESTING}. */
+  boolean enter() {
+    if (++nesting > MAX_NESTING) {
+      fail(DecodeStatus.MALFORMED);
+      return false;
+    }
+    return true;
   }
 
   /** Records an IPv4 header; returns false when {@link #MAX_IP_LAYERS} are already recorded. */

@@ -1,5 +1,6 @@
 package io.netanal.decode;
 
+import io.netanal.frame.LinkType;
 import java.nio.ByteBuffer;
 
 /**
@@ -7,7 +8,24 @@ import java.nio.ByteBuffer;
  * {@link DecodedFrame}. Never throws on bad input: a frame that cannot be fully decoded gets a
  * {@link DecodeStatus} reason.
  *
- * <p>One instance per thread; it allocates nothing per frame.
+ * <p>One instance per thread; it allocates nothing per frame. The layers are decoded by package-private
+ * classes, one per header ({@link EthernetDecoder}, {@link Ipv4Decoder}, {@link TcpDecoder}, ...), each
+ * reading fields with absolute gets from the BIG_ENDIAN buffer {@link io.netanal.frame.FrameSink} promises and
+ * handing the rest of the frame to the next layer with a {@code switch} on the protocol number.
+ *
+ * <p>Counting follows tshark's {@code frame.protocols} where it is cheap to do so:
+ * <ul>
+ *   <li>ICMP and ICMPv6 error messages quote the offending packet. Its {@code ip}/{@code ipv6}, transport and
+ *       (for UDP) application protocols are marked present, as tshark lists them, but its addresses and ports
+ *       are not recorded: the frame's IP layers and transport are those of the packet that carried the error.
+ *   <li>Tunnels (IP-in-IP, GRE, IPv6-in-IPv4) record up to {@link DecodedFrame#MAX_IP_LAYERS} IP headers,
+ *       outermost first; the transport header and its ports are the innermost one.
+ *   <li>Application protocols are chosen by port (the lower port first, as tshark tries) and confirmed by the
+ *       payload's first bytes where that is cheap; see {@link ApplicationClassifier}.
+ *   <li>A header that does not fit in the captured bytes is {@link DecodeStatus#TRUNCATED}; one that does not
+ *       fit in the length an enclosing header declares, or that contradicts itself, is
+ *       {@link DecodeStatus#MALFORMED}. The protocol is still counted, as tshark counts a malformed header.
+ * </ul>
  */
 public final class FrameDecoder {
 
@@ -17,6 +35,52 @@ public final class FrameDecoder {
    */
   public void decode(int linkType, ByteBuffer buffer, int offset, int capturedLength, DecodedFrame out) {
     out.reset();
-    out.fail(DecodeStatus.UNSUPPORTED_LINK_TYPE);
+    // A length past the buffer's limit is the caller's bug, not the frame's; clamp so no get can throw.
+    int end = (int) Math.min((long) offset + Math.max(capturedLength, 0), buffer.limit());
+    if (offset < 0 || offset > end) {
+      out.fail(DecodeStatus.TRUNCATED);
+      return;
+    }
+    out.frameEnd = end;
+    switch (linkType) {
+      case LinkType.ETHERNET:
+        EthernetDecoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.LINUX_SLL:
+        LinuxCookedDecoder.decodeSll(buffer, offset, end, out);
+        break;
+      case LinkType.LINUX_SLL2:
+        LinuxCookedDecoder.decodeSll2(buffer, offset, end, out);
+        break;
+      case LinkType.RAW:
+      case LinkType.RAW_ALT_12:
+      case LinkType.RAW_ALT_14:
+        out.addProtocol(Protocol.RAW);
+        RawIpDecoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.IPV4:
+        Ipv4Decoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.IPV6:
+        Ipv6Decoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.NULL:
+      case LinkType.LOOP:
+        NullLoopbackDecoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.PPP:
+      case LinkType.PPP_HDLC:
+        PppDecoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.IEEE802_11:
+        Ieee80211Decoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.IEEE802_11_RADIOTAP:
+        RadiotapDecoder.decode(buffer, offset, end, out);
+        break;
+      default:
+        out.fail(DecodeStatus.UNSUPPORTED_LINK_TYPE);
+        break;
+    }
   }
 }

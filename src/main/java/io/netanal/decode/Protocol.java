@@ -44,9 +44,23 @@ public final class Protocol {
   public static final int SLL2 = 31;
   public static final int PPPOE = 32;
   public static final int MPLS = 33;
+  /** The EtherType demultiplexer tshark lists after {@code eth}, {@code sll} and {@code vlan}. */
+  public static final int ETHERTYPE = 34;
+  /** LINKTYPE_RAW's pseudo-header (none on the wire); tshark names it for link types 101, 12 and 14. */
+  public static final int RAW = 35;
+  /** The radio information tshark derives from a radiotap header. */
+  public static final int WLAN_RADIO = 36;
+  public static final int ESP = 37;
+  public static final int AH = 38;
+  public static final int IPV6_HOPOPTS = 39;
+  public static final int IPV6_ROUTING = 40;
+  public static final int IPV6_FRAGHDR = 41;
+  public static final int IPV6_DSTOPTS = 42;
+  /** Google QUIC (versions "Q0xx"), which tshark names apart from IETF QUIC. */
+  public static final int GQUIC = 43;
 
   /** One more than the largest id. */
-  public static final int COUNT = 34;
+  public static final int COUNT = 44;
 
   public static final String LAYER_LINK = "link";
   public static final String LAYER_NETWORK = "network";
@@ -91,6 +105,16 @@ public final class Protocol {
     define(SLL2, "sll", LAYER_LINK);
     define(PPPOE, "pppoes", LAYER_LINK);
     define(MPLS, "mpls", LAYER_LINK);
+    define(ETHERTYPE, "ethertype", LAYER_LINK);
+    define(RAW, "raw", LAYER_LINK);
+    define(WLAN_RADIO, "wlan_radio", LAYER_LINK);
+    define(ESP, "esp", LAYER_NETWORK);
+    define(AH, "ah", LAYER_NETWORK);
+    define(IPV6_HOPOPTS, "ipv6.hopopts", LAYER_NETWORK);
+    define(IPV6_ROUTING, "ipv6.routing", LAYER_NETWORK);
+    define(IPV6_FRAGHDR, "ipv6.fraghdr", LAYER_NETWORK);
+    define(IPV6_DSTOPTS, "ipv6.dstopts", LAYER_NETWORK);
+    define(GQUIC, "gquic", LAYER_APPLICATION);
   }
 
   private Protocol() {}

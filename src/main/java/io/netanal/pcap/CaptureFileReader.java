@@ -1,27 +1,88 @@
 package io.netanal.pcap;
 
+import io.netanal.UnreadableFileException;
 import io.netanal.frame.FrameSink;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Streams the frames of a pcap or pcapng capture, chosen by magic number, to a {@link FrameSink}.
+ * Streams the frames of a pcap or pcapng capture, chosen by magic number (never by file name), to a
+ * {@link FrameSink}.
  *
- * <p>Skeleton: the pcap package's readers implement it.
+ * <p>One thread opens and reads a reader; {@link #bytesRead()} and {@link #size()} may be called from any thread,
+ * for a progress bar. The file is read through one large reused buffer, never whole into memory. A bad header
+ * throws {@link UnreadableFileException} from {@code open}; damage later in the file never throws from
+ * {@link #read}: reading stops and {@link #damage()} says where (see {@link PcapReader} and {@link PcapngReader}
+ * for what stops and what is skipped). A file is read up to the size it had when opened; a record that claims
+ * more than is left is cut short at once, without growing the buffer for the claim.
  */
 public abstract class CaptureFileReader implements Closeable {
+  private static final int MIN_CAPACITY = 64 << 10;
+  private static final int STREAM_CAPACITY = 4 << 20;
 
   /** Opens a capture file; throws {@link io.netanal.UnreadableFileException} when it is not a capture. */
   public static CaptureFileReader open(Path file) throws IOException {
-    throw new UnsupportedOperationException("not built yet");
+    String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new UnreadableFileException(name + ": is a directory (expected: a capture file)");
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      throw new UnreadableFileException(name + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new UnreadableFileException(name + ": permission denied", e);
+    }
+    long size = channel.size();
+    // Small files get a small buffer: a corpus of a thousand captures should not hold 8 MB each.
+    int capacity = (int) Math.max(MIN_CAPACITY, Math.min(size + 1, ChannelInput.DEFAULT_CAPACITY));
+    return open(channel, name, size, capacity);
   }
 
   /** Reads a capture from a stream (standard input); {@code name} is used in messages. */
   public static CaptureFileReader open(InputStream in, String name) throws IOException {
-    throw new UnsupportedOperationException("not built yet");
+    return open(Channels.newChannel(in), name, -1, STREAM_CAPACITY);
+  }
+
+  /** Opens any channel with a window of {@code capacity} bytes; tests use small windows to force refills. */
+  static CaptureFileReader open(ReadableByteChannel channel, String name, long size, int capacity)
+      throws IOException {
+    ChannelInput input = new ChannelInput(channel, size, capacity);
+    try {
+      return detect(input, name, size);
+    } catch (IOException | RuntimeException e) {
+      input.close();
+      throw e;
+    }
+  }
+
+  private static CaptureFileReader detect(ChannelInput input, String name, long size) throws IOException {
+    if (!input.require(4)) {
+      if (input.available() == 0) {
+        throw new UnreadableFileException(name + ": empty file (expected: a pcap or pcapng header)");
+      }
+      throw new UnreadableFileException(name + ": file of " + input.available()
+          + " bytes (expected: a pcap or pcapng header)");
+    }
+    int magic = input.buffer().getInt(input.start());
+    if (magic == PcapngReader.SECTION_HEADER) {
+      return new PcapngReader(input, name, size);
+    }
+    if (PcapReader.isMagic(magic)) {
+      return new PcapReader(input, name, size);
+    }
+    throw new UnreadableFileException(String.format("%s: not a pcap or pcapng file (magic 0x%08x)", name, magic));
   }
 
   /** The name used in messages and in the report's source. */

@@ -3,25 +3,88 @@ package io.netanal.stats;
 import io.netanal.decode.DecodedFrame;
 
 /**
- * Counts decoded frames into every table of the report.
+ * Counts decoded frames into every table of the report: summary, protocols, endpoints, conversations, bandwidth,
+ * sizes, TCP flags and decode problems.
  *
  * <p>One thread records; {@link #snapshot(int)} copies the tables into immutable records and is called by the
  * recording thread (which publishes snapshots for other threads to read) or after recording has ended.
+ * {@link #merge(StatisticsCollector)} is called by the owner of both collectors once the other has stopped
+ * recording.
+ *
+ * <p>{@link #record} allocates nothing except when a table grows (amortised, and bounded: see
+ * {@link EndpointTable}, {@link ConversationTable} and {@link BandwidthSeries} for the caps: about 67 MB of
+ * tables and at most 32 MB of bandwidth series when every table is full).
  */
 public final class StatisticsCollector {
+  private final SummaryCounter summary = new SummaryCounter();
+  private final ProtocolCounter protocols = new ProtocolCounter();
+  private final EndpointTable endpoints;
+  private final ConversationTable conversations;
+  private final BandwidthSeries bandwidth;
+  private final SizeHistogram sizes = new SizeHistogram();
+  private final TcpFlagCounter tcpFlags = new TcpFlagCounter();
+  private final DecodeProblemCounter decodeProblems = new DecodeProblemCounter();
+
+  /** Bandwidth at an automatic interval (one second, widened for long captures). */
+  public StatisticsCollector() {
+    this(BandwidthSeries.automatic(), EndpointTable.DEFAULT_MAX_ENTRIES, ConversationTable.DEFAULT_MAX_ENTRIES);
+  }
+
+  /**
+   * Bandwidth every {@code intervalSeconds} (the CLI's {@code --interval}).
+   *
+   * @throws io.netanal.InvalidInputException when the interval is not a positive number of seconds
+   */
+  public StatisticsCollector(double intervalSeconds) {
+    this(BandwidthSeries.every(intervalSeconds), EndpointTable.DEFAULT_MAX_ENTRIES,
+        ConversationTable.DEFAULT_MAX_ENTRIES);
+  }
+
+  StatisticsCollector(BandwidthSeries bandwidth, int maxEndpointsPerFamily, int maxConversationsPerFamily) {
+    this.bandwidth = bandwidth;
+    this.endpoints = new EndpointTable(maxEndpointsPerFamily);
+    this.conversations = new ConversationTable(maxConversationsPerFamily);
+  }
 
   /** Counts one frame. {@code decoded} is read during the call only. */
   public void record(long timestampNanos, int capturedLength, int originalLength, DecodedFrame decoded) {
-    throw new UnsupportedOperationException("not built yet");
+    long wireBytes = originalLength;
+    summary.record(timestampNanos, capturedLength, wireBytes);
+    protocols.record(decoded.protocols(), wireBytes);
+    if (decoded.ipCount() > 0) {
+      endpoints.record(decoded, wireBytes);
+      conversations.record(decoded, timestampNanos, wireBytes);
+    }
+    bandwidth.record(timestampNanos, wireBytes);
+    sizes.record(originalLength);
+    tcpFlags.record(decoded.tcpFlags());
+    decodeProblems.record(summary.packets(), decoded.status());
   }
 
   /** Adds everything {@code other} counted, as if its frames had been recorded here after this one's. */
   public void merge(StatisticsCollector other) {
-    throw new UnsupportedOperationException("not built yet");
+    decodeProblems.merge(other.decodeProblems, summary.packets());
+    summary.merge(other.summary);
+    protocols.merge(other.protocols);
+    endpoints.merge(other.endpoints);
+    conversations.merge(other.conversations);
+    bandwidth.merge(other.bandwidth);
+    sizes.merge(other.sizes);
+    tcpFlags.merge(other.tcpFlags);
   }
 
   /** The tables so far, endpoints and conversations cut to the {@code top} first rows ({@code top <= 0}: all). */
   public StatisticsSnapshot snapshot(int top) {
-    throw new UnsupportedOperationException("not built yet");
+    TopRows<Endpoint> endpointRows = endpoints.snapshot(top);
+    TopRows<Conversation> conversationRows = conversations.snapshot(top);
+    return new StatisticsSnapshot(summary.snapshot(), protocols.snapshot(), endpointRows.rows(),
+        endpointRows.total(), endpointRows.omitted(), conversationRows.rows(), conversationRows.total(),
+        conversationRows.omitted(), bandwidth.snapshot(), sizes.snapshot(), tcpFlags.snapshot(),
+        decodeProblems.snapshot());
+  }
+
+  /** Bytes held by the endpoint and conversation tables, for benchmarks and memory checks. */
+  long tableMemoryBytes() {
+    return endpoints.memoryBytes() + conversations.memoryBytes();
   }
 }

@@ -1,0 +1,83 @@
+package io.netanal.decode;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes an IPv4 header (RFC 791), records its addresses as an IP layer and hands the payload on by protocol
+ * number.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version|  IHL  |Type of Service|          Total Length         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Identification        |Flags|      Fragment Offset    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Time to Live |    Protocol   |         Header Checksum       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                       Source Address                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Destination Address                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options (IHL > 5)                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * <p>The total length ends the payload (Ethernet padding follows it); a total length past the captured bytes is
+ * a snaplen cut, not an error, and the payload stops at the capture. A total length of 0 is what hosts with TCP
+ * segmentation offload capture: the payload then runs to the end of the frame, as tshark's default assumes.
+ * Only the fragment at offset 0 carries the transport header; later fragments end at {@code ip}. Called on the
+ * decoding thread only.
+ */
+final class Ipv4Decoder {
+  static final int VERSION_IHL_OFFSET = 0;
+  static final int TOTAL_LENGTH_OFFSET = 2;
+  static final int FLAGS_FRAGMENT_OFFSET = 6;
+  static final int PROTOCOL_OFFSET = 9;
+  static final int SOURCE_OFFSET = 12;
+  static final int DESTINATION_OFFSET = 16;
+  static final int MIN_HEADER_SIZE = 20;
+  static final int FRAGMENT_OFFSET_MASK = 0x1FFF;
+  static final int VERSION = 4;
+
+  private Ipv4Decoder() {}
+
+  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    out.addProtocol(Protocol.IP);
+    if (end - offset < MIN_HEADER_SIZE) {
+      out.failShort(end);
+      return;
+    }
+    int versionIhl = buffer.get(offset + VERSION_IHL_OFFSET) & 0xFF;
+    int headerLength = (versionIhl & 0x0F) * 4;
+    if (versionIhl >>> 4 != VERSION || headerLength < MIN_HEADER_SIZE) {
+      out.fail(DecodeStatus.MALFORMED);
+      return;
+    }
+    if (end - offset < headerLength) {
+      out.failShort(end);
+      return;
+    }
+    int totalLength = buffer.getShort(offset + TOTAL_LENGTH_OFFSET) & 0xFFFF;
+    int payloadEnd;
+    if (totalLength == 0) {
+      payloadEnd = end;
+    } else if (totalLength < headerLength) {
+      failTotalLengthBelowHeader(out);
+      return;
+    } else {
+      payloadEnd = Math.min(offset + totalLength, end);
+    }
+    out.addIpv4(buffer.getInt(offset + SOURCE_OFFSET), buffer.getInt(offset + DESTINATION_OFFSET));
+    if ((buffer.getShort(offset + FLAGS_FRAGMENT_OFFSET) & FRAGMENT_OFFSET_MASK) != 0) {
+      return;
+    }
+    IpPayloadDecoder.decode(buffer.get(offset + PROTOCOL_OFFSET) & 0xFF, buffer, offset + headerLength,
+        payloadEnd, out);
+  }
+
+  private static void failTotalLengthBelowHeader(DecodedFrame out) {
+    out.fail(DecodeStatus.MALFORMED);
+  }
+}

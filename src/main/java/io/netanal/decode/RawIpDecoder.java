@@ -1,0 +1,47 @@
+package io.netanal.decode;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes a packet that starts directly with an IP header (LINKTYPE_RAW, MPLS payloads), telling IPv4 from IPv6
+ * by the version nibble. Called on the decoding thread only.
+ */
+final class RawIpDecoder {
+  private RawIpDecoder() {}
+
+  /** LINKTYPE_RAW: a version other than 4 or 6 is malformed. */
+  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    if (end - offset < 1) {
+      out.failShort(end);
+      return;
+    }
+    switch ((buffer.get(offset) & 0xF0) >>> 4) {
+      case 4:
+        Ipv4Decoder.decode(buffer, offset, end, out);
+        break;
+      case 6:
+        Ipv6Decoder.decode(buffer, offset, end, out);
+        break;
+      default:
+        out.fail(DecodeStatus.MALFORMED);
+        break;
+    }
+  }
+
+  /** A payload that may or may not be IP (after MPLS): anything but 4 or 6 ends decoding quietly. */
+  static void decodeGuessing(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    if (end - offset < 1) {
+      return;
+    }
+    switch ((buffer.get(offset) & 0xF0) >>> 4) {
+      case 4:
+        Ipv4Decoder.decode(buffer, offset, end, out);
+        break;
+      case 6:
+        Ipv6Decoder.decode(buffer, offset, end, out);
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.netanal.decode;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes a TCP header (RFC 9293; the NS flag from RFC 3540) into ports and flags, then classifies the payload.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Source Port          |       Destination Port        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                        Sequence Number                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Acknowledgment Number                      |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Data |     |N|C|E|U|A|P|R|S|F|                               |
+ * | Offset| Rsv |S|W|C|R|C|S|S|Y|I|            Window             |
+ * |       |     | |R|E|G|K|H|T|N|N|                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           Checksum            |         Urgent Pointer        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options (data offset > 5)                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * Ports and flags are recorded once the fixed 20 bytes are present, even when the data offset is bad (they are
+ * still the segment's). Called on the decoding thread only.
+ */
+final class TcpDecoder {
+  static final int SOURCE_PORT_OFFSET = 0;
+  static final int DESTINATION_PORT_OFFSET = 2;
+  static final int DATA_OFFSET_OFFSET = 12;
+  static final int FLAGS_OFFSET = 13;
+  static final int MIN_HEADER_SIZE = 20;
+  static final int FLAG_NS = 0x100;
+
+  private TcpDecoder() {}
+
+  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    out.addProtocol(Protocol.TCP);
+    if (end - offset < MIN_HEADER_SIZE) {
+      out.failShort(end);
+      return;
+    }
+    int sourcePort = buffer.getShort(offset + SOURCE_PORT_OFFSET) & 0xFFFF;
+    int destinationPort = buffer.getShort(offset + DESTINATION_PORT_OFFSET) & 0xFFFF;
+    int offsetByte = buffer.get(offset + DATA_OFFSET_OFFSET) & 0xFF;
+    out.transport(IpPayloadDecoder.TCP, sourcePort, destinationPort);
+    out.tcpFlags((buffer.get(offset + FLAGS_OFFSET) & 0xFF) | ((offsetByte & 0x01) << 8));
+    int headerLength = (offsetByte >>> 4) * 4;
+    if (headerLength < MIN_HEADER_SIZE) {
+      failDataOffsetBelowMinimum(out);
+      return;
+    }
+    if (end - offset < headerLength) {
+      out.failShort(end);
+      return;
+    }
+    ApplicationClassifier.classifyTcp(sourcePort, destinationPort, buffer, offset + headerLength, end, out);
+  }
+
+  private static void failDataOffsetBelowMinimum(DecodedFrame out) {
+    out.fail(DecodeStatus.MALFORMED);
+  }
+}

@@ -1,0 +1,62 @@
+package io.netanal.decode;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes a UDP header (RFC 768) into ports, then classifies the payload.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |          Source Port          |       Destination Port        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            Length             |           Checksum            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * The length ends the payload. A length below 8 is malformed, except 0, which IPv6 jumbograms (RFC 2675) and
+ * segmentation offload use for "see the IP length". A length past the IP payload is malformed; past the
+ * capture it is a snaplen cut. Called on the decoding thread only.
+ */
+final class UdpDecoder {
+  static final int SOURCE_PORT_OFFSET = 0;
+  static final int DESTINATION_PORT_OFFSET = 2;
+  static final int LENGTH_OFFSET = 4;
+  static final int HEADER_SIZE = 8;
+
+  private UdpDecoder() {}
+
+  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    out.addProtocol(Protocol.UDP);
+    if (end - offset < HEADER_SIZE) {
+      out.failShort(end);
+      return;
+    }
+    int sourcePort = buffer.getShort(offset + SOURCE_PORT_OFFSET) & 0xFFFF;
+    int destinationPort = buffer.getShort(offset + DESTINATION_PORT_OFFSET) & 0xFFFF;
+    int length = buffer.getShort(offset + LENGTH_OFFSET) & 0xFFFF;
+    out.transport(IpPayloadDecoder.UDP, sourcePort, destinationPort);
+    int payloadEnd = end;
+    if (length != 0) {
+      if (length < HEADER_SIZE) {
+        failLengthBelowHeader(out);
+        return;
+      }
+      if (length > end - offset && end < out.frameEnd) {
+        failLengthPastIpPayload(out);
+        return;
+      }
+      payloadEnd = Math.min(offset + length, end);
+    }
+    ApplicationClassifier.classifyUdp(sourcePort, destinationPort, buffer, offset + HEADER_SIZE, payloadEnd, out);
+  }
+
+  private static void failLengthBelowHeader(DecodedFrame out) {
+    out.fail(DecodeStatus.MALFORMED);
+  }
+
+  private static void failLengthPastIpPayload(DecodedFrame out) {
+    out.fail(DecodeStatus.MALFORMED);
+  }
+}

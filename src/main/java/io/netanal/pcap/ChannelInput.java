@@ -1,0 +1,152 @@
+package io.netanal.pcap;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ReadableByteChannel;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A window over a byte channel: one large direct buffer, refilled by compacting, that the readers parse with
+ * absolute gets between {@link #start()} and {@link #end()}.
+ *
+ * <p>Owned by the reading thread; only {@link #bytesRead()} may be called from any thread (for progress). The
+ * buffer is exposed twice over the same memory: {@link #buffer()} in BIG_ENDIAN (handed to frame sinks) and
+ * {@link #ordered()} in the file's byte order (for record headers), so no per-record view is made. Records larger
+ * than the window grow it, up to {@link #MAX_CAPACITY}.
+ */
+final class ChannelInput {
+  static final int DEFAULT_CAPACITY = 8 << 20;
+  /** Largest window: a 256 MB record plus its header; anything larger is damage, not a reason to run out of memory. */
+  static final int MAX_CAPACITY = (256 << 20) + 64;
+
+  private final ReadableByteChannel channel;
+  private final AtomicLong bytesRead = new AtomicLong();
+  private ByteBuffer buffer;
+  private ByteBuffer ordered;
+  private ByteOrder order = ByteOrder.BIG_ENDIAN;
+  private int start;
+  private int end;
+  /** File offset of buffer index 0. */
+  private long base;
+  private boolean eof;
+
+  /** The file's size when known (else -1): a record claiming more than is left must not grow the window. */
+  private final long size;
+
+  ChannelInput(ReadableByteChannel channel, long size, int capacity) {
+    this.channel = channel;
+    this.size = size;
+    this.buffer = ByteBuffer.allocateDirect(capacity);
+    this.ordered = buffer.duplicate().order(order);
+  }
+
+  ByteBuffer buffer() {
+    return buffer;
+  }
+
+  /** The same bytes as {@link #buffer()} in the file's byte order. */
+  ByteBuffer ordered() {
+    return ordered;
+  }
+
+  void order(ByteOrder newOrder) {
+    if (newOrder != order) {
+      order = newOrder;
+      ordered = buffer.duplicate().order(newOrder);
+    }
+  }
+
+  ByteOrder order() {
+    return order;
+  }
+
+  /** Index of the first unread byte in the buffers. */
+  int start() {
+    return start;
+  }
+
+  /** Index just past the last byte read from the channel. */
+  int end() {
+    return end;
+  }
+
+  int available() {
+    return end - start;
+  }
+
+  /** File offset of the first unread byte. */
+  long offset() {
+    return base + start;
+  }
+
+  void skip(int count) {
+    start += count;
+  }
+
+  long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /**
+   * Makes at least {@code count} unread bytes available, reading (and growing the window) as needed; returns
+   * false when the channel ends first, leaving what there is available. {@code count} must be at most
+   * {@link #MAX_CAPACITY}.
+   */
+  boolean require(int count) throws IOException {
+    if (end - start >= count) {
+      return true;
+    }
+    if (size >= 0 && count > size - offset()) {
+      // Cut short for sure: read what is left (for the damage message) without allocating for the claim.
+      int left = (int) Math.max(0, size - offset());
+      if (left > end - start) {
+        require(left);
+      }
+      return false;
+    }
+    if (buffer.capacity() < count) {
+      grow(count);
+    } else if (buffer.capacity() - start < count) {
+      compact();
+    }
+    while (end - start < count && !eof) {
+      buffer.limit(buffer.capacity()).position(end);
+      int n = channel.read(buffer);
+      if (n < 0) {
+        eof = true;
+      } else {
+        end += n;
+        bytesRead.addAndGet(n);
+      }
+    }
+    return end - start >= count;
+  }
+
+  private void compact() {
+    buffer.limit(end).position(start);
+    buffer.compact();
+    base += start;
+    end -= start;
+    start = 0;
+  }
+
+  private void grow(int count) {
+    int capacity = buffer.capacity();
+    while (capacity < count) {
+      capacity = (int) Math.min((long) capacity * 2, MAX_CAPACITY);
+    }
+    ByteBuffer larger = ByteBuffer.allocateDirect(capacity);
+    buffer.limit(end).position(start);
+    larger.put(buffer);
+    base += start;
+    end -= start;
+    start = 0;
+    buffer = larger;
+    ordered = buffer.duplicate().order(order);
+  }
+
+  void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,34 @@
+package io.netanal.stats;
+
+import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameDecoder;
+import io.netanal.frame.FrameSink;
+import java.nio.ByteBuffer;
+
+/**
+ * The consumer's per-frame path: decodes each frame with its own {@link FrameDecoder} into one reused
+ * {@link DecodedFrame} and counts it in a {@link StatisticsCollector}.
+ *
+ * <p>Called by one thread at a time, like every {@link FrameSink}; the collector it feeds follows the collector's
+ * own contract (snapshots from the same thread, or after the frames end).
+ */
+public final class DecodingSink implements FrameSink {
+  private final FrameDecoder decoder = new FrameDecoder();
+  private final DecodedFrame decoded = new DecodedFrame();
+  private final StatisticsCollector collector;
+
+  public DecodingSink(StatisticsCollector collector) {
+    this.collector = collector;
+  }
+
+  @Override
+  public void frame(int linkType, long timestampNanos, int capturedLength, int originalLength, ByteBuffer buffer,
+      int offset) {
+    decoder.decode(linkType, buffer, offset, capturedLength, decoded);
+    collector.record(timestampNanos, capturedLength, originalLength, decoded);
+  }
+
+  public StatisticsCollector collector() {
+    return collector;
+  }
+}

@@ -1,0 +1,44 @@
+package io.netanal.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Frames per wire length in the ten buckets of tshark's {@code plen} tree: 0-19, 20-39, 40-79, ... 2560-5119,
+ * 5120+ (each bucket after the first twice as wide as the one before).
+ *
+ * <p>Owned by the one thread that records.
+ */
+final class SizeHistogram {
+  static final int BUCKETS = 10;
+  private static final String[] RANGES = {"0-19", "20-39", "40-79", "80-159", "160-319", "320-639", "640-1279",
+      "1280-2559", "2560-5119", "5120+"};
+
+  private final long[] packets = new long[BUCKETS];
+
+  void record(int wireLength) {
+    packets[bucket(wireLength)]++;
+  }
+
+  /** 0 below 20 bytes, else 1 + floor(log2(length / 20)), at most 9. */
+  static int bucket(int wireLength) {
+    if (wireLength < 20) {
+      return 0;
+    }
+    return Math.min(BUCKETS - 1, 32 - Integer.numberOfLeadingZeros(wireLength / 20));
+  }
+
+  void merge(SizeHistogram from) {
+    for (int i = 0; i < BUCKETS; i++) {
+      packets[i] += from.packets[i];
+    }
+  }
+
+  List<SizeBucket> snapshot() {
+    List<SizeBucket> rows = new ArrayList<>(BUCKETS);
+    for (int i = 0; i < BUCKETS; i++) {
+      rows.add(new SizeBucket(RANGES[i], packets[i]));
+    }
+    return List.copyOf(rows);
+  }
+}

@@ -1,0 +1,115 @@
+package io.netanal.pcap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.netanal.InvalidInputException;
+import io.netanal.pcap.Fixture.Frame;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CaptureFileWriterTest {
+  @TempDir
+  Path dir;
+
+  /** A big-endian frame buffer with the frame at offset 3, as a reader's window would hold it. */
+  private static ByteBuffer frameAt3(int... bytes) {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(3 + bytes.length + 5);
+    for (int i = 0; i < bytes.length; i++) {
+      buffer.put(3 + i, (byte) bytes[i]);
+    }
+    return buffer;
+  }
+
+  private static List<Frame> readBack(Path file) throws IOException {
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      List<Frame> frames = Fixture.readAll(reader);
+      assertThat(reader.damage()).isNull();
+      return frames;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(CaptureFormat.class)
+  void shouldRoundTripFramesThroughEachFormat(CaptureFormat format) throws IOException {
+    Path file = dir.resolve("out." + format);
+    long precise = 1_700_000_000_123_456_789L;
+    try (CaptureFileWriter writer = CaptureFileWriter.open(file, format, 1, 65535)) {
+      writer.frame(1, precise, 5, 60, frameAt3(1, 2, 3, 4, 5), 3);
+      writer.frame(1, precise + 1_000, 1, 1, frameAt3(9), 3);
+      assertThat(writer.frames()).isEqualTo(2);
+    }
+    long expected = format == CaptureFormat.PCAP_MICROS ? 1_700_000_000_123_456_000L : precise;
+    List<Frame> frames = readBack(file);
+    assertThat(frames).extracting(Frame::linkType, Frame::timestampNanos, Frame::capturedLength,
+        Frame::originalLength).containsExactly(tuple(1, expected, 5, 60), tuple(1, expected + 1_000, 1, 1));
+    assertThat(frames.get(0).data()).containsExactly(1, 2, 3, 4, 5);
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      assertThat(reader.format()).isEqualTo(format == CaptureFormat.PCAPNG ? "pcapng" : "pcap");
+      assertThat(reader.snaplen()).isEqualTo(65535);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(CaptureFormat.class)
+  void shouldLeaveAValidCaptureAfterEveryFlush(CaptureFormat format) throws IOException {
+    Path file = dir.resolve("live." + format);
+    try (CaptureFileWriter writer = CaptureFileWriter.open(file, format, 1, 65535)) {
+      assertThat(readBack(file)).isEmpty();
+      writer.frame(1, 0, 2, 2, frameAt3(7, 8), 3);
+      writer.flush();
+      assertThat(readBack(file)).hasSize(1);
+      writer.frame(1, 0, 2, 2, frameAt3(7, 8), 3);
+      writer.flush();
+      assertThat(readBack(file)).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldCutFramesToSnaplen() throws IOException {
+    Path file = dir.resolve("snap.pcap");
+    try (CaptureFileWriter writer = CaptureFileWriter.open(file, CaptureFormat.PCAP_MICROS, 1, 3)) {
+      writer.frame(1, 0, 5, 5, frameAt3(1, 2, 3, 4, 5), 3);
+    }
+    assertThat(readBack(file)).extracting(Frame::capturedLength, Frame::originalLength).containsExactly(tuple(3, 5));
+  }
+
+  @Test
+  void shouldAddPcapngInterfaceForEachNewLinkType() throws IOException {
+    Path file = dir.resolve("multi.pcapng");
+    try (CaptureFileWriter writer = CaptureFileWriter.open(file, CaptureFormat.PCAPNG, 1, 65535)) {
+      writer.frame(1, 1, 1, 1, frameAt3(1), 3);
+      writer.frame(113, 2, 1, 1, frameAt3(2), 3);
+      writer.frame(1, 3, 1, 1, frameAt3(3), 3);
+    }
+    assertThat(readBack(file)).extracting(Frame::linkType).containsExactly(1, 113, 1);
+  }
+
+  @Test
+  void shouldWriteManyFramesAcrossBufferDrains() throws IOException {
+    Path file = dir.resolve("many.pcap");
+    ByteBuffer frame = frameAt3(new int[1500]);
+    try (CaptureFileWriter writer = CaptureFileWriter.open(file, CaptureFormat.PCAP_NANOS, 1, 65535)) {
+      for (int i = 0; i < 2000; i++) {
+        writer.frame(1, i, 1500, 1500, frame, 3);
+      }
+    }
+    assertThat(Files.size(file)).isEqualTo(24 + 2000L * (16 + 1500));
+    assertThat(readBack(file)).hasSize(2000).extracting(Frame::timestampNanos).endsWith(1999L);
+  }
+
+  @Test
+  void shouldRejectSnaplenBelowOne() {
+    assertThatThrownBy(() -> CaptureFileWriter.open(dir.resolve("x.pcap"), CaptureFormat.PCAP_MICROS, 1, 0))
+        .isInstanceOf(InvalidInputException.class).hasMessage("snaplen: 0 (expected: > 0)");
+    assertThat(dir.resolve("x.pcap")).doesNotExist();
+  }
+}

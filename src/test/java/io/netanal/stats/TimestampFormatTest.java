@@ -1,0 +1,39 @@
+package io.netanal.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TimestampFormatTest {
+
+  @Test
+  void shouldWriteNineFractionDigitsExactly() {
+    assertThat(TimestampFormat.format(1_700_000_000_123_456_789L)).isEqualTo("1700000000.123456789");
+    assertThat(TimestampFormat.format(1_462_218_642_366_142_000L)).isEqualTo("1462218642.366142000");
+  }
+
+  @Test
+  void shouldWriteZeroFractionAsNineZeros() {
+    assertThat(TimestampFormat.format(0)).isEqualTo("0.000000000");
+    assertThat(TimestampFormat.format(5_000_000_000L)).isEqualTo("5.000000000");
+  }
+
+  @Test
+  void shouldPadSmallFractionsWithLeadingZeros() {
+    assertThat(TimestampFormat.format(1)).isEqualTo("0.000000001");
+    assertThat(TimestampFormat.format(1_000_000_010L)).isEqualTo("1.000000010");
+  }
+
+  @Test
+  void shouldWriteNegativeTimestampsWithOneSignAndPositiveFraction() {
+    assertThat(TimestampFormat.format(-1)).isEqualTo("-0.000000001");
+    assertThat(TimestampFormat.format(-1_500_000_000L)).isEqualTo("-1.500000000");
+    assertThat(TimestampFormat.format(-2_000_000_000L)).isEqualTo("-2.000000000");
+  }
+
+  @Test
+  void shouldWriteExtremeValuesWithoutOverflow() {
+    assertThat(TimestampFormat.format(Long.MIN_VALUE)).isEqualTo("-9223372036.854775808");
+    assertThat(TimestampFormat.format(Long.MAX_VALUE)).isEqualTo("9223372036.854775807");
+  }
+}
