@@ -24,11 +24,10 @@ final class ChartText {
 
   private ChartText() {}
 
-  /** {@code "capture.pcap (pcap), 2023-11-14 22:13:20 to 22:14:05 UTC (45.2 s), 1,234 packets"}. */
+  /** {@code "capture.pcap, 2023-11-14 22:13:20 to 22:14:05 UTC (45.2 s), 1,234 packets"}. */
   static String subtitle(Report report) {
     StringBuilder sb = new StringBuilder();
-    sb.append(report.source() == null || report.source().name() == null ? "unknown source"
-        : report.source().name());
+    sb.append(sourceName(report));
     if (report.source() != null && "live".equals(report.source().kind())) {
       sb.append(" (live)");
     }
@@ -45,6 +44,15 @@ final class ChartText {
       sb.append(String.format(Locale.ROOT, ", %,d packets", summary.packets()));
     }
     return sb.toString();
+  }
+
+  /** A file's name without its directories (the image should not show where it was made); a device as is. */
+  private static String sourceName(Report report) {
+    if (report.source() == null || report.source().name() == null) {
+      return "unknown source";
+    }
+    String name = report.source().name();
+    return "file".equals(report.source().kind()) ? name.substring(name.lastIndexOf('/') + 1) : name;
   }
 
   /** An exact decimal epoch timestamp ({@code "1700000000.123456789"}) as an instant. */

@@ -70,7 +70,7 @@ final class ChartCommand implements Callable<Integer> {
     requireInRange("--width", width, MIN_SIDE, MAX_SIDE);
     requireInRange("--height", height, MIN_SIDE, MAX_SIDE);
     requireInRange("--top", top, 1, 1000);
-    Report report = LastReport.orSource(source, store, 0, ExportCommand.INTERVAL_SECONDS,
+    Report report = LastReport.orSource(source, store,
         message -> spec.commandLine().getErr().println("netanal: warning: " + message));
     TitledChart titled = kind.build(report, width, height, top);
     Path target = output != null ? output : workingDirectory.resolve("netanal-" + kind.label() + ".png");

@@ -4,7 +4,6 @@ import io.netanal.InvalidInputException;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.AtomicFileOutput;
 import io.netanal.report.CsvTables;
-import io.netanal.report.FileAnalysis;
 import io.netanal.report.PacketExporter;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
@@ -35,9 +34,6 @@ import picocli.CommandLine.Spec;
         "SOURCE is a capture file (analyzed on the fly) or a saved report; without it, the last report that "
             + "'netanal analyze' or 'netanal capture' saved."})
 final class ExportCommand implements Callable<Integer> {
-  /** Interval of the bandwidth series when a capture SOURCE is analyzed here. */
-  static final double INTERVAL_SECONDS = 1.0;
-
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true)
@@ -77,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
     if (packets) {
       exportPackets(selected);
     } else {
-      Report report = LastReport.orSource(source, store, 0, INTERVAL_SECONDS, this::warn);
+      Report report = LastReport.orSource(source, store, this::warn);
       if (format.csv) {
         ReportTable csvTable = selected == null ? ReportTable.PROTOCOLS : selected;
         write(out -> CsvTables.write(report, csvTable, out));
@@ -98,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
     if (source == null) {
       throw new InvalidInputException("--packets: needs a capture file SOURCE (a saved report has no packets)");
     }
-    if (FileAnalysis.isJson(source)) {
+    if (ReportJson.isJson(source)) {
       throw new InvalidInputException(source + ": --packets needs a capture file, not a saved report");
     }
     PacketExporter.Format rows = format.csv ? PacketExporter.Format.CSV : PacketExporter.Format.JSON_LINES;

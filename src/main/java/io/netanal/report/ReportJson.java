@@ -106,6 +106,24 @@ public final class ReportJson {
     }
   }
 
+  /**
+   * True when {@code file} starts (after white space) with <code>{</code>, as a saved report does and no capture
+   * format can: how a SOURCE argument is told apart from a capture file, by content rather than by name.
+   */
+  public static boolean isJson(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int i = 0; i < 4096; i++) {
+        int b = in.read();
+        if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+          return b == '{';
+        }
+      }
+      return false;
+    } catch (NoSuchFileException e) {
+      throw new UnreadableFileException(file + ": no such file", e);
+    }
+  }
+
   private static com.fasterxml.jackson.databind.ObjectWriter writer(boolean pretty) {
     return pretty ? MAPPER.writerWithDefaultPrettyPrinter() : MAPPER.writer();
   }
