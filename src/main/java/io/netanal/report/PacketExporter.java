@@ -1,0 +1,270 @@
+package io.netanal.report;
+
+import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameDecoder;
+import io.netanal.decode.Protocol;
+import io.netanal.frame.FrameSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Writes one summary row per frame ({@code export --packets}) as CSV or JSON Lines, streamed: each frame is
+ * decoded into one reused {@link DecodedFrame}, formatted into one reused buffer and written at once, so memory
+ * stays flat whatever the capture's size.
+ *
+ * <p>Columns: number, timestamp (exact {@code seconds.nnnnnnnnn}), source and destination (the outermost IP
+ * header's addresses), srcPort, dstPort, protocol (the highest-layer protocol found), length (wire), capturedLength,
+ * tcpFlags (the letters of the flags set, in header order from FIN up: {@code "SA"}, {@code "FPA"}).
+ * A missing value is an empty CSV field or a JSON null.
+ *
+ * <p>A {@link FrameSink}: one thread at a time. Write errors surface as {@link UncheckedIOException}. Output that
+ * hides its errors (a {@link java.io.PrintWriter} on standard output) is polled through the {@code closed} check
+ * every {@value #CHECK_EVERY_ROWS} rows; when it reports the reader gone, the export stops with an
+ * {@link UncheckedIOException} whose cause says "Broken pipe", which the command line ends quietly
+ * ({@code | head}).
+ */
+public final class PacketExporter implements FrameSink {
+  /** The row formats. */
+  public enum Format { CSV, JSON_LINES }
+
+  static final String[] COLUMNS = {"number", "timestamp", "source", "destination", "srcPort", "dstPort",
+      "protocol", "length", "capturedLength", "tcpFlags"};
+  /** PrintWriter hides write errors; looking every so many rows bounds the wasted work after a pipe closes. */
+  private static final int CHECK_EVERY_ROWS = 1024;
+
+  private final Writer out;
+  private final Format format;
+  private final BooleanSupplier closed;
+  private final FrameDecoder decoder = new FrameDecoder();
+  private final DecodedFrame decoded = new DecodedFrame();
+  /** The frame whose row is being written. */
+  private DecodedFrame current = decoded;
+  private final StringBuilder row = new StringBuilder(256);
+  private char[] chars = new char[256];
+  private long number;
+
+  /**
+   * An exporter writing to {@code out}; the CSV header is written by {@link #start()}. {@code closed} says whether
+   * the reader of {@code out} has gone away.
+   */
+  public PacketExporter(Writer out, Format format, BooleanSupplier closed) {
+    this.out = out;
+    this.format = format;
+    this.closed = closed;
+  }
+
+  /** Writes the CSV header row (nothing for JSON Lines). Call once, before the first frame. */
+  public void start() {
+    if (format == Format.CSV) {
+      row.setLength(0);
+      for (int i = 0; i < COLUMNS.length; i++) {
+        row.append(i == 0 ? "" : ",").append(COLUMNS[i]);
+      }
+      emit();
+    }
+  }
+
+  /** Rows written so far. */
+  public long rows() {
+    return number;
+  }
+
+  @Override
+  public void frame(int linkType, long timestampNanos, int capturedLength, int originalLength, ByteBuffer buffer,
+      int offset) {
+    decoder.decode(linkType, buffer, offset, capturedLength, decoded);
+    writeRow(timestampNanos, capturedLength, originalLength, decoded);
+  }
+
+  /** Writes the row of one frame already decoded into {@code frame} (read during the call only). */
+  void writeRow(long timestampNanos, int capturedLength, int originalLength, DecodedFrame frame) {
+    current = frame;
+    number++;
+    row.setLength(0);
+    if (format == Format.CSV) {
+      csvRow(timestampNanos, capturedLength, originalLength);
+    } else {
+      jsonRow(timestampNanos, capturedLength, originalLength);
+    }
+    emit();
+    if (number % CHECK_EVERY_ROWS == 0) {
+      checkClosed();
+    }
+  }
+
+  /** Flushes what is buffered; throws as {@link #frame} does when the output has gone away. */
+  public void finish() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    checkClosed();
+  }
+
+  private void csvRow(long timestampNanos, int capturedLength, int originalLength) {
+    row.append(number).append(',');
+    Timestamps.append(timestampNanos, row);
+    row.append(',');
+    source(row);
+    row.append(',');
+    destination(row);
+    row.append(',');
+    port(current.sourcePort(), false);
+    row.append(',');
+    port(current.destinationPort(), false);
+    row.append(',');
+    protocol(false);
+    row.append(',').append(originalLength).append(',').append(capturedLength).append(',');
+    flags(false);
+  }
+
+  private void jsonRow(long timestampNanos, int capturedLength, int originalLength) {
+    row.append("{\"number\":").append(number).append(",\"timestamp\":\"");
+    Timestamps.append(timestampNanos, row);
+    row.append("\",\"source\":");
+    if (current.ipCount() == 0) {
+      row.append("null,\"destination\":null");
+    } else {
+      row.append('"');
+      source(row);
+      row.append("\",\"destination\":\"");
+      destination(row);
+      row.append('"');
+    }
+    row.append(",\"srcPort\":");
+    port(current.sourcePort(), true);
+    row.append(",\"dstPort\":");
+    port(current.destinationPort(), true);
+    row.append(",\"protocol\":");
+    protocol(true);
+    row.append(",\"length\":").append(originalLength).append(",\"capturedLength\":").append(capturedLength)
+        .append(",\"tcpFlags\":");
+    flags(true);
+    row.append('}');
+  }
+
+  private void source(StringBuilder sb) {
+    if (current.ipCount() == 0) {
+      return;
+    }
+    if (current.ipVersion(0) == 4) {
+      IpAddresses.appendIpv4(current.ipv4Source(0), sb);
+    } else {
+      IpAddresses.appendIpv6(current.ipv6SourceHigh(0), current.ipv6SourceLow(0), sb);
+    }
+  }
+
+  private void destination(StringBuilder sb) {
+    if (current.ipCount() == 0) {
+      return;
+    }
+    if (current.ipVersion(0) == 4) {
+      IpAddresses.appendIpv4(current.ipv4Destination(0), sb);
+    } else {
+      IpAddresses.appendIpv6(current.ipv6DestinationHigh(0), current.ipv6DestinationLow(0), sb);
+    }
+  }
+
+  private void port(int port, boolean json) {
+    if (port >= 0) {
+      row.append(port);
+    } else if (json) {
+      row.append("null");
+    }
+  }
+
+  private void protocol(boolean json) {
+    int id = highestProtocol(current.protocols());
+    if (id < 0) {
+      row.append(json ? "null" : "");
+    } else if (json) {
+      row.append('"').append(Protocol.name(id)).append('"');
+    } else {
+      row.append(Protocol.name(id));
+    }
+  }
+
+  private void flags(boolean json) {
+    int f = current.tcpFlags();
+    if (f < 0) {
+      row.append(json ? "null" : "");
+      return;
+    }
+    if (json) {
+      row.append('"');
+    }
+    appendFlagLetters(f, row);
+    if (json) {
+      row.append('"');
+    }
+  }
+
+  /**
+   * The protocol of the highest layer in {@code mask} (application over transport over network over link);
+   * within a layer the innermost, which is the one with the larger id except that radiotap wraps wlan. -1 if none.
+   */
+  static int highestProtocol(long mask) {
+    int best = -1;
+    int bestRank = -1;
+    for (long m = mask; m != 0; m &= m - 1) {
+      int id = Long.numberOfTrailingZeros(m);
+      if (id < Protocol.COUNT && RANK[id] > bestRank) {
+        best = id;
+        bestRank = RANK[id];
+      }
+    }
+    return best;
+  }
+
+  private static final int[] RANK = new int[Protocol.COUNT];
+
+  static {
+    for (int id = 0; id < Protocol.COUNT; id++) {
+      RANK[id] = layerIndex(Protocol.layer(id)) * 100 + (id == Protocol.RADIOTAP ? 0 : id + 1);
+    }
+  }
+
+  private static int layerIndex(String layer) {
+    switch (layer) {
+      case Protocol.LAYER_APPLICATION: return 3;
+      case Protocol.LAYER_TRANSPORT: return 2;
+      case Protocol.LAYER_NETWORK: return 1;
+      default: return 0;
+    }
+  }
+
+  private static final String FLAG_LETTERS = "FSRPAUECN";
+
+  /** The letters of the TCP flags set in {@code flags} (FIN 0x01 up to NS 0x100), in bit order. */
+  static void appendFlagLetters(int flags, StringBuilder sb) {
+    for (int bit = 0; bit < FLAG_LETTERS.length(); bit++) {
+      if ((flags & (1 << bit)) != 0) {
+        sb.append(FLAG_LETTERS.charAt(bit));
+      }
+    }
+  }
+
+  private void emit() {
+    row.append('\n');
+    int length = row.length();
+    if (chars.length < length) {
+      chars = new char[Math.max(length, chars.length * 2)];
+    }
+    row.getChars(0, length, chars, 0);
+    try {
+      out.write(chars, 0, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void checkClosed() {
+    if (closed.getAsBoolean()) {
+      throw new UncheckedIOException(new IOException("Broken pipe (output closed)"));
+    }
+  }
+}
