@@ -21,7 +21,7 @@ final class LastReport {
   static final String NONE_MESSAGE =
       "no last report: run 'netanal analyze FILE' or 'netanal capture' first, or give a SOURCE";
   /** Every endpoint and conversation row, the bandwidth interval chosen automatically, no filter. */
-  private static final AnalysisOptions WHOLE = new AnalysisOptions(0, 0, null);
+  private static final AnalysisOptions WHOLE = new AnalysisOptions(0, 0, null, null);
 
   private LastReport() {}
 
