@@ -32,7 +32,9 @@ import java.nio.file.Path;
  * never {@code 1.2E7}), since scripts reading the report should not need to handle exponents.
  */
 public final class ReportJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /** For reading, and for writing to streams; {@link ReportJsonWriter} writes to writers without it. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -41,21 +43,21 @@ public final class ReportJson {
       .addModule(new SimpleModule("netanal-plain-doubles").addSerializer(Double.class, new PlainDouble())
           .addSerializer(double.class, new PlainDouble()))
       .build();
+  }
 
   private ReportJson() {}
 
   /** Writes {@code value} (a report or any part of it) as one JSON document followed by a newline. */
   public static void write(Object value, Writer out, boolean pretty) throws IOException {
-    writer(pretty).writeValue(out, value);
+    ReportJsonWriter.write(value, out, pretty);
     out.write('\n');
     out.flush();
   }
 
   /** Writes {@code value} as UTF-8 JSON followed by a newline. */
   public static void write(Object value, OutputStream out, boolean pretty) throws IOException {
-    writer(pretty).writeValue(out, value);
-    out.write('\n');
-    out.flush();
+    Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+    write(value, writer, pretty);
   }
 
   /** Writes {@code value} as one compact line of JSON Lines. */
@@ -65,11 +67,13 @@ public final class ReportJson {
 
   /** {@code value} as a JSON string, compact or pretty, without a trailing newline. */
   public static String toJson(Object value, boolean pretty) {
+    java.io.StringWriter out = new java.io.StringWriter();
     try {
-      return writer(pretty).writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("report not serializable: " + e.getOriginalMessage(), e);
+      ReportJsonWriter.write(value, out, pretty);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
     }
+    return out.toString();
   }
 
   /**
@@ -88,7 +92,7 @@ public final class ReportJson {
   public static Report read(InputStream in, String name) throws IOException {
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(in);
+      tree = Mapper.MAPPER.readTree(in);
     } catch (JsonParseException e) {
       throw new UnreadableFileException(name + ": not a netanal report (not JSON: " + e.getOriginalMessage()
           + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
@@ -100,7 +104,7 @@ public final class ReportJson {
           name + ": not a netanal report (schema: " + actual + ", expected: " + Report.SCHEMA + ")");
     }
     try {
-      return MAPPER.treeToValue(tree, Report.class);
+      return Mapper.MAPPER.treeToValue(tree, Report.class);
     } catch (JsonProcessingException e) {
       throw new UnreadableFileException(name + ": damaged netanal report (" + e.getOriginalMessage() + ")", e);
     }
@@ -122,10 +126,6 @@ public final class ReportJson {
     } catch (NoSuchFileException e) {
       throw new UnreadableFileException(file + ": no such file", e);
     }
-  }
-
-  private static com.fasterxml.jackson.databind.ObjectWriter writer(boolean pretty) {
-    return pretty ? MAPPER.writerWithDefaultPrettyPrinter() : MAPPER.writer();
   }
 
   /** Doubles as plain decimals; NaN and infinities (a rate over zero seconds) as null, which JSON allows. */
