@@ -63,7 +63,7 @@ public final class ReportRenderer {
           talkers(report);
           conversations(report);
         }
-        bandwidth(report.bandwidth(), summary);
+        bandwidth(report.bandwidth());
         sizes(report.sizes());
         tcpFlags(report.tcpFlags());
         decode(report.decode(), packets);
@@ -217,15 +217,17 @@ public final class ReportRenderer {
     omitted(report.conversationsOmitted(), "conversation", "conversations");
   }
 
-  private void bandwidth(Bandwidth bandwidth, Summary summary) {
+  private void bandwidth(Bandwidth bandwidth) {
     if (bandwidth == null || isEmpty(bandwidth.samples()) || bandwidth.intervalSeconds() <= 0) {
       return;
     }
     List<BandwidthSample> samples = bandwidth.samples();
     long[] bytes = new long[samples.size()];
     int peak = 0;
+    long total = 0;
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = samples.get(i).bytes();
+      total += bytes[i];
       if (bytes[i] > bytes[peak]) {
         peak = i;
       }
@@ -238,7 +240,9 @@ public final class ReportRenderer {
         : "each character " + seconds(interval * group);
     words(List.of(seconds(interval) + " intervals", Units.count(bytes.length) + " samples", per,
         "peak " + Units.bitRate(bytes[peak] * 8 / interval) + " at +" + seconds(samples.get(peak).offsetSeconds()),
-        "mean " + Units.bitRate(summary.bitsPerSecond())), ", ");
+        // The mean over the same intervals as the peak, so that it can never exceed it (the summary's rate is
+        // over first-to-last timestamp, which is shorter).
+        "mean " + Units.bitRate(total * 8 / (interval * bytes.length))), ", ");
     out.println("  " + paint.graph(Bars.sparkline(Bars.merge(bytes, group), style.unicode())).stripTrailing());
   }
 

@@ -115,7 +115,7 @@ class ReportRendererTest {
     List<String> lines = render(SampleReports.file(), ConsoleStyle.plain(80));
 
     assertThat(lines).contains("   ▁▂▃▄▅▆▇█",
-        "  1 s intervals, 9 samples, one character per interval,", "  peak 64.0 kbit/s at +8 s, mean 6.6 Mbit/s");
+        "  1 s intervals, 9 samples, one character per interval,", "  peak 64.0 kbit/s at +8 s, mean 32.0 kbit/s");
   }
 
   @Test
