@@ -4,6 +4,7 @@ import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.FrameDecoder;
 import io.netanal.decode.Protocol;
 import io.netanal.frame.FrameSink;
+import io.netanal.frame.TimestampFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -107,7 +108,7 @@ public final class PacketExporter implements FrameSink {
 
   private void csvRow(long timestampNanos, int capturedLength, int originalLength) {
     row.append(number).append(',');
-    Timestamps.append(timestampNanos, row);
+    TimestampFormat.append(timestampNanos, row);
     row.append(',');
     source(row);
     row.append(',');
@@ -124,7 +125,7 @@ public final class PacketExporter implements FrameSink {
 
   private void jsonRow(long timestampNanos, int capturedLength, int originalLength) {
     row.append("{\"number\":").append(number).append(",\"timestamp\":\"");
-    Timestamps.append(timestampNanos, row);
+    TimestampFormat.append(timestampNanos, row);
     row.append("\",\"source\":");
     if (current.ipCount() == 0) {
       row.append("null,\"destination\":null");
