@@ -5,6 +5,7 @@ import io.netanal.decode.FrameDecoder;
 import io.netanal.decode.Protocol;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.TimestampFormat;
+import io.netanal.stats.AddressFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -153,9 +154,9 @@ public final class PacketExporter implements FrameSink {
       return;
     }
     if (current.ipVersion(0) == 4) {
-      IpAddresses.appendIpv4(current.ipv4Source(0), sb);
+      AddressFormat.appendIpv4(current.ipv4Source(0), sb);
     } else {
-      IpAddresses.appendIpv6(current.ipv6SourceHigh(0), current.ipv6SourceLow(0), sb);
+      AddressFormat.appendIpv6(current.ipv6SourceHigh(0), current.ipv6SourceLow(0), sb);
     }
   }
 
@@ -164,9 +165,9 @@ public final class PacketExporter implements FrameSink {
       return;
     }
     if (current.ipVersion(0) == 4) {
-      IpAddresses.appendIpv4(current.ipv4Destination(0), sb);
+      AddressFormat.appendIpv4(current.ipv4Destination(0), sb);
     } else {
-      IpAddresses.appendIpv6(current.ipv6DestinationHigh(0), current.ipv6DestinationLow(0), sb);
+      AddressFormat.appendIpv6(current.ipv6DestinationHigh(0), current.ipv6DestinationLow(0), sb);
     }
   }
 
