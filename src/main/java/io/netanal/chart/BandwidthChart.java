@@ -1,6 +1,7 @@
 package io.netanal.chart;
 
 import io.netanal.InvalidInputException;
+import io.netanal.frame.TimestampFormat;
 import io.netanal.report.Report;
 import io.netanal.stats.Bandwidth;
 import io.netanal.stats.BandwidthSample;
@@ -31,7 +32,11 @@ public final class BandwidthChart {
           + (report.summary() == null ? 0 : report.summary().packets()) + ")");
     }
     double interval = series.intervalSeconds();
-    Instant start = ChartText.instant(series.start());
+    Instant start = TimestampFormat.parse(series.start());
+    if (start == null) {
+      throw new InvalidInputException("chart bandwidth: start " + series.start()
+          + " (expected: decimal epoch seconds, e.g. 1700000000.000000000)");
+    }
     List<Date> times = new ArrayList<>();
     List<Double> bits = new ArrayList<>();
     List<Double> packets = new ArrayList<>();

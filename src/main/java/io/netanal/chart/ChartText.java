@@ -1,16 +1,15 @@
 package io.netanal.chart;
 
+import io.netanal.frame.TimestampFormat;
 import io.netanal.report.Report;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Text that several charts share: the subtitle naming the source and its time range, epoch timestamps as
- * instants, and numbers with SI prefixes ({@code 1.5 M}) for axis ticks.
+ * Text that several charts share: the subtitle naming the source and its time range, and numbers with SI
+ * prefixes ({@code 1.5 M}) for axis ticks.
  *
  * <p>Stateless; any thread. Times are shown in UTC, labelled as such, so that a chart reads the same wherever it
  * was made.
@@ -32,9 +31,9 @@ final class ChartText {
       sb.append(" (live)");
     }
     var summary = report.summary();
-    if (summary != null && summary.firstTimestamp() != null && summary.lastTimestamp() != null) {
-      Instant first = instant(summary.firstTimestamp());
-      Instant last = instant(summary.lastTimestamp());
+    Instant first = summary == null ? null : TimestampFormat.parse(summary.firstTimestamp());
+    Instant last = summary == null ? null : TimestampFormat.parse(summary.lastTimestamp());
+    if (first != null && last != null) {
       sb.append(", ").append(DATE_TIME.format(first)).append(" to ");
       boolean sameDay = first.atZone(ZoneOffset.UTC).toLocalDate().equals(last.atZone(ZoneOffset.UTC).toLocalDate());
       sb.append(sameDay ? TIME.format(last) : DATE_TIME.format(last)).append(" UTC");
@@ -53,14 +52,6 @@ final class ChartText {
     }
     String name = report.source().name();
     return "file".equals(report.source().kind()) ? name.substring(name.lastIndexOf('/') + 1) : name;
-  }
-
-  /** An exact decimal epoch timestamp ({@code "1700000000.123456789"}) as an instant. */
-  static Instant instant(String epochSeconds) {
-    BigDecimal seconds = new BigDecimal(epochSeconds);
-    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-    long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValue();
-    return Instant.ofEpochSecond(whole.longValueExact(), nanos);
   }
 
   /** {@code value} with an SI prefix and up to three significant digits: {@code 950}, {@code 1.5 k}, {@code 12 M}. */

@@ -43,7 +43,11 @@ public final class Netanal {
 
   /** A configured command line: exit codes, error handlers, case-sensitive options. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Netanal());
+    return configure(new CommandLine(new Netanal()));
+  }
+
+  /** {@code cl} with netanal's error handlers and exit codes, so that a subcommand alone runs as under netanal. */
+  static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler(new ErrorReporter());
     cl.setParameterExceptionHandler(new UsageErrorReporter());
     cl.setExitCodeExceptionMapper(ExitCodes::of);

@@ -30,6 +30,19 @@ public abstract class CaptureFileReader implements Closeable {
   private static final int MIN_CAPACITY = 64 << 10;
   private static final int STREAM_CAPACITY = 4 << 20;
 
+  /** The file's buffered bytes; only the reading thread moves it, any thread may ask its {@code bytesRead}. */
+  final ChannelInput input;
+  final String name;
+  final long size;
+  /** Set by the reading thread where reading stopped at damage. */
+  String damage;
+
+  CaptureFileReader(ChannelInput input, String name, long size) {
+    this.input = input;
+    this.name = name;
+    this.size = size;
+  }
+
   /** Opens a capture file; throws {@link io.netanal.UnreadableFileException} when it is not a capture. */
   public static CaptureFileReader open(Path file) throws IOException {
     String name = file.toString();
@@ -86,7 +99,9 @@ public abstract class CaptureFileReader implements Closeable {
   }
 
   /** The name used in messages and in the report's source. */
-  public abstract String name();
+  public String name() {
+    return name;
+  }
 
   /** {@code "pcap"} or {@code "pcapng"}. */
   public abstract String format();
@@ -101,13 +116,19 @@ public abstract class CaptureFileReader implements Closeable {
   public abstract long read(FrameSink sink) throws IOException;
 
   /** Bytes consumed so far; any thread may call it (for progress). */
-  public abstract long bytesRead();
+  public long bytesRead() {
+    return input.bytesRead();
+  }
 
   /** The file's size in bytes, or -1 for a stream. */
-  public abstract long size();
+  public long size() {
+    return size;
+  }
 
   /** One line describing where and how the file is damaged ("name: ... at offset N ..."), or null. */
-  public abstract String damage();
+  public String damage() {
+    return damage;
+  }
 
   /** File offset of the first record this reader reads; 0 where the format does not say. */
   public long start() {
@@ -163,5 +184,10 @@ public abstract class CaptureFileReader implements Closeable {
       throw e;
     }
     return readers;
+  }
+
+  @Override
+  public void close() throws IOException {
+    input.close();
   }
 }

@@ -38,9 +38,6 @@ final class PcapReader extends CaptureFileReader {
   static final int STANDARD_MAX_RECORD = 262144;
   static final int MAX_RECORD = 256 << 20;
 
-  private final ChannelInput input;
-  private final String name;
-  private final long size;
   private final int linkType;
   private final int snaplen;
   private final int recordHeaderLength;
@@ -50,12 +47,9 @@ final class PcapReader extends CaptureFileReader {
   private final long start;
   /** Records starting at or after this file offset are left to the next slice. */
   private long stopOffset = Long.MAX_VALUE;
-  private String damage;
 
   PcapReader(ChannelInput input, String name, long size) throws IOException {
-    this.input = input;
-    this.name = name;
-    this.size = size;
+    super(input, name, size);
     if (!input.require(FILE_HEADER_LENGTH)) {
       throw new UnreadableFileException(name + ": pcap file header cut short (" + input.available()
           + " bytes; expected: 24)");
@@ -86,9 +80,7 @@ final class PcapReader extends CaptureFileReader {
 
   /** A reader of the same file's records from {@code input}, whose window starts at a record boundary. */
   private PcapReader(PcapReader format, ChannelInput input) {
-    this.input = input;
-    this.name = format.name;
-    this.size = format.size;
+    super(input, format.name, format.size);
     this.linkType = format.linkType;
     this.snaplen = format.snaplen;
     this.recordHeaderLength = format.recordHeaderLength;
@@ -263,11 +255,6 @@ final class PcapReader extends CaptureFileReader {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public String format() {
     return "pcap";
   }
@@ -280,25 +267,5 @@ final class PcapReader extends CaptureFileReader {
   @Override
   public Integer snaplen() {
     return snaplen == 0 ? null : snaplen;
-  }
-
-  @Override
-  public long bytesRead() {
-    return input.bytesRead();
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
-  @Override
-  public String damage() {
-    return damage;
-  }
-
-  @Override
-  public void close() throws IOException {
-    input.close();
   }
 }

@@ -49,13 +49,9 @@ final class PcapngReader extends CaptureFileReader {
   private static final int OTHER_BLOCK = 0;
   private static final int FRAME = 1;
 
-  private final ChannelInput input;
-  private final String name;
-  private final long size;
   private final List<Integer> linkTypes = new ArrayList<>();
   private Integer firstSnaplen;
   private boolean sawInterface;
-  private String damage;
 
   // The current section's interfaces, by id.
   private int interfaceCount;
@@ -67,9 +63,7 @@ final class PcapngReader extends CaptureFileReader {
   private long[] offsetSeconds = new long[8];
 
   PcapngReader(ChannelInput input, String name, long size) throws IOException {
-    this.input = input;
-    this.name = name;
-    this.size = size;
+    super(input, name, size);
     String problem = sectionHeaderProblem();
     if (problem != null) {
       throw new UnreadableFileException(name + ": " + problem);
@@ -326,11 +320,6 @@ final class PcapngReader extends CaptureFileReader {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public String format() {
     return "pcapng";
   }
@@ -343,25 +332,5 @@ final class PcapngReader extends CaptureFileReader {
   @Override
   public Integer snaplen() {
     return firstSnaplen;
-  }
-
-  @Override
-  public long bytesRead() {
-    return input.bytesRead();
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
-  @Override
-  public String damage() {
-    return damage;
-  }
-
-  @Override
-  public void close() throws IOException {
-    input.close();
   }
 }

@@ -4,6 +4,8 @@ import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.FrameDecoder;
 import io.netanal.decode.Protocol;
 import io.netanal.frame.FrameSink;
+import io.netanal.frame.TimestampFormat;
+import io.netanal.stats.AddressFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -107,7 +109,7 @@ public final class PacketExporter implements FrameSink {
 
   private void csvRow(long timestampNanos, int capturedLength, int originalLength) {
     row.append(number).append(',');
-    Timestamps.append(timestampNanos, row);
+    TimestampFormat.append(timestampNanos, row);
     row.append(',');
     source(row);
     row.append(',');
@@ -124,7 +126,7 @@ public final class PacketExporter implements FrameSink {
 
   private void jsonRow(long timestampNanos, int capturedLength, int originalLength) {
     row.append("{\"number\":").append(number).append(",\"timestamp\":\"");
-    Timestamps.append(timestampNanos, row);
+    TimestampFormat.append(timestampNanos, row);
     row.append("\",\"source\":");
     if (current.ipCount() == 0) {
       row.append("null,\"destination\":null");
@@ -152,9 +154,9 @@ public final class PacketExporter implements FrameSink {
       return;
     }
     if (current.ipVersion(0) == 4) {
-      IpAddresses.appendIpv4(current.ipv4Source(0), sb);
+      AddressFormat.appendIpv4(current.ipv4Source(0), sb);
     } else {
-      IpAddresses.appendIpv6(current.ipv6SourceHigh(0), current.ipv6SourceLow(0), sb);
+      AddressFormat.appendIpv6(current.ipv6SourceHigh(0), current.ipv6SourceLow(0), sb);
     }
   }
 
@@ -163,9 +165,9 @@ public final class PacketExporter implements FrameSink {
       return;
     }
     if (current.ipVersion(0) == 4) {
-      IpAddresses.appendIpv4(current.ipv4Destination(0), sb);
+      AddressFormat.appendIpv4(current.ipv4Destination(0), sb);
     } else {
-      IpAddresses.appendIpv6(current.ipv6DestinationHigh(0), current.ipv6DestinationLow(0), sb);
+      AddressFormat.appendIpv6(current.ipv6DestinationHigh(0), current.ipv6DestinationLow(0), sb);
     }
   }
 

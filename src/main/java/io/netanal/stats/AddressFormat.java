@@ -1,61 +1,84 @@
 package io.netanal.stats;
 
 /**
- * Formats IP addresses for the report, as tshark prints them: IPv4 as a dotted quad, IPv6 as RFC 5952 text
+ * Writes IP addresses held as primitives as tshark prints them: IPv4 as a dotted quad, IPv6 as RFC 5952 text
  * (lowercase hex without leading zeros, the longest run of two or more zero groups written {@code ::}, the first
  * run on ties) with the embedded IPv4 forms glibc's {@code inet_ntop} uses: {@code ::ffff:1.2.3.4} for mapped and
  * {@code ::1.2.3.4} for compatible addresses.
  *
- * <p>Called only when a snapshot is made, never per packet. Stateless; any thread may call it.
+ * <p>Stateless; any thread may call it. The {@code append} forms allocate nothing and serve per-packet rows; the
+ * String forms are for snapshots and views.
  */
-final class AddressFormat {
+public final class AddressFormat {
   private AddressFormat() {}
 
-  static String ipv4(int address) {
-    return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
-        + (address & 0xff);
+  /** {@code 0xC0000201} as {@code "192.0.2.1"}. */
+  public static String ipv4(int address) {
+    return appendIpv4(address, new StringBuilder(15)).toString();
   }
 
-  static String ipv6(long high, long low) {
-    int[] groups = new int[8];
-    for (int i = 0; i < 4; i++) {
-      groups[i] = (int) (high >>> (48 - 16 * i)) & 0xffff;
-      groups[4 + i] = (int) (low >>> (48 - 16 * i)) & 0xffff;
-    }
+  /** The text of the address whose first 8 bytes are {@code high} and last 8 {@code low}. */
+  public static String ipv6(long high, long low) {
+    return appendIpv6(high, low, new StringBuilder(39)).toString();
+  }
+
+  /** Appends {@link #ipv4}'s text to {@code sb} and returns {@code sb}. */
+  public static StringBuilder appendIpv4(int address, StringBuilder sb) {
+    return sb.append(address >>> 24).append('.').append((address >>> 16) & 0xff).append('.')
+        .append((address >>> 8) & 0xff).append('.').append(address & 0xff);
+  }
+
+  /** Appends {@link #ipv6}'s text to {@code sb} and returns {@code sb}. */
+  public static StringBuilder appendIpv6(long high, long low, StringBuilder sb) {
     int bestStart = -1;
-    int bestLength = 0;
+    int bestLength = 1; // a single zero group is not compressed (section 4.2.2)
     for (int i = 0; i < 8; ) {
-      if (groups[i] != 0) {
+      if (group(high, low, i) != 0) {
         i++;
         continue;
       }
-      int start = i;
-      while (i < 8 && groups[i] == 0) {
-        i++;
+      int end = i;
+      while (end < 8 && group(high, low, end) == 0) {
+        end++;
       }
-      if (i - start > bestLength) {
-        bestStart = start;
-        bestLength = i - start;
+      if (end - i > bestLength) {
+        bestStart = i;
+        bestLength = end - i;
       }
+      i = end;
     }
-    if (bestLength < 2) {
-      bestStart = -1;
+    // glibc's rule, which tshark inherits: zeros then ffff then IPv4 is mapped, six zero groups then IPv4 is
+    // compatible; "::" and "::1" stay hex because their zero run is longer than six.
+    if (bestStart == 0 && (bestLength == 6 || (bestLength == 5 && group(high, low, 5) == 0xffff))) {
+      return appendIpv4((int) low, sb.append(bestLength == 5 ? "::ffff:" : "::"));
     }
-    if (bestStart == 0 && (bestLength == 6 || (bestLength == 5 && groups[5] == 0xffff))) {
-      return (bestLength == 5 ? "::ffff:" : "::") + ipv4((int) low);
-    }
-    StringBuilder text = new StringBuilder(39);
     for (int i = 0; i < 8; i++) {
       if (i == bestStart) {
-        text.append("::");
+        sb.append("::");
         i += bestLength - 1;
         continue;
       }
-      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-        text.append(':');
+      if (i > 0 && i != bestStart + bestLength) {
+        sb.append(':');
       }
-      text.append(Integer.toHexString(groups[i]));
+      appendHex(group(high, low, i), sb);
     }
-    return text.toString();
+    return sb;
+  }
+
+  private static int group(long high, long low, int index) {
+    long half = index < 4 ? high : low;
+    return (int) (half >>> (48 - 16 * (index & 3))) & 0xffff;
+  }
+
+  private static void appendHex(int value, StringBuilder sb) {
+    boolean started = false;
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      int digit = (value >>> shift) & 0xf;
+      if (digit != 0 || started || shift == 0) {
+        sb.append(Character.forDigit(digit, 16));
+        started = true;
+      }
+    }
   }
 }

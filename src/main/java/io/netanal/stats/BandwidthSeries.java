@@ -1,6 +1,7 @@
 package io.netanal.stats;
 
 import io.netanal.InvalidInputException;
+import io.netanal.frame.TimestampFormat;
 import java.util.ArrayList;
 import java.util.List;
 

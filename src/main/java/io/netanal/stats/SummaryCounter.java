@@ -1,5 +1,7 @@
 package io.netanal.stats;
 
+import io.netanal.frame.TimestampFormat;
+
 /**
  * The report's summary totals: frames, wire and captured bytes, the first and last timestamp in recording order,
  * and the earliest and latest timestamp (whose difference is the duration, so out-of-order frames cannot make it

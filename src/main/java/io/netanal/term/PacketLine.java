@@ -3,6 +3,7 @@ package io.netanal.term;
 import io.netanal.decode.DecodeStatus;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
+import io.netanal.stats.AddressFormat;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -92,11 +93,11 @@ public final class PacketLine {
     int port = source ? f.sourcePort() : f.destinationPort();
     boolean hasPort = f.transportProtocol() != DecodedFrame.NO_TRANSPORT && port != DecodedFrame.NONE;
     if (f.ipVersion(layer) == 4) {
-      String a = AddressText.ipv4(source ? f.ipv4Source(layer) : f.ipv4Destination(layer));
+      String a = AddressFormat.ipv4(source ? f.ipv4Source(layer) : f.ipv4Destination(layer));
       return hasPort ? a + ":" + port : a;
     }
-    String a = source ? AddressText.ipv6(f.ipv6SourceHigh(layer), f.ipv6SourceLow(layer))
-        : AddressText.ipv6(f.ipv6DestinationHigh(layer), f.ipv6DestinationLow(layer));
+    String a = source ? AddressFormat.ipv6(f.ipv6SourceHigh(layer), f.ipv6SourceLow(layer))
+        : AddressFormat.ipv6(f.ipv6DestinationHigh(layer), f.ipv6DestinationLow(layer));
     return hasPort ? "[" + a + "]:" + port : a;
   }
 

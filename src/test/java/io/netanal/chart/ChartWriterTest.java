@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netanal.InvalidInputException;
 import io.netanal.report.Report;
-import io.netanal.report.SampleReports;
 import io.netanal.stats.Bandwidth;
 import io.netanal.stats.BandwidthSample;
+import io.netanal.testing.SampleReports;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

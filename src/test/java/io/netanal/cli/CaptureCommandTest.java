@@ -6,8 +6,6 @@ import io.netanal.testing.LiveCaptureSupport;
 import io.netanal.testing.TestData;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,31 +17,26 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(60)
 class CaptureCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandRunner runner = CommandRunner.netanal();
   @TempDir Path dir;
 
   private int run(String... args) {
-    CommandLine cl = CaptureTestMain.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return runner.run(args);
   }
 
   @Test
   void shouldRejectABufferSizeOfZeroWithExitCode2() {
     assertThat(run("capture", "--buffer-size", "0")).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(err.toString()).isEqualTo("netanal: --buffer-size: 0 (expected: 1-2047 MB)" + System.lineSeparator());
+    assertThat(runner.err.toString()).isEqualTo("netanal: --buffer-size: 0 (expected: 1-2047 MB)" + System.lineSeparator());
   }
 
   @Test
   void shouldRejectANegativeCountWithExitCode2() {
     assertThat(run("capture", "-c", "-1")).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(err.toString()).isEqualTo("netanal: count: -1 (expected: >= 0)" + System.lineSeparator());
+    assertThat(runner.err.toString()).isEqualTo("netanal: count: -1 (expected: >= 0)" + System.lineSeparator());
   }
 
   @Test
@@ -51,7 +44,7 @@ class CaptureCommandTest {
     LiveCaptureSupport.requireLiveCapture();
 
     assertThat(run("capture", "-i", "nosuch0")).isEqualTo(ExitCodes.ENVIRONMENT);
-    assertThat(err.toString()).startsWith("netanal: no such capture device: nosuch0 (expected one of: ")
+    assertThat(runner.err.toString()).startsWith("netanal: no such capture device: nosuch0 (expected one of: ")
         .contains("lo");
   }
 

@@ -10,15 +10,12 @@ import io.netanal.stats.StatisticsCollector;
 import io.netanal.stats.StatisticsSnapshot;
 import io.netanal.testing.LiveCaptureSupport;
 import io.netanal.testing.LoopbackTraffic;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code netanal capture -w} on loopback while the test sends a known number of UDP and TCP packets. */
 @Timeout(60)
@@ -29,22 +26,18 @@ class CaptureLoopbackTest {
   void shouldReportAndWriteExactlyThePacketsSentToLoopback() throws Exception {
     LiveCaptureSupport.requireLiveCapture();
     Path file = dir.resolve("lo.pcapng");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    CommandRunner runner = CommandRunner.netanal();
     try (LoopbackTraffic traffic = new LoopbackTraffic()) {
-      CommandLine cl = CaptureTestMain.commandLine();
-      cl.setOut(new PrintWriter(out, true));
-      cl.setErr(new PrintWriter(err, true));
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("capture", "-i", "lo", "-q",
+      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> runner.run("capture", "-i", "lo", "-q",
           "-f", traffic.filter(), "-c", "70", "-w", file.toString()));
       Thread.sleep(1500); // the capture opens the device
       traffic.sendUdp(50, 100);
       traffic.drainUdp(50);
       traffic.sendTcp(20, 200);
 
-      assertThat(exit.get(10, TimeUnit.SECONDS)).as("exit code; stderr: %s", err).isZero();
+      assertThat(exit.get(10, TimeUnit.SECONDS)).as("exit code; stderr: %s", runner.err).isZero();
     }
-    assertThat(out.toString()).contains("live on lo: 70 packets")
+    assertThat(runner.out.toString()).contains("live on lo: 70 packets")
         .contains("capture: received 70, dropped by queue 0, by kernel 0, by interface 0");
 
     StatisticsCollector collector = new StatisticsCollector();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.report.ReportJson;
 import io.netanal.report.ReportStore;
-import io.netanal.report.SampleReports;
+import io.netanal.testing.SampleReports;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
 import io.netanal.report.ReportStore;
-import io.netanal.report.SampleReports;
+import io.netanal.testing.SampleReports;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,8 @@ import io.netanal.capture.CaptureDevice;
 import io.netanal.testing.TestData;
 import io.netanal.capture.Libpcap;
 import io.netanal.CaptureException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class InterfacesCommandTest {
 
@@ -32,12 +29,10 @@ class InterfacesCommandTest {
       missing = e.getMessage();
     }
     TestData.require(missing == null, "interfaces needs libpcap: " + missing);
-    StringWriter out = new StringWriter();
-    CommandLine cl = CaptureTestMain.commandLine();
-    cl.setOut(new PrintWriter(out, true));
+    CommandRunner runner = CommandRunner.netanal();
 
-    assertThat(cl.execute("interfaces")).isZero();
-    assertThat(out.toString()).containsPattern("(?m)^\\d+\\.lo .*\\[up, running, loopback\\]$")
+    assertThat(runner.run("interfaces")).isZero();
+    assertThat(runner.out.toString()).containsPattern("(?m)^\\d+\\.lo .*\\[up, running, loopback\\]$")
         .containsPattern("(?m)^    127\\.0\\.0\\.1/8");
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.UnreadableFileException;
 import io.netanal.frame.FrameSink;
+import io.netanal.frame.TimestampFormat;
 import io.netanal.testing.TestData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -136,8 +137,8 @@ class PcapCorpusTest {
     result.put("packets", Long.toString(totals.frames));
     result.put("bytes", Long.toString(totals.captured));
     result.put("wire_bytes", Long.toString(totals.original));
-    result.put("first_ts_text", totals.frames == 0 ? "null" : Timestamps.format(totals.first));
-    result.put("last_ts_text", totals.frames == 0 ? "null" : Timestamps.format(totals.last));
+    result.put("first_ts_text", totals.frames == 0 ? "null" : TimestampFormat.format(totals.first));
+    result.put("last_ts_text", totals.frames == 0 ? "null" : TimestampFormat.format(totals.last));
     return result;
   }
 

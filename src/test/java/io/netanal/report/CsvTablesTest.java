@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netanal.InvalidInputException;
 import io.netanal.stats.ProtocolCount;
+import io.netanal.testing.SampleReports;
 import java.io.StringReader;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netanal.ExportException;
 import io.netanal.UnreadableFileException;
+import io.netanal.testing.SampleReports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.netanal.term;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.report.Report;
+import io.netanal.testing.SampleReports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -26,8 +27,8 @@ class ReportRendererTest {
   @ParameterizedTest
   @ValueSource(ints = {40, 80, 100, 160})
   void shouldKeepEveryLineWithinTheWidth(int width) {
-    for (Report report : List.of(SampleReports.file(), SampleReports.live(), SampleReports.empty(),
-        SampleReports.arpOnly())) {
+    for (Report report : List.of(SampleReports.renderedFile(), SampleReports.renderedLive(), SampleReports.emptyFile(),
+        SampleReports.arpOnlyFile())) {
       for (boolean colour : new boolean[] {false, true}) {
         ConsoleStyle style = new ConsoleStyle(colour, width, colour, true, false);
         assertThat(render(report, style))
@@ -38,7 +39,7 @@ class ReportRendererTest {
 
   @Test
   void shouldShowSummaryValuesInHumanAndExactUnits() {
-    List<String> lines = render(SampleReports.file(), ConsoleStyle.plain(80));
+    List<String> lines = render(SampleReports.renderedFile(), ConsoleStyle.plain(80));
 
     assertThat(lines).contains(
         "  source      traffic.pcapng",
@@ -54,14 +55,14 @@ class ReportRendererTest {
 
   @Test
   void shouldLeaveOutCapturedBytesWhenEqualToWireBytes() {
-    assertThat(render(SampleReports.arpOnly(), ConsoleStyle.plain(80)))
+    assertThat(render(SampleReports.arpOnlyFile(), ConsoleStyle.plain(80)))
         .contains("  bytes       600 bytes")
         .noneMatch(l -> l.startsWith("  captured"));
   }
 
   @Test
   void shouldGroupProtocolsByLayerWithRightAlignedCountsAndBars() {
-    List<String> lines = render(SampleReports.file(), ConsoleStyle.plain(80));
+    List<String> lines = render(SampleReports.renderedFile(), ConsoleStyle.plain(80));
 
     int header = lines.indexOf("  layer        protocol  packets    bytes   share");
     assertThat(header).isPositive();
@@ -78,7 +79,7 @@ class ReportRendererTest {
 
   @Test
   void shouldShortenLongAddressesWithAnEllipsisAt80Columns() {
-    assertThat(render(SampleReports.file(), ConsoleStyle.plain(80))).contains(
+    assertThat(render(SampleReports.renderedFile(), ConsoleStyle.plain(80))).contains(
         "  address                  pkts sent  pkts recv  bytes sent  bytes recv    total",
         "  192.168.1.10                61,000     59,000     20.0 MB     75.0 MB  95.0 MB",
         "  2001:db8:85…2e:370:7334      1,500      1,500    750.0 kB    750.0 kB   1.5 MB");
@@ -86,7 +87,7 @@ class ReportRendererTest {
 
   @Test
   void shouldShowWholeAddressesAndEachDirectionInItsOwnColumnAt160Columns() {
-    List<String> lines = render(SampleReports.file(), ConsoleStyle.plain(160));
+    List<String> lines = render(SampleReports.renderedFile(), ConsoleStyle.plain(160));
 
     assertThat(lines).contains(
         "  2001:db8:85a3:1234:5678:8a2e:370:7334      1,500      1,500    750.0 kB    750.0 kB   1.5 MB",
@@ -96,7 +97,7 @@ class ReportRendererTest {
 
   @Test
   void shouldShareOneCellPerDirectionPairWhenConversationsDoNotFit() {
-    assertThat(render(SampleReports.file(), ConsoleStyle.plain(80))).contains(
+    assertThat(render(SampleReports.renderedFile(), ConsoleStyle.plain(80))).contains(
         "  a             b                      pkts a>b/b>a      bytes a>b/b>a  duration",
         "  192.168.1.10  203.0.113.5           35,000/40,000     9.0 MB/60.0 MB    1m 40s",
         "  192.168.1.10  198.51.100.77         20,000/15,000     8.0 MB/12.0 MB   2.500 s");
@@ -104,7 +105,7 @@ class ReportRendererTest {
 
   @Test
   void shouldSayHowManyEndpointsTheTopCutLeftOut() {
-    List<String> lines = render(SampleReports.file(), ConsoleStyle.plain(80));
+    List<String> lines = render(SampleReports.renderedFile(), ConsoleStyle.plain(80));
 
     assertThat(lines).contains("  42 more endpoints not shown (--top)");
     assertThat(lines).noneMatch(l -> l.contains("more conversations"));
@@ -112,7 +113,7 @@ class ReportRendererTest {
 
   @Test
   void shouldDrawBandwidthSparklineOneCharacterPerSampleWhenItFits() {
-    List<String> lines = render(SampleReports.file(), ConsoleStyle.plain(80));
+    List<String> lines = render(SampleReports.renderedFile(), ConsoleStyle.plain(80));
 
     assertThat(lines).contains("   ▁▂▃▄▅▆▇█",
         "  1 s intervals, 9 samples, one character per interval,", "  peak 64.0 kbit/s at +8 s, mean 32.0 kbit/s");
@@ -120,7 +121,7 @@ class ReportRendererTest {
 
   @Test
   void shouldDrawAsciiSparklineAndBarsWhenCharsetLacksBlockCharacters() {
-    List<String> lines = render(SampleReports.file(), new ConsoleStyle(false, 80, false, false, false));
+    List<String> lines = render(SampleReports.renderedFile(), new ConsoleStyle(false, 80, false, false, false));
 
     assertThat(lines).contains("   _.-:=+*#");
     assertThat(lines).anyMatch(
@@ -130,13 +131,13 @@ class ReportRendererTest {
 
   @Test
   void shouldShowTcpFlagsOnOneLineWithoutZeroCounts() {
-    assertThat(render(SampleReports.file(), ConsoleStyle.plain(80)))
+    assertThat(render(SampleReports.renderedFile(), ConsoleStyle.plain(80)))
         .contains("  SYN 1,200  SYN/ACK 1,150  FIN 1,100  RST 42  PSH 30,000  ACK 99,000");
   }
 
   @Test
   void shouldListDecodeProblemsByReasonWhenThereAreAny() {
-    assertThat(render(SampleReports.file(), ConsoleStyle.plain(80))).contains(
+    assertThat(render(SampleReports.renderedFile(), ConsoleStyle.plain(80))).contains(
         "  12 of 123,456 frames (<0.1%) not fully decoded",
         "  truncated      10",
         "  malformed       2",
@@ -145,8 +146,8 @@ class ReportRendererTest {
 
   @Test
   void shouldShowCaptureCountersOnlyForLiveReports() {
-    assertThat(render(SampleReports.file(), ConsoleStyle.plain(80))).noneMatch(l -> l.contains("Capture"));
-    assertThat(render(SampleReports.live(), ConsoleStyle.plain(80))).contains(
+    assertThat(render(SampleReports.renderedFile(), ConsoleStyle.plain(80))).noneMatch(l -> l.contains("Capture"));
+    assertThat(render(SampleReports.renderedLive(), ConsoleStyle.plain(80))).contains(
         "  received              123,456",
         "  dropped by kernel          12  <0.1%",
         "  filter      tcp port 443");
@@ -155,7 +156,7 @@ class ReportRendererTest {
   @Test
   void shouldHighlightNonZeroDropsOnlyWhenColourIsOn() {
     ConsoleStyle colour = ConsoleStyle.of(true, 80, Map.of());
-    List<String> lines = render(SampleReports.live(), colour);
+    List<String> lines = render(SampleReports.renderedLive(), colour);
 
     assertThat(lines).contains("\u001b[1;31m  dropped by kernel          12  <0.1%\u001b[0m",
         "  dropped by queue            0");
@@ -163,10 +164,10 @@ class ReportRendererTest {
 
   @Test
   void shouldWriteAnsiEscapesOnlyWhenColourIsAllowed() {
-    String plain = String.join("\n", render(SampleReports.live(), ConsoleStyle.of(false, 80, Map.of())));
-    String coloured = String.join("\n", render(SampleReports.live(), ConsoleStyle.of(true, 80, Map.of())));
-    String noColor = String.join("\n", render(SampleReports.live(), ConsoleStyle.of(true, 80, Map.of("NO_COLOR", ""))));
-    String ci = String.join("\n", render(SampleReports.live(), ConsoleStyle.of(true, 80, Map.of("CI", "true"))));
+    String plain = String.join("\n", render(SampleReports.renderedLive(), ConsoleStyle.of(false, 80, Map.of())));
+    String coloured = String.join("\n", render(SampleReports.renderedLive(), ConsoleStyle.of(true, 80, Map.of())));
+    String noColor = String.join("\n", render(SampleReports.renderedLive(), ConsoleStyle.of(true, 80, Map.of("NO_COLOR", ""))));
+    String ci = String.join("\n", render(SampleReports.renderedLive(), ConsoleStyle.of(true, 80, Map.of("CI", "true"))));
 
     assertThat(plain).doesNotContain("\u001b");
     assertThat(noColor).doesNotContain("\u001b");
@@ -177,7 +178,7 @@ class ReportRendererTest {
 
   @Test
   void shouldRenderAnEmptyReportAsSummaryOnly() {
-    List<String> lines = render(SampleReports.empty(), ConsoleStyle.plain(80));
+    List<String> lines = render(SampleReports.emptyFile(), ConsoleStyle.plain(80));
 
     assertThat(lines).contains("  packets     0 (no packets)");
     assertThat(lines).noneMatch(l -> l.contains("Protocols") || l.contains("Bandwidth") || l.contains("talkers"));
@@ -185,7 +186,7 @@ class ReportRendererTest {
 
   @Test
   void shouldSayInOneLineThatThereIsNoIpTraffic() {
-    List<String> lines = render(SampleReports.arpOnly(), ConsoleStyle.plain(80));
+    List<String> lines = render(SampleReports.arpOnlyFile(), ConsoleStyle.plain(80));
 
     assertThat(lines).contains("No IP traffic: no talkers or conversations to show.");
     assertThat(lines).noneMatch(l -> l.contains("Top talkers") || l.contains("TCP flags") || l.contains("Decode"));

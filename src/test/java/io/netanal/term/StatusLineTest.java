@@ -2,6 +2,7 @@ package io.netanal.term;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netanal.testing.SampleReports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -10,14 +11,14 @@ class StatusLineTest {
 
   @Test
   void shouldShowElapsedPacketsRatesDropsAndTopThreeProtocolsAboveTheLinkLayer() {
-    String line = StatusLine.format(12_400_000_000L, SampleReports.live(), 10_234.4, 81_900_000, 79);
+    String line = StatusLine.format(12_400_000_000L, SampleReports.renderedLive(), 10_234.4, 81_900_000, 79);
 
     assertThat(line).isEqualTo("0:12  123,456 pkts  10,234 pkt/s  81.9 Mbit/s  drops 12  ip 97% tcp 81% tls 49%");
   }
 
   @Test
   void shouldCutTheLineAtTheWidth() {
-    assertThat(StatusLine.format(0, SampleReports.live(), 0, 0, 40))
+    assertThat(StatusLine.format(0, SampleReports.renderedLive(), 0, 0, 40))
         .isEqualTo("0:00  123,456 pkts  0 pkt/s  0 bit/s  dr");
   }
 
@@ -30,7 +31,7 @@ class StatusLineTest {
   void shouldPrintNothingInPlainMode() {
     StringWriter err = new StringWriter();
     StatusLine status = new StatusLine(ConsoleStyle.of(true, 80, java.util.Map.of("CI", "1")), new PrintWriter(err),
-        SampleReports::live);
+        SampleReports::renderedLive);
 
     status.start();
     status.stop();
