@@ -49,7 +49,7 @@ final class UdpDecoder {
       }
       payloadEnd = Math.min(offset + length, end);
     }
-    ApplicationClassifier.classifyUdp(sourcePort, destinationPort, buffer, offset + HEADER_SIZE, payloadEnd, out);
+    ApplicationClassifier.classifyUdpOrTunnel(sourcePort, destinationPort, buffer, offset + HEADER_SIZE, payloadEnd, out);
   }
 
   private static void failLengthBelowHeader(DecodedFrame out) {
