@@ -121,7 +121,13 @@ final class GreDecoder {
         if (((word >>> ERSPAN_III_FRAME_TYPE_SHIFT) & ERSPAN_III_FRAME_TYPE_MASK) != 0) {
           return;
         }
-        length += (word & ERSPAN_III_OPTIONAL_FLAG) != 0 ? ERSPAN_III_PLATFORM_SIZE : 0;
+        if ((word & ERSPAN_III_OPTIONAL_FLAG) != 0) {
+          length += ERSPAN_III_PLATFORM_SIZE;
+          if (end - offset < length) {
+            out.failShort(end);
+            return;
+          }
+        }
       }
     }
     if (out.enter()) {

@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 final class SerialLinkDecoder {
   static final int CHDLC_PROTOCOL_OFFSET = 2;
   static final int CHDLC_HEADER_SIZE = 4;
+  static final int CHDLC_SLARP = 0x8035;
 
   static final int FR_MAX_ADDRESS_SIZE = 4;
   static final int FR_ADDRESS_EXTENSION = 0x01;
@@ -43,8 +44,11 @@ final class SerialLinkDecoder {
       out.failShort(end);
       return;
     }
-    EtherTypeDecoder.decode(buffer.getShort(offset + CHDLC_PROTOCOL_OFFSET) & 0xFFFF, buffer,
-        offset + CHDLC_HEADER_SIZE, end, out);
+    int protocol = buffer.getShort(offset + CHDLC_PROTOCOL_OFFSET) & 0xFFFF;
+    // Cisco HDLC reuses RARP's EtherType for SLARP, its keepalive and address protocol, which is not ARP.
+    if (protocol != CHDLC_SLARP) {
+      EtherTypeDecoder.decode(protocol, buffer, offset + CHDLC_HEADER_SIZE, end, out);
+    }
   }
 
   static void decodeFrameRelay(ByteBuffer buffer, int offset, int end, DecodedFrame out) {

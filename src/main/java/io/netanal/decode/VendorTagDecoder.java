@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * Arista timestamp (EtherType 0xD28B):
  * +---------------+---------------+------------------------------------+------------+
  * | sub type (2)  | version (2)   | timestamp: 8 bytes (version 0x10), | EtherType  |
- * | 1 = timestamp |               | 6 bytes (version 0x20)             |            |
+ * | 1 = timestamp | 0x0010/0x0110 | 6 bytes (version 0x0020/0x0120)    |            |
  * +---------------+---------------+------------------------------------+------------+
  *
  * MACsec SecTAG (IEEE 802.1AE-2018 9.3; EtherType 0x88E5):
@@ -35,6 +35,8 @@ final class VendorTagDecoder {
   static final int ARISTA_VERSION_64BIT = 0x10;
   static final int ARISTA_VERSION_48BIT = 0x20;
   static final int ARISTA_HEADER_SIZE = 4;
+  /** The version's high byte: 0 TAI, 1 UTC timestamps; the low byte says their size. */
+  static final int ARISTA_CLOCK_UTC = 1;
 
   static final int MACSEC_TCI_OFFSET = 0;
   static final int MACSEC_SHORT_LENGTH_OFFSET = 1;
@@ -66,7 +68,11 @@ final class VendorTagDecoder {
       return;
     }
     int timestampSize;
-    switch (buffer.getShort(offset + 2) & 0xFFFF) {
+    int version = buffer.getShort(offset + 2) & 0xFFFF;
+    if (version >>> 8 > ARISTA_CLOCK_UTC) {
+      return;
+    }
+    switch (version & 0xFF) {
       case ARISTA_VERSION_64BIT:
         timestampSize = 8;
         break;
