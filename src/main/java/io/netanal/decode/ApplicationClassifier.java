@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * <p>What counts:
  * <ul>
  *   <li>{@code dns}: UDP or TCP port 53 with at least a 12-byte DNS header (RFC 1035 4.1.1; over TCP after the
- *       2-byte length prefix). {@code mdns} (5353), {@code llmnr} (5355) and {@code nbns} (137) likewise, under
+ *       2-byte length prefix), or over UDP any payload cut by the capture's snaplen. {@code mdns} (5353), {@code llmnr} (5355) and {@code nbns} (137) likewise, under
  *       their own names, as tshark names them.
  *   <li>{@code http}: a TCP payload starting with a request method and a space, or {@code HTTP/1.}; on the HTTP
  *       ports and, like tshark's HTTP heuristic, on any other port no other protocol claimed. A bare ACK or a
@@ -107,7 +107,8 @@ final class ApplicationClassifier {
     int length = end - offset;
     switch (port) {
       case 53:
-        return confirm(out, Protocol.DNS, length >= DNS_HEADER_SIZE);
+        // A message cut by the capture's snaplen is still DNS to tshark (a malformed one).
+        return confirm(out, Protocol.DNS, length >= DNS_HEADER_SIZE || end == out.frameEnd);
       case 5353:
         return confirm(out, Protocol.MDNS, length >= DNS_HEADER_SIZE);
       case 5355:

@@ -17,7 +17,8 @@ import java.nio.ByteBuffer;
  *
  * The length ends the payload. A length below 8 is malformed, 0 included: RFC 2675 jumbograms and BIG TCP/GSO
  * captures use 0 for "see the IP length", but tshark 4.0 flags it as a bad length and stops, and netanal counts
- * as tshark does. A length past the IP payload is malformed; past the capture it is a snaplen cut. Called on the decoding thread only.
+ * as tshark does. A length past the IP payload is malformed (the payload, up to the IP payload's end, is still named, as
+ * tshark does); past the capture it is a snaplen cut. Called on the decoding thread only.
  */
 final class UdpDecoder {
   static final int SOURCE_PORT_OFFSET = 0;
@@ -41,11 +42,11 @@ final class UdpDecoder {
       failLengthBelowHeader(out);
       return;
     }
-    if (length > end - offset && end < out.frameEnd) {
-      failLengthPastIpPayload(out);
-      return;
-    }
     int payloadEnd = Math.min(offset + length, end);
+    if (length > end - offset && end < out.frameEnd) {
+      // tshark flags the length and still hands the IP payload on: the payload is named the same way.
+      failLengthPastIpPayload(out);
+    }
     ApplicationClassifier.classifyUdpOrTunnel(sourcePort, destinationPort, buffer, offset + HEADER_SIZE, payloadEnd, out);
   }
 
