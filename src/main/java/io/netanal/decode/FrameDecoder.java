@@ -42,7 +42,12 @@ public final class FrameDecoder {
       return;
     }
     out.frameEnd = end;
-    decodeLink(linkType, buffer, offset, end, out);
+    if (linkType == LinkType.ETHERNET) {
+      // The common case first, without the call into the large link-type switch.
+      EthernetDecoder.decode(buffer, offset, end, out);
+    } else {
+      decodeLink(linkType, buffer, offset, end, out);
+    }
   }
 
   /** The frame from its link-layer header on; capture headers that name an inner link type come back here. */

@@ -58,13 +58,8 @@ final class Ipv4Decoder {
     }
     int versionIhl = buffer.get(offset + VERSION_IHL_OFFSET) & 0xFF;
     int headerLength = (versionIhl & 0x0F) * 4;
-    if (versionIhl >>> 4 == Ipv6Decoder.VERSION) {
-      // tshark's IPv4 dissector hands a version-6 header to IPv6 (counting both): do the same.
-      Ipv6Decoder.decode(buffer, offset, end, out);
-      return;
-    }
     if (versionIhl >>> 4 != VERSION || headerLength < MIN_HEADER_SIZE) {
-      out.fail(DecodeStatus.MALFORMED);
+      badVersionOrLength(versionIhl, buffer, offset, end, out);
       return;
     }
     if (end - offset < headerLength) {
@@ -123,6 +118,15 @@ final class Ipv4Decoder {
       position += length;
     }
     return destination;
+  }
+
+  /** Off the common path: tshark's IPv4 dissector hands a version-6 header to IPv6 (counting both), so does this. */
+  private static void badVersionOrLength(int versionIhl, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    if (versionIhl >>> 4 == Ipv6Decoder.VERSION) {
+      Ipv6Decoder.decode(buffer, offset, end, out);
+    } else {
+      out.fail(DecodeStatus.MALFORMED);
+    }
   }
 
   private static void failTotalLengthBelowHeader(DecodedFrame out) {
