@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * <p>What counts:
  * <ul>
  *   <li>{@code dns}: UDP or TCP port 53 with at least a 12-byte DNS header (RFC 1035 4.1.1; over TCP after the
- *       2-byte length prefix). {@code mdns} (5353), {@code llmnr} (5355) and {@code nbns} (137) likewise, under
+ *       2-byte length prefix), or over UDP any payload cut by the capture's snaplen. {@code mdns} (5353), {@code llmnr} (5355) and {@code nbns} (137) likewise, under
  *       their own names, as tshark names them.
  *   <li>{@code http}: a TCP payload starting with a request method and a space, or {@code HTTP/1.}; on the HTTP
  *       ports and, like tshark's HTTP heuristic, on any other port no other protocol claimed. A bare ACK or a
@@ -19,6 +19,8 @@ import java.nio.ByteBuffer;
  *       to 24 and protocol version 3.x. Segments in the middle of a record are not counted.
  *   <li>{@code quic} / {@code gquic}: UDP port 443 with the QUIC fixed bit (RFC 9000 17); long headers whose
  *       version starts with 'Q' are Google QUIC.
+ *   <li>Tunnels over UDP (GTP-U, Teredo, VXLAN, Geneve, MPLS): decoded by {@link TunnelDecoder}, except in a
+ *       packet quoted by an ICMP error.
  *   <li>{@code ssh} (TCP 22), {@code ssdp} (UDP 1900): any payload. {@code dhcp} (UDP 67/68): BOOTP op 1 or 2.
  *       {@code dhcpv6} (546/547): a non-zero message type. {@code ntp} (123): version 1 to 4. {@code snmp}
  *       (161/162): an ASN.1 SEQUENCE.
@@ -59,15 +61,27 @@ final class ApplicationClassifier {
     confirm(out, Protocol.HTTP, looksLikeHttp(buffer, offset, end));
   }
 
+  /** A UDP payload quoted in an ICMP error: named, but tunnels are not entered (the quote's layers are not the frame's). */
   static void classifyUdp(int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
       DecodedFrame out) {
+    classifyUdp(sourcePort, destinationPort, buffer, offset, end, out, false);
+  }
+
+  /** A UDP datagram's payload: named, or decoded as the tunnel its port names ({@link TunnelDecoder}). */
+  static void classifyUdpOrTunnel(int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
+      DecodedFrame out) {
+    classifyUdp(sourcePort, destinationPort, buffer, offset, end, out, true);
+  }
+
+  private static void classifyUdp(int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
+      DecodedFrame out, boolean tunnels) {
     if (offset >= end) {
       return;
     }
     int low = Math.min(sourcePort, destinationPort);
     int high = Math.max(sourcePort, destinationPort);
-    if (!udpByPort(low, buffer, offset, end, out)) {
-      udpByPort(high, buffer, offset, end, out);
+    if (!udpByPort(low, buffer, offset, end, out, tunnels)) {
+      udpByPort(high, buffer, offset, end, out, tunnels);
     }
   }
 
@@ -88,11 +102,13 @@ final class ApplicationClassifier {
     }
   }
 
-  private static boolean udpByPort(int port, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static boolean udpByPort(int port, ByteBuffer buffer, int offset, int end, DecodedFrame out,
+      boolean tunnels) {
     int length = end - offset;
     switch (port) {
       case 53:
-        return confirm(out, Protocol.DNS, length >= DNS_HEADER_SIZE);
+        // A message cut by the capture's snaplen is still DNS to tshark (a malformed one).
+        return confirm(out, Protocol.DNS, length >= DNS_HEADER_SIZE || end == out.frameEnd);
       case 5353:
         return confirm(out, Protocol.MDNS, length >= DNS_HEADER_SIZE);
       case 5355:
@@ -118,6 +134,9 @@ final class ApplicationClassifier {
         return confirm(out, Protocol.SSDP, true);
       case 443:
         return classifyQuic(buffer, offset, end, out);
+      case TunnelDecoder.GTP_PORT: case TunnelDecoder.TEREDO_PORT: case TunnelDecoder.VXLAN_PORT:
+      case TunnelDecoder.VXLAN_GPE_PORT: case TunnelDecoder.GENEVE_PORT: case TunnelDecoder.MPLS_PORT:
+        return tunnels && TunnelDecoder.decodeUdp(port, buffer, offset, end, out);
       default:
         return false;
     }

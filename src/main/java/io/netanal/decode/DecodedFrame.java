@@ -2,7 +2,7 @@ package io.netanal.decode;
 
 /**
  * What {@link FrameDecoder} found in one frame: the protocols present, up to {@link #MAX_IP_LAYERS} IP headers'
- * addresses (outermost first; a second one for IP-in-IP or GRE tunnels), the innermost transport header's
+ * addresses (outermost first; more for IP-in-IP, GRE and UDP tunnels), the innermost transport header's
  * ports and TCP flags, and the decode status.
  *
  * <p>A mutable flyweight, reused for every frame and owned by the one thread that decodes; nothing in it
@@ -10,7 +10,7 @@ package io.netanal.decode;
  * network order as read.
  */
 public final class DecodedFrame {
-  public static final int MAX_IP_LAYERS = 2;
+  public static final int MAX_IP_LAYERS = 3;
   /** {@link #transportProtocol()} when the frame has no transport header. */
   public static final int NO_TRANSPORT = -1;
   /** {@link #sourcePort()} and {@link #tcpFlags()} when the frame has none. */

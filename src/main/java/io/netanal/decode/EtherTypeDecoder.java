@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 final class EtherTypeDecoder {
   static final int IPV4 = 0x0800;
   static final int ARP = 0x0806;
+  /** Reverse ARP (RFC 903): ARP's layout, and tshark counts it as {@code arp}. */
+  static final int RARP = 0x8035;
   static final int TRANSPARENT_ETHERNET = 0x6558;
   static final int VLAN = 0x8100;
   static final int IPV6 = 0x86DD;
@@ -20,6 +22,10 @@ final class EtherTypeDecoder {
   static final int QINQ = 0x88A8;
   /** The pre-standard 802.1ad tag some switches still send. */
   static final int QINQ_LEGACY = 0x9100;
+  static final int MACSEC = 0x88E5;
+  static final int FABRICPATH = 0x8903;
+  static final int NSH = 0x894F;
+  static final int ARISTA = 0xD28B;
 
   private EtherTypeDecoder() {}
 
@@ -35,12 +41,15 @@ final class EtherTypeDecoder {
         Ipv6Decoder.decode(buffer, offset, end, out);
         break;
       case ARP:
+      case RARP:
         ArpDecoder.decode(buffer, offset, end, out);
         break;
       case VLAN:
-      case QINQ:
       case QINQ_LEGACY:
-        VlanDecoder.decode(buffer, offset, end, out);
+        VlanDecoder.decode(Protocol.VLAN, buffer, offset, end, out);
+        break;
+      case QINQ:
+        VlanDecoder.decode(Protocol.IEEE8021AD, buffer, offset, end, out);
         break;
       case PPPOE_SESSION:
         PppDecoder.decodePppoeSession(buffer, offset, end, out);
@@ -54,6 +63,18 @@ final class EtherTypeDecoder {
         break;
       case TRANSPARENT_ETHERNET:
         EthernetDecoder.decode(buffer, offset, end, out);
+        break;
+      case FABRICPATH:
+        VendorTagDecoder.decodeFabricPath(buffer, offset, end, out);
+        break;
+      case ARISTA:
+        VendorTagDecoder.decodeArista(buffer, offset, end, out);
+        break;
+      case MACSEC:
+        VendorTagDecoder.decodeMacsec(buffer, offset, end, out);
+        break;
+      case NSH:
+        TunnelDecoder.decodeNsh(buffer, offset, end, out);
         break;
       default:
         break;

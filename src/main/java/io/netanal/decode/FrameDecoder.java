@@ -42,6 +42,16 @@ public final class FrameDecoder {
       return;
     }
     out.frameEnd = end;
+    if (linkType == LinkType.ETHERNET) {
+      // The common case first, without the call into the large link-type switch.
+      EthernetDecoder.decode(buffer, offset, end, out);
+    } else {
+      decodeLink(linkType, buffer, offset, end, out);
+    }
+  }
+
+  /** The frame from its link-layer header on; capture headers that name an inner link type come back here. */
+  static void decodeLink(int linkType, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
     switch (linkType) {
       case LinkType.ETHERNET:
         EthernetDecoder.decode(buffer, offset, end, out);
@@ -77,6 +87,34 @@ public final class FrameDecoder {
         break;
       case LinkType.IEEE802_11_RADIOTAP:
         RadiotapDecoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.C_HDLC:
+        SerialLinkDecoder.decodeCiscoHdlc(buffer, offset, end, out);
+        break;
+      case LinkType.FRELAY:
+        SerialLinkDecoder.decodeFrameRelay(buffer, offset, end, out);
+        break;
+      case LinkType.ARCNET_LINUX:
+        ArcnetDecoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.ATM_CLIP:
+        out.addProtocol(Protocol.CLIP);
+        Ipv4Decoder.decode(buffer, offset, end, out);
+        break;
+      case LinkType.PPI:
+        CaptureHeaderDecoder.decodePpi(buffer, offset, end, out);
+        break;
+      case LinkType.PKTAP:
+        CaptureHeaderDecoder.decodePktap(buffer, offset, end, out);
+        break;
+      case LinkType.NFLOG:
+        CaptureHeaderDecoder.decodeNflog(buffer, offset, end, out);
+        break;
+      case LinkType.IPNET:
+        CaptureHeaderDecoder.decodeIpnet(buffer, offset, end, out);
+        break;
+      case LinkType.IPOIB:
+        CaptureHeaderDecoder.decodeIpoib(buffer, offset, end, out);
         break;
       default:
         out.fail(DecodeStatus.UNSUPPORTED_LINK_TYPE);

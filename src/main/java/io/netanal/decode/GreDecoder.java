@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 /**
  * Decodes a GRE header, version 0 (RFC 2784 with the key and sequence fields of RFC 2890) and version 1 (the
  * enhanced GRE of PPTP, RFC 2637), and hands the payload on by its EtherType: IPv4, IPv6, transparent Ethernet
- * bridging (0x6558), PPP, MPLS.
+ * bridging (0x6558), PPP, MPLS, Cisco's ERSPAN mirror sessions (0x88BE, 0x22EB) and WCCP redirection (0x883E).
  *
  * <pre>
  *  0                   1                   2                   3
@@ -37,6 +37,19 @@ final class GreDecoder {
   static final int FLAG_SEQUENCE = 0x1000;
   static final int FLAG_ACKNOWLEDGMENT = 0x0080;
   static final int VERSION_MASK = 0x0007;
+  /** Cisco ERSPAN types I and II (type I has no GRE sequence number and no ERSPAN header). */
+  static final int ERSPAN_II = 0x88BE;
+  static final int ERSPAN_III = 0x22EB;
+  static final int ERSPAN_II_HEADER_SIZE = 8;
+  static final int ERSPAN_III_HEADER_SIZE = 12;
+  static final int ERSPAN_III_FLAGS_OFFSET = 10;
+  static final int ERSPAN_III_FRAME_TYPE_SHIFT = 10;
+  static final int ERSPAN_III_FRAME_TYPE_MASK = 0x1F;
+  static final int ERSPAN_III_OPTIONAL_FLAG = 0x0001;
+  static final int ERSPAN_III_PLATFORM_SIZE = 8;
+  /** Cisco WCCP's redirected packets. */
+  static final int WCCP = 0x883E;
+  static final int WCCP_HEADER_SIZE = 4;
 
   private GreDecoder() {}
 
@@ -70,7 +83,65 @@ final class GreDecoder {
       out.failShort(end);
       return;
     }
-    EtherTypeDecoder.decode(buffer.getShort(offset + PROTOCOL_OFFSET) & 0xFFFF, buffer, offset + length, end, out);
+    int type = buffer.getShort(offset + PROTOCOL_OFFSET) & 0xFFFF;
+    int payload = offset + length;
+    switch (type) {
+      case ERSPAN_II:
+        decodeErspan(type, (flags & FLAG_SEQUENCE) != 0, buffer, payload, end, out);
+        break;
+      case ERSPAN_III:
+        decodeErspan(type, true, buffer, payload, end, out);
+        break;
+      case WCCP:
+        decodeWccp(buffer, payload, end, out);
+        break;
+      default:
+        EtherTypeDecoder.decode(type, buffer, payload, end, out);
+        break;
+    }
+  }
+
+  /**
+   * An ERSPAN header, then the mirrored Ethernet frame. Type I has no header and no GRE sequence number; type II
+   * has 8 bytes; type III has 12, plus an 8-byte platform sub-header when its O flag is set, and a frame type
+   * (FT) that must be 0 (Ethernet).
+   */
+  private static void decodeErspan(int type, boolean hasHeader, ByteBuffer buffer, int offset, int end,
+      DecodedFrame out) {
+    out.addProtocol(Protocol.ERSPAN);
+    int length = 0;
+    if (hasHeader) {
+      length = type == ERSPAN_II ? ERSPAN_II_HEADER_SIZE : ERSPAN_III_HEADER_SIZE;
+      if (end - offset < length) {
+        out.failShort(end);
+        return;
+      }
+      if (type == ERSPAN_III) {
+        int word = buffer.getShort(offset + ERSPAN_III_FLAGS_OFFSET) & 0xFFFF;
+        if (((word >>> ERSPAN_III_FRAME_TYPE_SHIFT) & ERSPAN_III_FRAME_TYPE_MASK) != 0) {
+          return;
+        }
+        if ((word & ERSPAN_III_OPTIONAL_FLAG) != 0) {
+          length += ERSPAN_III_PLATFORM_SIZE;
+          if (end - offset < length) {
+            out.failShort(end);
+            return;
+          }
+        }
+      }
+    }
+    if (out.enter()) {
+      EthernetDecoder.decode(buffer, offset + length, end, out);
+    }
+  }
+
+  /** Cisco WCCP redirection: a 4-byte redirect header before the IPv4 packet, or none (the packet's 0x4 nibble). */
+  private static void decodeWccp(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    if (end - offset < 1 || !out.enter()) {
+      return;
+    }
+    int start = (buffer.get(offset) & 0xF0) >>> 4 == Ipv4Decoder.VERSION ? offset : offset + WCCP_HEADER_SIZE;
+    Ipv4Decoder.decode(buffer, start, end, out);
   }
 
   private static void failUnknownVersion(DecodedFrame out) {

@@ -15,7 +15,8 @@ import java.nio.ByteBuffer;
  * +---------------------------------------------------------------+
  * </pre>
  *
- * ESP's payload is encrypted, so decoding stops at {@code esp}. Unknown protocols end decoding quietly. Called
+ * ESP's payload is encrypted, so decoding stops at {@code esp}. PIM Register messages and Ethernet (143) carry a
+ * packet, decoded like a tunnel's. Unknown protocols end decoding quietly. Called
  * on the decoding thread only.
  */
 final class IpPayloadDecoder {
@@ -29,7 +30,15 @@ final class IpPayloadDecoder {
   static final int ESP = 50;
   static final int AH = 51;
   static final int ICMPV6 = 58;
+  static final int PIM = 103;
   static final int SCTP = 132;
+  /** Ethernet frames as an IP payload (RFC 8986 segment routing with an Ethernet payload). */
+  static final int ETHERNET = 143;
+
+  static final int PIM_TYPE_OFFSET = 0;
+  static final int PIM_VERSION_2_REGISTER = 0x21;
+  /** PIM header (4) and the register's border/null bits (4) before the registered packet. */
+  static final int PIM_REGISTER_HEADER_SIZE = 8;
 
   static final int AH_NEXT_HEADER_OFFSET = 0;
   static final int AH_LENGTH_OFFSET = 1;
@@ -75,6 +84,12 @@ final class IpPayloadDecoder {
       case AH:
         decodeAuthenticationHeader(buffer, offset, end, out);
         break;
+      case PIM:
+        decodePim(buffer, offset, end, out);
+        break;
+      case ETHERNET:
+        EthernetDecoder.decode(buffer, offset, end, out);
+        break;
       case Ipv6Decoder.HOP_BY_HOP:
       case Ipv6Decoder.ROUTING:
       case Ipv6Decoder.FRAGMENT:
@@ -98,6 +113,16 @@ final class IpPayloadDecoder {
       case IGMP: return Protocol.IGMP;
       default: return -1;
     }
+  }
+
+  /** PIM (RFC 7761 4.9); a version 2 Register message carries a multicast packet, decoded as a tunnel's. */
+  private static void decodePim(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    out.addProtocol(Protocol.PIM);
+    if (end - offset < PIM_REGISTER_HEADER_SIZE
+        || (buffer.get(offset + PIM_TYPE_OFFSET) & 0xFF) != PIM_VERSION_2_REGISTER) {
+      return;
+    }
+    RawIpDecoder.decodeGuessing(buffer, offset + PIM_REGISTER_HEADER_SIZE, end, out);
   }
 
   private static void decodeAuthenticationHeader(ByteBuffer buffer, int offset, int end, DecodedFrame out) {

@@ -27,8 +27,9 @@ import java.nio.ByteBuffer;
  * <p>The total length ends the payload (Ethernet padding follows it); a total length past the captured bytes is
  * a snaplen cut, not an error, and the payload stops at the capture. A total length of 0 is what hosts with TCP
  * segmentation offload capture: the payload then runs to the end of the frame, as tshark's default assumes.
- * Only the fragment at offset 0 carries the transport header; later fragments end at {@code ip}. Called on the
- * decoding thread only.
+ * Only the fragment at offset 0 carries the transport header; later fragments end at {@code ip}. A loose or strict
+ * source route option makes its last address the recorded destination, as tshark's {@code ip.dst}. A header whose
+ * version is 6 is decoded as IPv6 (after counting {@code ip}), as tshark does. Called on the decoding thread only.
  */
 final class Ipv4Decoder {
   static final int VERSION_IHL_OFFSET = 0;
@@ -40,6 +41,12 @@ final class Ipv4Decoder {
   static final int MIN_HEADER_SIZE = 20;
   static final int FRAGMENT_OFFSET_MASK = 0x1FFF;
   static final int VERSION = 4;
+  static final int OPTION_END = 0;
+  static final int OPTION_NO_OPERATION = 1;
+  static final int OPTION_LOOSE_SOURCE_ROUTE = 131;
+  static final int OPTION_STRICT_SOURCE_ROUTE = 137;
+  /** Type, length and pointer before a route option's addresses. */
+  static final int ROUTE_OPTION_FIXED_SIZE = 3;
 
   private Ipv4Decoder() {}
 
@@ -52,7 +59,7 @@ final class Ipv4Decoder {
     int versionIhl = buffer.get(offset + VERSION_IHL_OFFSET) & 0xFF;
     int headerLength = (versionIhl & 0x0F) * 4;
     if (versionIhl >>> 4 != VERSION || headerLength < MIN_HEADER_SIZE) {
-      out.fail(DecodeStatus.MALFORMED);
+      badVersionOrLength(versionIhl, buffer, offset, end, out);
       return;
     }
     if (end - offset < headerLength) {
@@ -69,12 +76,57 @@ final class Ipv4Decoder {
     } else {
       payloadEnd = Math.min(offset + totalLength, end);
     }
-    out.addIpv4(buffer.getInt(offset + SOURCE_OFFSET), buffer.getInt(offset + DESTINATION_OFFSET));
+    int destination = buffer.getInt(offset + DESTINATION_OFFSET);
+    if (headerLength > MIN_HEADER_SIZE) {
+      destination = finalDestination(buffer, offset + MIN_HEADER_SIZE, offset + headerLength, destination);
+    }
+    out.addIpv4(buffer.getInt(offset + SOURCE_OFFSET), destination);
     if ((buffer.getShort(offset + FLAGS_FRAGMENT_OFFSET) & FRAGMENT_OFFSET_MASK) != 0) {
       return;
     }
     IpPayloadDecoder.decode(buffer.get(offset + PROTOCOL_OFFSET) & 0xFF, buffer, offset + headerLength,
         payloadEnd, out);
+  }
+
+  /**
+   * The last address of a loose or strict source route option (RFC 791 3.1), which is where the packet is going
+   * and what tshark reports as its destination; {@code destination} when there is no such option.
+   */
+  private static int finalDestination(ByteBuffer buffer, int options, int end, int destination) {
+    int position = options;
+    while (position < end) {
+      int type = buffer.get(position) & 0xFF;
+      if (type == OPTION_END) {
+        break;
+      }
+      if (type == OPTION_NO_OPERATION) {
+        position++;
+        continue;
+      }
+      if (end - position < 2) {
+        break;
+      }
+      int length = buffer.get(position + 1) & 0xFF;
+      if (length < 2 || end - position < length) {
+        break;
+      }
+      if ((type == OPTION_LOOSE_SOURCE_ROUTE || type == OPTION_STRICT_SOURCE_ROUTE)
+          && length >= ROUTE_OPTION_FIXED_SIZE + 4) {
+        int addresses = (length - ROUTE_OPTION_FIXED_SIZE) / 4;
+        return buffer.getInt(position + ROUTE_OPTION_FIXED_SIZE + (addresses - 1) * 4);
+      }
+      position += length;
+    }
+    return destination;
+  }
+
+  /** Off the common path: tshark's IPv4 dissector hands a version-6 header to IPv6 (counting both), so does this. */
+  private static void badVersionOrLength(int versionIhl, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    if (versionIhl >>> 4 == Ipv6Decoder.VERSION) {
+      Ipv6Decoder.decode(buffer, offset, end, out);
+    } else {
+      out.fail(DecodeStatus.MALFORMED);
+    }
   }
 
   private static void failTotalLengthBelowHeader(DecodedFrame out) {

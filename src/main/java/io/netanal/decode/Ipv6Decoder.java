@@ -54,13 +54,14 @@ final class Ipv6Decoder {
   private Ipv6Decoder() {}
 
   static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    // tshark leaves ipv6 out of frame.protocols when the version is wrong (it gives up before adding it).
+    if (end - offset >= 1 && (buffer.get(offset + VERSION_OFFSET) & 0xF0) >>> 4 != VERSION) {
+      out.fail(DecodeStatus.MALFORMED);
+      return;
+    }
     out.addProtocol(Protocol.IPV6);
     if (end - offset < HEADER_SIZE) {
       out.failShort(end);
-      return;
-    }
-    if ((buffer.get(offset + VERSION_OFFSET) & 0xF0) >>> 4 != VERSION) {
-      out.fail(DecodeStatus.MALFORMED);
       return;
     }
     int payloadLength = buffer.getShort(offset + PAYLOAD_LENGTH_OFFSET) & 0xFFFF;

@@ -59,8 +59,49 @@ public final class Protocol {
   /** Google QUIC (versions "Q0xx"), which tshark names apart from IETF QUIC. */
   public static final int GQUIC = 43;
 
-  /** One more than the largest id. */
-  public static final int COUNT = 44;
+  /** 802.1ad service tag (EtherType 0x88A8), which tshark names apart from {@code vlan}. */
+  public static final int IEEE8021AD = 44;
+  /** Cisco FabricPath (EtherType 0x8903). */
+  public static final int CFP = 45;
+  /** IEEE 802.1AE MACsec (EtherType 0x88E5). */
+  public static final int MACSEC = 46;
+  /** Network Service Header, RFC 8300 (EtherType 0x894F, VXLAN-GPE). */
+  public static final int NSH = 47;
+  /** Cisco ERSPAN types I to III inside GRE. */
+  public static final int ERSPAN = 48;
+  /** Arista vendor-specific protocol (EtherType 0xD28B): timestamp tags. */
+  public static final int AVSP = 49;
+  /** GPRS Tunnelling Protocol user plane (UDP 2152). */
+  public static final int GTP = 50;
+  /** Teredo IPv6-over-UDP tunnelling, RFC 4380 (UDP 3544). */
+  public static final int TEREDO = 51;
+  /** VXLAN, RFC 7348 (UDP 4789), and VXLAN-GPE (UDP 4790). */
+  public static final int VXLAN = 52;
+  /** Geneve, RFC 8926 (UDP 6081). */
+  public static final int GENEVE = 53;
+  /** Cisco HDLC (LINKTYPE_C_HDLC). */
+  public static final int CHDLC = 54;
+  /** Per-Packet Information header (LINKTYPE_PPI). */
+  public static final int PPI = 55;
+  /** Frame Relay (LINKTYPE_FRELAY). */
+  public static final int FR = 56;
+  /** Solaris ipnet (LINKTYPE_IPNET). */
+  public static final int IPNET = 57;
+  /** IP over InfiniBand (LINKTYPE_IPOIB). */
+  public static final int IPOIB = 58;
+  /** Linux netfilter log (LINKTYPE_NFLOG). */
+  public static final int NFLOG = 59;
+  /** Apple PKTAP (LINKTYPE_PKTAP). */
+  public static final int PKTAP = 60;
+  /** ARCNET (LINKTYPE_ARCNET_LINUX). */
+  public static final int ARCNET = 61;
+  /** Linux ATM classical IP (LINKTYPE_ATM_CLIP). */
+  public static final int CLIP = 62;
+  /** Protocol Independent Multicast, RFC 7761 (IP protocol 103); registers carry a packet. */
+  public static final int PIM = 63;
+
+  /** One more than the largest id; at most 64, since a frame's protocols are the bits of one long. */
+  public static final int COUNT = 64;
 
   public static final String LAYER_LINK = "link";
   public static final String LAYER_NETWORK = "network";
@@ -115,6 +156,26 @@ public final class Protocol {
     define(IPV6_FRAGHDR, "ipv6.fraghdr", LAYER_NETWORK);
     define(IPV6_DSTOPTS, "ipv6.dstopts", LAYER_NETWORK);
     define(GQUIC, "gquic", LAYER_APPLICATION);
+    define(IEEE8021AD, "ieee8021ad", LAYER_LINK);
+    define(CFP, "cfp", LAYER_LINK);
+    define(MACSEC, "macsec", LAYER_LINK);
+    define(NSH, "nsh", LAYER_LINK);
+    define(ERSPAN, "erspan", LAYER_LINK);
+    define(AVSP, "avsp", LAYER_LINK);
+    define(GTP, "gtp", LAYER_APPLICATION);
+    define(TEREDO, "teredo", LAYER_APPLICATION);
+    define(VXLAN, "vxlan", LAYER_APPLICATION);
+    define(GENEVE, "geneve", LAYER_APPLICATION);
+    define(CHDLC, "chdlc", LAYER_LINK);
+    define(PPI, "ppi", LAYER_LINK);
+    define(FR, "fr", LAYER_LINK);
+    define(IPNET, "ipnet", LAYER_LINK);
+    define(IPOIB, "ipoib", LAYER_LINK);
+    define(NFLOG, "nflog", LAYER_LINK);
+    define(PKTAP, "pktap", LAYER_LINK);
+    define(ARCNET, "arcnet", LAYER_LINK);
+    define(CLIP, "clip", LAYER_LINK);
+    define(PIM, "pim", LAYER_NETWORK);
   }
 
   private Protocol() {}

@@ -15,9 +15,10 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * The length ends the payload. A length below 8 is malformed, except 0, which IPv6 jumbograms (RFC 2675) and
- * segmentation offload use for "see the IP length". A length past the IP payload is malformed; past the
- * capture it is a snaplen cut. Called on the decoding thread only.
+ * The length ends the payload. A length below 8 is malformed, 0 included: RFC 2675 jumbograms and BIG TCP/GSO
+ * captures use 0 for "see the IP length", but tshark 4.0 flags it as a bad length and stops, and netanal counts
+ * as tshark does. A length past the IP payload is malformed (the payload, up to the IP payload's end, is still named, as
+ * tshark does); past the capture it is a snaplen cut. Called on the decoding thread only.
  */
 final class UdpDecoder {
   static final int SOURCE_PORT_OFFSET = 0;
@@ -37,19 +38,16 @@ final class UdpDecoder {
     int destinationPort = buffer.getShort(offset + DESTINATION_PORT_OFFSET) & 0xFFFF;
     int length = buffer.getShort(offset + LENGTH_OFFSET) & 0xFFFF;
     out.transport(IpPayloadDecoder.UDP, sourcePort, destinationPort);
-    int payloadEnd = end;
-    if (length != 0) {
-      if (length < HEADER_SIZE) {
-        failLengthBelowHeader(out);
-        return;
-      }
-      if (length > end - offset && end < out.frameEnd) {
-        failLengthPastIpPayload(out);
-        return;
-      }
-      payloadEnd = Math.min(offset + length, end);
+    if (length < HEADER_SIZE) {
+      failLengthBelowHeader(out);
+      return;
     }
-    ApplicationClassifier.classifyUdp(sourcePort, destinationPort, buffer, offset + HEADER_SIZE, payloadEnd, out);
+    int payloadEnd = Math.min(offset + length, end);
+    if (length > end - offset && end < out.frameEnd) {
+      // tshark flags the length and still hands the IP payload on: the payload is named the same way.
+      failLengthPastIpPayload(out);
+    }
+    ApplicationClassifier.classifyUdpOrTunnel(sourcePort, destinationPort, buffer, offset + HEADER_SIZE, payloadEnd, out);
   }
 
   private static void failLengthBelowHeader(DecodedFrame out) {

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Decodes one IEEE 802.1Q VLAN tag (or an 802.1ad service tag, which has the same layout); a stack of tags
- * (QinQ) comes back here through {@link EtherTypeDecoder} once per tag, and counts once as {@code vlan}.
+ * (QinQ) comes back here through {@link EtherTypeDecoder} once per tag. A tag counts as {@code vlan}, except an
+ * 802.1ad service tag (TPID 0x88A8), which tshark counts as {@code ieee8021ad}.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -23,8 +24,9 @@ final class VlanDecoder {
 
   private VlanDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
-    out.addProtocol(Protocol.VLAN);
+  /** {@code protocol} is {@link Protocol#VLAN} or {@link Protocol#IEEE8021AD}, by the tag's TPID. */
+  static void decode(int protocol, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    out.addProtocol(protocol);
     if (end - offset < TAG_SIZE) {
       out.failShort(end);
       return;

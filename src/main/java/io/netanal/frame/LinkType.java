@@ -20,6 +20,15 @@ public final class LinkType {
   public static final int IPV4 = 228;
   public static final int IPV6 = 229;
   public static final int LINUX_SLL2 = 276;
+  public static final int C_HDLC = 104;
+  public static final int ATM_CLIP = 106;
+  public static final int FRELAY = 107;
+  public static final int ARCNET_LINUX = 129;
+  public static final int PPI = 192;
+  public static final int IPNET = 226;
+  public static final int NFLOG = 239;
+  public static final int IPOIB = 242;
+  public static final int PKTAP = 258;
   /** DLT_RAW as OpenBSD and some other systems number it in pcap headers (12, or 14 on OpenBSD). */
   public static final int RAW_ALT_12 = 12;
   public static final int RAW_ALT_14 = 14;
@@ -42,6 +51,15 @@ public final class LinkType {
       case IPV4: return "IPV4";
       case IPV6: return "IPV6";
       case LINUX_SLL2: return "LINUX_SLL2";
+      case C_HDLC: return "C_HDLC";
+      case ATM_CLIP: return "ATM_CLIP";
+      case FRELAY: return "FRELAY";
+      case ARCNET_LINUX: return "ARCNET_LINUX";
+      case PPI: return "PPI";
+      case IPNET: return "IPNET";
+      case NFLOG: return "NFLOG";
+      case IPOIB: return "IPOIB";
+      case PKTAP: return "PKTAP";
       default: return "LINKTYPE_" + linkType;
     }
   }

@@ -51,8 +51,21 @@ class ApplicationClassifierTest {
 
   @Test
   void shouldNotClassifyDnsShorterThanItsHeader() {
-    DecodedFrame out = udpFrame(40000, 53, "abcd01000001"); // 6 of 12 header bytes
+    DecodedFrame out = decode(LinkType.IPV4,
+        ipv4(17, 14), // IPv4 with 14 bytes of UDP
+        udp(40000, 53, 6), // UDP to port 53 with a 6-byte payload
+        "abcd01000001", // 6 of 12 DNS header bytes
+        "0000"); // padding after the IP packet
     assertThat(applications(out)).isZero();
+  }
+
+  @Test
+  void shouldClassifyDnsCutBySnaplenAsTsharkDoes() {
+    DecodedFrame out = decode(LinkType.IPV4,
+        ipv4(17, 108), // IPv4 with 108 bytes of UDP
+        udp(40000, 53, 100), // UDP to port 53 with a 100-byte payload
+        "abcd01000001"); // the capture keeps 6 of them
+    assertThat(out.has(Protocol.DNS)).isTrue();
   }
 
   @Test

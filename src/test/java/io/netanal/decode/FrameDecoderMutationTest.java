@@ -170,7 +170,8 @@ class FrameDecoderMutationTest {
     if (out.status() < DecodeStatus.OK || out.status() > DecodeStatus.MALFORMED) {
       return "status " + out.status();
     }
-    if (out.protocols() >>> Protocol.COUNT != 0) {
+    // A shift by 64 is a shift by 0 in Java: with every bit defined there is nothing to check.
+    if (Protocol.COUNT < Long.SIZE && out.protocols() >>> Protocol.COUNT != 0) {
       return "unknown protocol bits " + Long.toHexString(out.protocols());
     }
     if (out.ipCount() < 0 || out.ipCount() > DecodedFrame.MAX_IP_LAYERS) {

@@ -3,6 +3,7 @@ package io.netanal.decode;
 import static io.netanal.decode.Fixtures.decode;
 import static io.netanal.decode.Fixtures.ethernet;
 import static io.netanal.decode.Fixtures.ipv4;
+import static io.netanal.decode.Fixtures.ipv6;
 import static io.netanal.decode.Fixtures.tcp;
 import static io.netanal.decode.Fixtures.udp;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +55,45 @@ class Ipv4DecoderTest {
   void shouldReportMalformedWhenVersionIsNotFour() {
     DecodedFrame out = decode(LinkType.ETHERNET,
         ethernet(0x0800), // EtherType IPv4
-        "65000014000000004006000000000000000000000000"); // a header claiming version 6
+        "55000014000000004006000000000000000000000000"); // a header claiming version 5
     assertThat(out.status()).isEqualTo(DecodeStatus.MALFORMED);
+    assertThat(out.has(Protocol.IP)).isTrue();
+  }
+
+  @Test
+  void shouldDecodeVersionSixHeaderAsIpv6AsTsharkDoes() {
+    DecodedFrame out = decode(LinkType.ETHERNET,
+        ethernet(0x0800), // EtherType IPv4
+        ipv6(17, 8), // but an IPv6 header, UDP
+        udp(1, 2, 0)); // UDP
+    assertThat(out.has(Protocol.IP)).isTrue();
+    assertThat(out.has(Protocol.IPV6)).isTrue();
+    assertThat(out.has(Protocol.UDP)).isTrue();
+    assertThat(out.ipVersion(0)).isEqualTo(6);
+  }
+
+  @Test
+  void shouldRecordLastAddressOfLooseSourceRouteAsDestination() {
+    DecodedFrame out = decode(LinkType.IPV4,
+        "48", // version 4, IHL 8: 12 bytes of options
+        "00", // DSCP/ECN
+        "0020", // total length 32
+        "0001", // identification
+        "0000", // flags, fragment offset
+        "40", // TTL
+        "01", // protocol ICMP
+        "0000", // checksum
+        "c0000201", // source 192.0.2.1
+        "c0000202", // destination 192.0.2.2: the next hop
+        "01", // option: no operation
+        "83", // option: loose source route
+        "0b", // option length 11
+        "08", // pointer to the second address
+        "c0a80101", // route: 192.168.1.1
+        "c0a80102", // route: 192.168.1.2, the final destination
+        "00"); // end of options
+    assertThat(out.ipv4Source(0)).isEqualTo(0xc0000201);
+    assertThat(out.ipv4Destination(0)).isEqualTo(0xc0a80102);
   }
 
   @Test
@@ -184,14 +222,15 @@ class Ipv4DecoderTest {
   }
 
   @Test
-  void shouldRecordOnlyTwoLayersOfDeeperTunnels() {
+  void shouldRecordOnlyThreeLayersOfDeeperTunnels() {
     DecodedFrame out = decode(LinkType.IPV4,
-        ipv4(4, 48, "01010101", "02020202"), // outer IPv4, IP-in-IP
-        ipv4(4, 28, "03030303", "04040404"), // middle IPv4, IP-in-IP
+        ipv4(4, 68, "01010101", "02020202"), // outer IPv4, IP-in-IP
+        ipv4(4, 48, "03030303", "04040404"), // second IPv4, IP-in-IP
+        ipv4(4, 28, "05050505", "06060606"), // third IPv4, IP-in-IP
         ipv4(17, 8, "0a000001", "0a000002"), // inner IPv4, UDP
         udp(7, 8, 0)); // UDP
-    assertThat(out.ipCount()).isEqualTo(2);
-    assertThat(out.ipv4Source(1)).isEqualTo(0x03030303);
+    assertThat(out.ipCount()).isEqualTo(DecodedFrame.MAX_IP_LAYERS).isEqualTo(3);
+    assertThat(out.ipv4Source(2)).isEqualTo(0x05050505);
     assertThat(out.sourcePort()).isEqualTo(7);
   }
 

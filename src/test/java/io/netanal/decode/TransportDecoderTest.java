@@ -115,15 +115,18 @@ class TransportDecoderTest {
   }
 
   @Test
-  void shouldAcceptUdpLengthZeroOfJumbogram() {
+  void shouldTreatUdpLengthZeroAsMalformedAsTsharkDoes() {
     DecodedFrame out = decode(LinkType.IPV6,
         ipv6(17, 12), // IPv6, UDP
         "0001", // source port
-        "0002", // destination port
-        "0000", // length 0: see the IP length
+        "0035", // destination port 53
+        "0000", // length 0: tshark's "bad length value 0 < 8", even for jumbograms
         "0000", // checksum
         "00000000"); // payload
-    assertThat(out.status()).isEqualTo(DecodeStatus.OK);
+    assertThat(out.status()).isEqualTo(DecodeStatus.MALFORMED);
+    assertThat(out.has(Protocol.UDP)).isTrue();
+    assertThat(out.sourcePort()).isEqualTo(1);
+    assertThat(out.has(Protocol.DNS)).isFalse();
   }
 
   @Test
