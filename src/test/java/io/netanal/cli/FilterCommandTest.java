@@ -13,7 +13,6 @@ class FilterCommandTest {
 
   private int run(String... args) {
     CommandLine cl = Netanal.commandLine();
-    cl.addSubcommand(new FilterCommand()); // until the lead adds FilterCommand to Netanal's subcommands
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(args);
