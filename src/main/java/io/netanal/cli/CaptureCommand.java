@@ -7,21 +7,29 @@ import io.netanal.capture.LiveCapture;
 import io.netanal.capture.StopSignals;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
+import io.netanal.filter.FilterExpression;
 import io.netanal.report.CaptureCounters;
 import io.netanal.report.Report;
+import io.netanal.report.ReportJson;
+import io.netanal.report.ReportStore;
 import io.netanal.report.Source;
 import io.netanal.pcap.CaptureFileWriter;
 import io.netanal.pcap.CaptureFormat;
 import io.netanal.stats.DecodingSink;
 import io.netanal.stats.StatisticsCollector;
-import io.netanal.stats.StatisticsSnapshot;
+import io.netanal.term.ConsoleStyle;
+import io.netanal.term.PacketLine;
+import io.netanal.term.ReportRenderer;
+import io.netanal.term.StatusLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +39,9 @@ import picocli.CommandLine.Spec;
  * report (DESIGN.md sections 1 to 3).
  *
  * <p>Runs on the main thread, which is also the capture's consumer: it decodes and counts every frame, writes it
- * to {@code -w}, and publishes a statistics snapshot every 250 ms for the status line.
+ * to {@code -w}, and publishes a report snapshot every 250 ms for the status line, which redraws it from its own
+ * thread. The filter is compiled before the device is opened, so a bad one fails (exit 2) without capturing.
+ * The final report goes to standard output and is saved as the last report (DESIGN.md section 1).
  */
 @Command(name = "capture", mixinStandardHelpOptions = true,
     description = "Capture live traffic and report its statistics (Ctrl+C stops and prints the report).")
@@ -42,9 +52,8 @@ final class CaptureCommand implements Callable<Integer> {
       description = "Device to capture on (default: the first that is up, running and not loopback).")
   String device;
 
-  // WIRING(lead): replace with the io.netanal.filter.FilterOptions mixin (filter flags + -f) once it is on main.
-  @Option(names = {"-f", "--filter"}, paramLabel = "BPF", description = "BPF expression applied in the kernel.")
-  String filter;
+  /** The filter flags and {@code -f}: one expression, compiled before the device opens, applied in the kernel. */
+  @Mixin FilterOptions filter;
 
   @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N frames.")
   long count;
@@ -70,7 +79,7 @@ final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--immediate-mode", description = "Deliver each frame at once (lower latency, more CPU).")
   boolean immediateMode;
 
-  @Option(names = "-v", description = "Print one line per packet.")
+  @Option(names = "-v", description = "Print one line per packet (to standard error with --json).")
   boolean packetLines;
 
   @Option(names = "--json", description = "Print the final report as JSON.")
@@ -82,16 +91,30 @@ final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Endpoints and conversations shown (default: ${DEFAULT-VALUE}).")
   int top = 10;
 
-  /** The latest statistics, published by the consumer thread for the status line. */
-  private volatile StatisticsSnapshot latest;
+  /** Where the final report is saved; null (the default) is the user's state directory. Tests set it. */
+  ReportStore store;
+
+  /** The latest statistics as a report, published by the consumer thread each tick for the status line. */
+  private volatile Report latest;
 
   @Override
   public Integer call() throws Exception {
     CaptureConfig config = config();
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ConsoleStyle style = ConsoleStyle.detect();
+    Report report;
     try (LiveCapture capture = LiveCapture.open(config)) {
+      Source source = source(capture);
       StatisticsCollector collector = new StatisticsCollector();
-      DecodingSink decoding = new DecodingSink(collector);
+      PrintWriter packetOut = json ? err : out; // stdout stays one JSON document
+      FrameSink decoding = packetLines
+          ? new PacketLineSink(collector, new PacketLine(ZoneId.systemDefault()), packetOut)
+          : new DecodingSink(collector);
+      // Packet lines scroll: a status line redrawn among them would only garble both. Without one, the consumer
+      // builds no snapshot per tick.
+      StatusLine status = quiet || json || packetLines || !style.live() ? null
+          : new StatusLine(style, err, () -> latest);
       CaptureStatistics totals;
       try (CaptureFileWriter writer = output == null ? null
               : CaptureFileWriter.open(output, writerFormat(), capture.linkType(), capture.snaplen());
@@ -100,17 +123,30 @@ final class CaptureCommand implements Callable<Integer> {
           decoding.frame(linkType, ts, captured, original, buffer, offset);
           writer.frame(linkType, ts, captured, original, buffer, offset);
         };
-        // WIRING(lead): on a terminal and unless -q/--json/CI/NO_COLOR, start io.netanal.term.StatusLine reading
-        // `latest` (and capture.statistics()); with -v, print io.netanal.term.PacketLine per frame in the sink.
         Runnable tick = () -> {
-          latest = collector.snapshot(top);
+          if (status != null) {
+            latest = Report.of(source, collector.snapshot(top), counters(capture.statistics()));
+          }
+          if (packetLines) {
+            packetOut.flush();
+          }
           flush(writer); // whole records only: the file is a valid capture whenever the process stops
         };
-        totals = capture.run(sink, tick);
+        if (status != null) {
+          status.start();
+        }
+        try {
+          totals = capture.run(sink, tick);
+        } finally {
+          if (status != null) {
+            status.stop();
+          }
+        }
       }
-      Report report = Report.of(source(capture), collector.snapshot(top), counters(totals));
-      print(report, out);
+      report = Report.of(source, collector.snapshot(top), counters(totals));
     }
+    print(report, out, style);
+    (store == null ? ReportStore.standard() : store).save(report);
     return ExitCodes.OK;
   }
 
@@ -124,7 +160,8 @@ final class CaptureCommand implements Callable<Integer> {
     if (top < 0) {
       throw new InvalidInputException("--top: " + top + " (expected: >= 0)");
     }
-    return new CaptureConfig(device, filter, count, Math.round(durationSeconds * 1000), snaplen,
+    String expression = filter.checkedExpression().map(FilterExpression::text).orElse(null);
+    return new CaptureConfig(device, expression, count, Math.round(durationSeconds * 1000), snaplen,
         bufferMegabytes << 20, queueFrames, immediateMode);
   }
 
@@ -161,14 +198,13 @@ final class CaptureCommand implements Callable<Integer> {
     }
   }
 
-  // WIRING(lead): --json: io.netanal.report.ReportJson.write(report, out, true); otherwise
-  // io.netanal.term.ReportRenderer; then io.netanal.report.ReportStore.standard().save(report).
-  private void print(Report report, PrintWriter out) {
-    CaptureCounters c = report.capture();
-    out.printf("%s on %s: %d packets, %d bytes%n", report.source().kind(), report.source().name(),
-        report.summary().packets(), report.summary().bytes());
-    out.printf("capture: received %d, dropped by queue %d, by kernel %d, by interface %d%n", c.received(),
-        c.droppedByQueue(), c.droppedByKernel(), c.droppedByInterface());
+  /** JSON (pretty on a terminal, one line otherwise) or the console tables. */
+  private void print(Report report, PrintWriter out, ConsoleStyle style) throws IOException {
+    if (json) {
+      ReportJson.write(report, out, style.terminal());
+    } else {
+      new ReportRenderer(style).render(report, out);
+    }
     out.flush();
   }
 }

@@ -2,6 +2,8 @@ package io.netanal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.testing.LiveCaptureSupport;
 import io.netanal.testing.TestData;
 import java.io.File;
@@ -37,6 +39,20 @@ class CaptureCommandTest {
   void shouldRejectANegativeCountWithExitCode2() {
     assertThat(run("capture", "-c", "-1")).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(runner.err.toString()).isEqualTo("netanal: count: -1 (expected: >= 0)" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldExitWith2WithLibpcapsMessageBeforeOpeningTheDeviceWhenTheFilterDoesNotCompile() {
+    // The device does not exist either: the filter is checked first, so no capture is attempted.
+    assertThat(run("capture", "-i", "nosuch0", "-f", "tcp prt 80")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).isEqualTo("netanal: filter 'tcp prt 80': can't parse filter expression: syntax error"
+        + " (libpcap, link type EN10MB)" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldRejectAnInvalidPortFlagWithExitCode2() {
+    assertThat(run("capture", "-i", "lo", "--port", "70000")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(err.toString()).isEqualTo("netanal: port: 70000 (expected: 0-65535)" + System.lineSeparator());
   }
 
   @Test
@@ -81,8 +97,11 @@ class CaptureCommandTest {
     LiveCaptureSupport.requireLiveCapture();
     Path file = dir.resolve("idle.pcap");
     // A filter nothing on loopback matches: the capture stays idle.
-    Process p = new ProcessBuilder(javaCommand("capture", "-i", "lo", "-q", "-f", "udp and port 9 and src port 9",
-        "-w", file.toString())).start();
+    Path state = dir.resolve("state");
+    ProcessBuilder builder = new ProcessBuilder(javaCommand("capture", "-i", "lo", "--json", "-f",
+        "udp and port 9 and src port 9", "-w", file.toString()));
+    builder.environment().put("XDG_STATE_HOME", state.toString()); // the saved report stays in the test's dir
+    Process p = builder.start();
     awaitFile(file, p);
     Thread.sleep(500);
     long sentAt = System.nanoTime();
@@ -98,7 +117,18 @@ class CaptureCommandTest {
     assertThat(ended).as("ended within 1.5 s of SIGINT; stderr: %s", stderr).isTrue();
     assertThat(millis).isLessThan(1500);
     assertThat(p.exitValue()).as("exit code; stderr: %s", stderr).isZero();
-    assertThat(stdout).contains("received 0, dropped by queue 0, by kernel 0, by interface 0");
+    JsonNode report = new ObjectMapper().readTree(stdout);
+    assertThat(report.path("schema").asText()).isEqualTo("netanal.report/1");
+    assertThat(report.path("source").path("kind").asText()).isEqualTo("live");
+    assertThat(report.path("source").path("name").asText()).isEqualTo("lo");
+    assertThat(report.path("source").path("format").asText()).isEqualTo("pcap");
+    assertThat(report.path("source").path("filter").asText()).isEqualTo("udp and port 9 and src port 9");
+    assertThat(report.path("source").path("linkTypes").toString()).isEqualTo("[\"EN10MB\"]");
+    assertThat(report.path("summary").path("packets").asLong()).isZero();
+    assertThat(report.path("capture").toString())
+        .isEqualTo("{\"received\":0,\"droppedByQueue\":0,\"droppedByKernel\":0,\"droppedByInterface\":0}");
+    assertThat(new ObjectMapper().readTree(state.resolve("netanal").resolve("last-report.json").toFile()))
+        .isEqualTo(report);
     assertThat(Files.size(file)).isEqualTo(24); // the pcap file header and no record
     ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(header.getInt(0)).isIn(0xa1b2c3d4, 0xa1b23c4d); // magic: micro- or nanosecond pcap
