@@ -45,14 +45,14 @@ class CaptureCommandTest {
   void shouldExitWith2WithLibpcapsMessageBeforeOpeningTheDeviceWhenTheFilterDoesNotCompile() {
     // The device does not exist either: the filter is checked first, so no capture is attempted.
     assertThat(run("capture", "-i", "nosuch0", "-f", "tcp prt 80")).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(err.toString()).isEqualTo("netanal: filter 'tcp prt 80': can't parse filter expression: syntax error"
+    assertThat(runner.err.toString()).isEqualTo("netanal: filter 'tcp prt 80': can't parse filter expression: syntax error"
         + " (libpcap, link type EN10MB)" + System.lineSeparator());
   }
 
   @Test
   void shouldRejectAnInvalidPortFlagWithExitCode2() {
     assertThat(run("capture", "-i", "lo", "--port", "70000")).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(err.toString()).isEqualTo("netanal: port: 70000 (expected: 0-65535)" + System.lineSeparator());
+    assertThat(runner.err.toString()).isEqualTo("netanal: port: 70000 (expected: 0-65535)" + System.lineSeparator());
   }
 
   @Test
