@@ -2,7 +2,9 @@ package io.netanal.capture;
 
 import io.netanal.CaptureException;
 import java.net.Inet4Address;
+import io.netanal.frame.AddressFormat;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,11 +85,7 @@ public final class CaptureDevices {
       if (address == null) {
         continue;
       }
-      String text = address.getHostAddress();
-      int percent = text.indexOf('%'); // drop the scope the JDK appends to link-local IPv6 addresses
-      if (percent >= 0) {
-        text = text.substring(0, percent);
-      }
+      String text = text(address.getAddress());
       InetAddress mask = a.getNetmask();
       if (mask != null && (mask instanceof Inet4Address) == (address instanceof Inet4Address)) {
         text += "/" + prefixLength(mask.getAddress());
@@ -95,6 +93,12 @@ public final class CaptureDevices {
       out.add(text);
     }
     return out;
+  }
+
+  /** An address as tcpdump prints it: dotted quad, or RFC 5952 IPv6 ({@code fe80::1}, not the JDK's long form). */
+  static String text(byte[] a) {
+    ByteBuffer b = ByteBuffer.wrap(a);
+    return a.length == 4 ? AddressFormat.ipv4(b.getInt()) : AddressFormat.ipv6(b.getLong(), b.getLong());
   }
 
   static int prefixLength(byte[] mask) {

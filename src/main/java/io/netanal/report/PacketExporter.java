@@ -5,7 +5,7 @@ import io.netanal.decode.FrameDecoder;
 import io.netanal.decode.Protocol;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.TimestampFormat;
-import io.netanal.stats.AddressFormat;
+import io.netanal.frame.AddressFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,5 +1,6 @@
 package io.netanal.stats;
 
+import io.netanal.frame.AddressFormat;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.frame.TimestampFormat;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.netanal.stats;
 
+import io.netanal.frame.AddressFormat;
 import io.netanal.decode.DecodedFrame;
 import java.util.ArrayList;
 import java.util.Comparator;

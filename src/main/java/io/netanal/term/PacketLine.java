@@ -3,7 +3,7 @@ package io.netanal.term;
 import io.netanal.decode.DecodeStatus;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
-import io.netanal.stats.AddressFormat;
+import io.netanal.frame.AddressFormat;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

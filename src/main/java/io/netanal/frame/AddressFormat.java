@@ -1,4 +1,4 @@
-package io.netanal.stats;
+package io.netanal.frame;
 
 /**
  * Writes IP addresses held as primitives as tshark prints them: IPv4 as a dotted quad, IPv6 as RFC 5952 text

@@ -1,4 +1,4 @@
-package io.netanal.stats;
+package io.netanal.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
