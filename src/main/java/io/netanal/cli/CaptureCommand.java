@@ -108,9 +108,9 @@ final class CaptureCommand implements Callable<Integer> {
       Source source = source(capture);
       StatisticsCollector collector = new StatisticsCollector();
       PrintWriter packetOut = json ? err : out; // stdout stays one JSON document
-      FrameSink decoding = packetLines
-          ? new PacketLineSink(collector, new PacketLine(ZoneId.systemDefault()), packetOut)
-          : new DecodingSink(collector);
+      PacketLine line = new PacketLine(ZoneId.systemDefault());
+      FrameSink decoding = new DecodingSink(collector, !packetLines ? null
+          : (ts, captured, original, frame) -> packetOut.println(line.format(ts, frame, captured, original)));
       // Packet lines scroll: a status line redrawn among them would only garble both. Without one, the consumer
       // builds no snapshot per tick.
       StatusLine status = quiet || json || packetLines || !style.live() ? null

@@ -11,26 +11,19 @@ final class RawIpDecoder {
 
   /** LINKTYPE_RAW: a version other than 4 or 6 is malformed. */
   static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
-    if (end - offset < 1) {
-      out.failShort(end);
-      return;
-    }
-    switch ((buffer.get(offset) & 0xF0) >>> 4) {
-      case 4:
-        Ipv4Decoder.decode(buffer, offset, end, out);
-        break;
-      case 6:
-        Ipv6Decoder.decode(buffer, offset, end, out);
-        break;
-      default:
-        out.fail(DecodeStatus.MALFORMED);
-        break;
-    }
+    decode(buffer, offset, end, out, true);
   }
 
   /** A payload that may or may not be IP (after MPLS): anything but 4 or 6 ends decoding quietly. */
   static void decodeGuessing(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    decode(buffer, offset, end, out, false);
+  }
+
+  private static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out, boolean mustBeIp) {
     if (end - offset < 1) {
+      if (mustBeIp) {
+        out.failShort(end);
+      }
       return;
     }
     switch ((buffer.get(offset) & 0xF0) >>> 4) {
@@ -41,6 +34,9 @@ final class RawIpDecoder {
         Ipv6Decoder.decode(buffer, offset, end, out);
         break;
       default:
+        if (mustBeIp) {
+          out.fail(DecodeStatus.MALFORMED);
+        }
         break;
     }
   }

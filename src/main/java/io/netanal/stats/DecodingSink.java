@@ -16,9 +16,22 @@ public final class DecodingSink implements FrameSink {
   private final FrameDecoder decoder = new FrameDecoder();
   private final DecodedFrame decoded = new DecodedFrame();
   private final StatisticsCollector collector;
+  private final Listener listener;
+
+  /** Sees each frame after it is decoded and counted (for per-packet output); called on the recording thread. */
+  @FunctionalInterface
+  public interface Listener {
+    void decoded(long timestampNanos, int capturedLength, int originalLength, DecodedFrame decoded);
+  }
 
   public DecodingSink(StatisticsCollector collector) {
+    this(collector, null);
+  }
+
+  /** A sink that also shows every decoded frame to {@code listener} (null for none). */
+  public DecodingSink(StatisticsCollector collector, Listener listener) {
     this.collector = collector;
+    this.listener = listener;
   }
 
   @Override
@@ -26,6 +39,9 @@ public final class DecodingSink implements FrameSink {
       int offset) {
     decoder.decode(linkType, buffer, offset, capturedLength, decoded);
     collector.record(timestampNanos, capturedLength, originalLength, decoded);
+    if (listener != null) {
+      listener.decoded(timestampNanos, capturedLength, originalLength, decoded);
+    }
   }
 
   public StatisticsCollector collector() {
