@@ -74,7 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     FilterExpression expression = filter.checkedExpression().orElse(null);
     AnalysisOptions options = new AnalysisOptions(top, interval == null ? 0 : interval, expression,
         expression == null ? null : new BpfCompiler());
-    ConsoleStyle style = json ? null : ConsoleStyle.detect();
+    ConsoleStyle style = ConsoleStyle.detect(); // also decides whether stderr gets a progress bar
     int exit = ExitCodes.OK;
     List<Report> reports = new ArrayList<>();
     CaptureFileAnalysis merged = merge ? new CaptureFileAnalysis(options) : null;
@@ -115,8 +115,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path path = Path.of(file);
     long size = Files.isRegularFile(path) ? Files.size(path) : -1;
     long before = analysis.bytesRead();
-    try (ProgressBar progress = style == null ? null
-        : ProgressBar.start(style, err, size, () -> analysis.bytesRead() - before)) {
+    try (ProgressBar progress = ProgressBar.start(style, err, size, () -> analysis.bytesRead() - before)) {
       analysis.add(path);
     }
   }
