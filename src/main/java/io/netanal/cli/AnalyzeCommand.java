@@ -61,6 +61,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--merge", description = "One report for all files instead of one per file.")
   boolean merge;
 
+  /** Where the last report is saved; the user's state directory unless a test says otherwise. */
+  ReportStore store;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +101,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       exit = Math.max(exit, emit(merged.result(), out, err, style, reports));
     }
     if (!reports.isEmpty()) {
-      ReportStore.standard().save(reports.get(reports.size() - 1));
+      (store == null ? ReportStore.standard() : store).save(reports.get(reports.size() - 1));
     }
     err.flush();
     return exit;
