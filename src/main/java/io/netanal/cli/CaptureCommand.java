@@ -125,7 +125,7 @@ final class CaptureCommand implements Callable<Integer> {
         };
         Runnable tick = () -> {
           if (status != null) {
-            latest = Report.of(source, collector.snapshot(top), counters(capture.statistics()));
+            latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics()));
           }
           if (packetLines) {
             packetOut.flush();

@@ -80,6 +80,11 @@ final class ConversationTable {
     }
   }
 
+  /** Rows a full snapshot would have, the {@code other} row included. */
+  long rowCount() {
+    return (long) ipv4.size() + ipv6.size() + (other[0] + other[1] > 0 ? 1 : 0);
+  }
+
   TopRows<Conversation> snapshot(int top) {
     List<Conversation> rows = new ArrayList<>(ipv4.size() + ipv6.size() + 1);
     for (int slot = 0; slot < ipv4.slots(); slot++) {

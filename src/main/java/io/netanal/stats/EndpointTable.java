@@ -69,6 +69,11 @@ final class EndpointTable {
     }
   }
 
+  /** Rows a full snapshot would have, the {@code other} row included. */
+  long rowCount() {
+    return (long) ipv4.size() + ipv6.size() + (other[SENT] + other[RECEIVED] > 0 ? 1 : 0);
+  }
+
   TopRows<Endpoint> snapshot(int top) {
     List<Endpoint> rows = new ArrayList<>(ipv4.size() + ipv6.size() + 1);
     for (int slot = 0; slot < ipv4.slots(); slot++) {

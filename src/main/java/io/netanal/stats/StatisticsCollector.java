@@ -1,5 +1,7 @@
 package io.netanal.stats;
 
+import java.util.List;
+
 import io.netanal.decode.DecodedFrame;
 
 /**
@@ -74,6 +76,19 @@ public final class StatisticsCollector {
   }
 
   /** The tables so far, endpoints and conversations cut to the {@code top} first rows ({@code top <= 0}: all). */
+  /**
+   * The tables without the endpoint and conversation rows (their totals say how many there are, all counted as
+   * omitted): what a live status line needs, at a cost that does not grow with the number of addresses, so a
+   * flood of spoofed addresses cannot make the recording thread fall behind while it publishes status.
+   */
+  public StatisticsSnapshot statusSnapshot() {
+    long endpointRows = endpoints.rowCount();
+    long conversationRows = conversations.rowCount();
+    return new StatisticsSnapshot(summary.snapshot(), protocols.snapshot(), List.of(), endpointRows, endpointRows,
+        List.of(), conversationRows, conversationRows, bandwidth.snapshot(), sizes.snapshot(),
+        tcpFlags.snapshot(), decodeProblems.snapshot());
+  }
+
   public StatisticsSnapshot snapshot(int top) {
     TopRows<Endpoint> endpointRows = endpoints.snapshot(top);
     TopRows<Conversation> conversationRows = conversations.snapshot(top);

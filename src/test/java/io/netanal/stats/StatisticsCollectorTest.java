@@ -32,6 +32,25 @@ class StatisticsCollectorTest {
   }
 
   @Test
+  void shouldLeaveTheAddressRowsOutOfAStatusSnapshotButCountThem() {
+    StatisticsCollector collector = new StatisticsCollector();
+    collector.record(T0, 60, 1000, ipv4("10.0.0.1", "10.0.0.2"));
+    collector.record(T0, 60, 1000, ipv4("10.0.0.3", "10.0.0.2"));
+
+    StatisticsSnapshot status = collector.statusSnapshot();
+    StatisticsSnapshot full = collector.snapshot(0);
+
+    assertThat(status.endpoints()).isEmpty();
+    assertThat(status.endpointsTotal()).isEqualTo(3).isEqualTo(full.endpointsTotal());
+    assertThat(status.endpointsOmitted()).isEqualTo(3);
+    assertThat(status.conversations()).isEmpty();
+    assertThat(status.conversationsTotal()).isEqualTo(2).isEqualTo(full.conversationsTotal());
+    assertThat(status.conversationsOmitted()).isEqualTo(2);
+    assertThat(status.summary()).isEqualTo(full.summary());
+    assertThat(status.protocols()).isEqualTo(full.protocols());
+  }
+
+  @Test
   void shouldSummariseTotalsFileOrderTimestampsAndRates() {
     StatisticsCollector collector = new StatisticsCollector();
     collector.record(T0 + 2 * SECOND, 60, 1000, ipv4("10.0.0.1", "10.0.0.2"));
