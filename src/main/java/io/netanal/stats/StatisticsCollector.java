@@ -75,7 +75,6 @@ public final class StatisticsCollector {
     tcpFlags.merge(other.tcpFlags);
   }
 
-  /** The tables so far, endpoints and conversations cut to the {@code top} first rows ({@code top <= 0}: all). */
   /**
    * The tables without the endpoint and conversation rows (their totals say how many there are, all counted as
    * omitted): what a live status line needs, at a cost that does not grow with the number of addresses, so a
@@ -89,6 +88,7 @@ public final class StatisticsCollector {
         tcpFlags.snapshot(), decodeProblems.snapshot());
   }
 
+  /** The tables so far, endpoints and conversations cut to the {@code top} first rows ({@code top <= 0}: all). */
   public StatisticsSnapshot snapshot(int top) {
     TopRows<Endpoint> endpointRows = endpoints.snapshot(top);
     TopRows<Conversation> conversationRows = conversations.snapshot(top);
