@@ -1,17 +1,11 @@
 package io.netanal.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.netanal.UnreadableFileException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +17,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The JSON form of a {@code netanal.report/1} report: the one configured Jackson mapper, writing (pretty or
- * compact, or one object per line for JSON Lines) and reading saved reports back.
+ * The JSON form of a {@code netanal.report/1} report: writing (pretty or compact, or one object per line for JSON
+ * Lines, through {@link ReportJsonWriter}) and reading saved reports back (through a Jackson mapper).
  *
  * <p>Stateless and thread-safe: any thread may call it. {@code analyze --json}, {@code export --json} and the saved
  * last report all go through here, so every one of them spells the report the same way: fields in the order the
@@ -32,16 +26,11 @@ import java.nio.file.Path;
  * never {@code 1.2E7}), since scripts reading the report should not need to handle exponents.
  */
 public final class ReportJson {
-  /** For reading, and for writing to streams; {@link ReportJsonWriter} writes to writers without it. */
+  /** For reading saved reports only; {@link ReportJsonWriter} writes without a mapper. */
   private static final class Mapper {
     static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       // A later netanal.report/1 may add fields; an older netanal still reads what it knows.
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .addModule(new SimpleModule("netanal-plain-doubles").addSerializer(Double.class, new PlainDouble())
-          .addSerializer(double.class, new PlainDouble()))
       .build();
   }
 
@@ -125,18 +114,6 @@ public final class ReportJson {
       return false;
     } catch (NoSuchFileException e) {
       throw new UnreadableFileException(file + ": no such file", e);
-    }
-  }
-
-  /** Doubles as plain decimals; NaN and infinities (a rate over zero seconds) as null, which JSON allows. */
-  private static final class PlainDouble extends JsonSerializer<Double> {
-    @Override
-    public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      if (value.isNaN() || value.isInfinite()) {
-        gen.writeNull();
-      } else {
-        gen.writeNumber(plain(value));
-      }
     }
   }
 
