@@ -142,7 +142,7 @@ class CaptureCommandTest {
     }
   }
 
-  /** {@code java -cp <this test's classpath> CaptureTestMain args}; arguments starting with -D go to the JVM. */
+  /** {@code java -cp <this test's classpath> io.netanal.cli.Netanal args}; -D arguments go to the JVM. */
   static List<String> javaCommand(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -150,7 +150,7 @@ class CaptureCommandTest {
     for (String a : args) {
       (a.startsWith("-D") ? command : appArgs).add(a);
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CaptureTestMain.class.getName()));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Netanal.class.getName()));
     command.addAll(appArgs);
     return command;
   }

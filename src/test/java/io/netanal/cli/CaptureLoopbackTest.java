@@ -34,7 +34,7 @@ class CaptureLoopbackTest {
 
   /** Runs {@code capture} in the background, with the saved report kept in the test's directory. */
   private CompletableFuture<Integer> capture(String... args) {
-    CommandLine cl = CaptureTestMain.commandLine();
+    CommandLine cl = Netanal.commandLine();
     CaptureCommand command = cl.getSubcommands().get("capture").getCommand();
     command.store = new ReportStore(dir.resolve("state"));
     cl.setOut(new PrintWriter(out, true));
