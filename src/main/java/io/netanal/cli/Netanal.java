@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +67,7 @@ public final class Netanal {
       }
       PrintWriter err = cl.getErr();
       int code = ExitCodes.of(e);
-      String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      String message = message(e);
       if (code == ExitCodes.INTERNAL) {
         err.println("netanal: internal error: " + e + " (please report it; --verbose shows where)");
       } else {
@@ -90,6 +94,26 @@ public final class Netanal {
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
+  }
+
+  /**
+   * The message for an exception that reached the command line. The JDK's file errors carry only the path
+   * ({@code AccessDeniedException: out.pcap}) or the class name in front ({@code java.io.IOException: No space
+   * left on device}), so they are spelled here as "file: reason".
+   */
+  static String message(Throwable e) {
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    if (t instanceof FileSystemException fse && fse.getFile() != null) {
+      String reason = t instanceof AccessDeniedException ? "permission denied"
+          : t instanceof NoSuchFileException ? "no such file or directory"
+          : t instanceof FileAlreadyExistsException ? "already exists"
+          : fse.getReason() != null ? fse.getReason() : t.getClass().getSimpleName();
+      return fse.getFile() + (fse.getOtherFile() == null ? "" : " -> " + fse.getOtherFile()) + ": " + reason;
+    }
+    if (t.getMessage() != null) {
+      return t.getMessage();
+    }
+    return t.getClass().getName();
   }
 
   static boolean isVerbose(ParseResult parseResult) {

@@ -2,6 +2,11 @@ package io.netanal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 
 class NetanalTest {
@@ -21,5 +26,17 @@ class NetanalTest {
   void shouldRejectUnknownOptionWithExitCode2() {
     assertThat(run("--bogus")).isEqualTo(2);
     assertThat(runner.err.toString()).contains("Unknown option: '--bogus'");
+  }
+
+  @Test
+  void shouldSpellFileErrorsAsFileAndReasonWithoutJavaClassNames() {
+    assertThat(Netanal.message(new AccessDeniedException("out.pcap"))).isEqualTo("out.pcap: permission denied");
+    assertThat(Netanal.message(new NoSuchFileException("dir/out.pcap")))
+        .isEqualTo("dir/out.pcap: no such file or directory");
+    assertThat(Netanal.message(new FileSystemException("x.pcap", null, "Is a directory")))
+        .isEqualTo("x.pcap: Is a directory");
+    assertThat(Netanal.message(new UncheckedIOException(new IOException("No space left on device"))))
+        .isEqualTo("No space left on device");
+    assertThat(Netanal.message(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
   }
 }
