@@ -217,11 +217,6 @@ public final class LiveCapture implements AutoCloseable {
     return new CaptureStatistics(queue.received(), queue.dropped(), droppedByKernel, droppedByInterface);
   }
 
-  /** The queue's capacity in frames, rounded to whole batches. */
-  public int queueCapacity() {
-    return queue.capacityFrames();
-  }
-
   @Override
   public void close() {
     stop();
