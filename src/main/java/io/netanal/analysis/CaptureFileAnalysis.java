@@ -81,11 +81,16 @@ public final class CaptureFileAnalysis {
         describe(slices.get(0), last.damage());
       }
     } finally {
+      long read = 0;
       for (CaptureFileReader r : slices) {
-        bytesDone += Math.max(0, r.bytesRead());
+        read += Math.max(0, r.bytesRead());
+      }
+      // Out of current before into bytesDone: progress may lag for an instant but never counts a slice twice.
+      current = List.of();
+      bytesDone += read;
+      for (CaptureFileReader r : slices) {
         r.close();
       }
-      current = List.of();
     }
   }
 
@@ -95,8 +100,8 @@ public final class CaptureFileAnalysis {
     try {
       reader.read(sink);
     } finally {
-      bytesDone += Math.max(0, reader.bytesRead());
       current = List.of();
+      bytesDone += Math.max(0, reader.bytesRead());
     }
     describe(reader, reader.damage());
   }
