@@ -240,10 +240,11 @@ final class PcapngReader extends CaptureFileReader {
 
   private long nanos(int id, long units) {
     long perUnit = nanosPerUnit[id];
-    if (perUnit != 0) {
-      return (units + offsetSeconds[id] * (1_000_000_000L / perUnit)) * perUnit;
-    }
     long perSecond = unitsPerSecond[id];
+    if (perUnit != 0) {
+      // perUnit divides a second exactly, so perSecond is 10^9 / perUnit: no division per frame.
+      return (units + offsetSeconds[id] * perSecond) * perUnit;
+    }
     long seconds = Long.divideUnsigned(units, perSecond);
     long fraction = Long.remainderUnsigned(units, perSecond);
     long fractionNanos = perSecond <= (1L << 33)
