@@ -126,14 +126,11 @@ public final class CaptureFileAnalysis {
       }, "analyze-slice-" + i);
       threads[i].start();
     }
-    slices.get(0).read(sink);
-    for (int i = 1; i < n; i++) {
-      try {
-        threads[i].join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("analysis interrupted");
-      }
+    try {
+      slices.get(0).read(sink);
+    } finally {
+      // Even when slice 0 fails, the workers finish before the caller closes their readers.
+      joinAll(threads);
     }
     for (int i = 1; i < n; i++) {
       CaptureFileReader previous = slices.get(i - 1);
@@ -147,6 +144,24 @@ public final class CaptureFileAnalysis {
       collector.merge(collectors[i]);
     }
     return slices.get(n - 1);
+  }
+
+  private static void joinAll(Thread[] threads) throws java.io.InterruptedIOException {
+    boolean interrupted = false;
+    for (int i = 1; i < threads.length; i++) {
+      while (true) {
+        try {
+          threads[i].join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // keep waiting: the readers must not be closed under a running worker
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("analysis interrupted");
+    }
   }
 
   private void describe(CaptureFileReader reader, String readerDamage) {

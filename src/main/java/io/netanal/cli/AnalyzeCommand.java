@@ -17,6 +17,7 @@ import io.netanal.term.ReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +86,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       CaptureFileAnalysis analysis = merge ? merged : new CaptureFileAnalysis(options);
       try {
         read(analysis, file, style, err);
-      } catch (NetanalException e) {
-        err.println("netanal: " + e.getMessage());
+      } catch (NetanalException | IOException e) {
+        String message = Netanal.message(e);
+        err.println("netanal: " + (e instanceof IOException && !message.startsWith(file) ? file + ": " : "")
+            + message);
         exit = Math.max(exit, ExitCodes.of(e));
         continue;
       }
@@ -115,7 +118,12 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       return;
     }
-    Path path = Path.of(file);
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new InvalidInputException(file + ": not a valid path (" + e.getReason() + ")");
+    }
     long size = Files.isRegularFile(path) ? Files.size(path) : -1;
     long before = analysis.bytesRead();
     try (ProgressBar progress = ProgressBar.start(style, err, size, () -> analysis.bytesRead() - before)) {

@@ -1,5 +1,6 @@
 package io.netanal.cli;
 
+import io.netanal.analysis.AnalysisOptions;
 import io.netanal.InvalidInputException;
 import io.netanal.capture.CaptureConfig;
 import io.netanal.capture.CaptureStatistics;
@@ -88,8 +89,9 @@ final class CaptureCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No status line.")
   boolean quiet;
 
-  @Option(names = "--top", paramLabel = "N", description = "Endpoints and conversations shown (default: ${DEFAULT-VALUE}).")
-  int top = 10;
+  @Option(names = "--top", paramLabel = "N",
+      description = "Endpoints and conversations to keep (0: all; default: ${DEFAULT-VALUE}).")
+  int top = AnalysisOptions.DEFAULT_TOP;
 
   /** Where the final report is saved; null (the default) is the user's state directory. Tests set it. */
   ReportStore store;

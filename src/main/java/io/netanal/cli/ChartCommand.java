@@ -70,14 +70,17 @@ final class ChartCommand implements Callable<Integer> {
     requireInRange("--width", width, MIN_SIDE, MAX_SIDE);
     requireInRange("--height", height, MIN_SIDE, MAX_SIDE);
     requireInRange("--top", top, 1, 1000);
-    Report report = LastReport.orSource(source, store,
-        message -> spec.commandLine().getErr().println("netanal: warning: " + message));
+    boolean[] damaged = {false};
+    Report report = LastReport.orSource(source, store, message -> {
+      damaged[0] = true;
+      spec.commandLine().getErr().println("netanal: warning: " + message + "; the chart covers the frames before it");
+    });
     TitledChart titled = kind.build(report, width, height, top);
     Path target = output != null ? output : workingDirectory.resolve("netanal-" + kind.label() + ".png");
     ChartWriter.writePng(titled, width, height, target);
     spec.commandLine().getOut().println(target);
     spec.commandLine().getOut().flush();
-    return ExitCodes.OK;
+    return damaged[0] ? ExitCodes.INVALID_INPUT : ExitCodes.OK; // as analyze does for the same file
   }
 
   static ChartKind kind(String name) {

@@ -67,6 +67,9 @@ final class ExportCommand implements Callable<Integer> {
   /** Where the last report is; tests set their own. */
   ReportStore store;
 
+  /** Set when a capture SOURCE turned out damaged: the output covers the frames before it, and the exit is 2. */
+  private boolean damaged;
+
   @Override
   public Integer call() throws IOException {
     ReportTable selected = table == null ? null : ReportTable.named(table);
@@ -83,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
         write(out -> ReportJson.write(value, out, pretty));
       }
     }
-    return ExitCodes.OK;
+    return damaged ? ExitCodes.INVALID_INPUT : ExitCodes.OK; // as analyze does for the same file
   }
 
   private void exportPackets(ReportTable selected) throws IOException {
@@ -141,7 +144,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private void warn(String message) {
-    spec.commandLine().getErr().println("netanal: warning: " + message);
+    damaged = true;
+    spec.commandLine().getErr().println("netanal: warning: " + message + "; the output covers the frames before it");
   }
 
   @FunctionalInterface

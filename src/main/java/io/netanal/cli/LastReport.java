@@ -1,6 +1,7 @@
 package io.netanal.cli;
 
 import io.netanal.InvalidInputException;
+import io.netanal.UnreadableFileException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.AnalysisResult;
 import io.netanal.analysis.CaptureFileAnalysis;
@@ -8,6 +9,7 @@ import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
 import io.netanal.report.ReportStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -28,6 +30,9 @@ final class LastReport {
   /** {@code warnings} receives one line per damaged capture (its report covers the frames before the damage). */
   static Report orSource(Path source, ReportStore store, Consumer<String> warnings) throws IOException {
     if (source != null) {
+      if (Files.isDirectory(source)) {
+        throw new UnreadableFileException(source + ": is a directory (expected: a capture file or a saved report)");
+      }
       if (ReportJson.isJson(source)) {
         return ReportJson.read(source);
       }

@@ -79,6 +79,8 @@ final class LiveLine {
       }
     } catch (InterruptedException e) {
       // stopped: stop() erases the line
+    } catch (RuntimeException e) {
+      // A status that cannot be drawn is not worth a stack trace over the capture's output: stop drawing.
     }
   }
 

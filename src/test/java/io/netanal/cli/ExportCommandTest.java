@@ -142,4 +142,23 @@ class ExportCommandTest {
     assertThat(runner.run(missing.toString())).isEqualTo(2);
     assertThat(runner.err.toString()).isEqualTo("netanal: " + missing + ": no such file" + System.lineSeparator());
   }
+
+  @Test
+  void shouldExportWhatWasReadWarnAndExitWith2WhenTheCaptureIsCutShort() throws Exception {
+    byte[] sample = Files.readAllBytes(Path.of("src/test/resources/pcaps/loopback-sample.pcapng"));
+    Path cut = Files.write(dir.resolve("cut.pcapng"), java.util.Arrays.copyOf(sample, sample.length - 100));
+
+    assertThat(runner.run("--packets", "--csv", cut.toString())).isEqualTo(2);
+
+    assertThat(runner.out.toString().split("\\R")).hasSize(1 + 86); // header and the 86 whole frames
+    assertThat(runner.err.toString()).startsWith("netanal: warning: " + cut + ": pcapng block")
+        .endsWith("; the output covers the frames before it" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldRejectADirectoryAsSourceWithExitCode2() {
+    assertThat(runner.run("--json", dir.toString())).isEqualTo(2);
+    assertThat(runner.err.toString()).isEqualTo("netanal: " + dir
+        + ": is a directory (expected: a capture file or a saved report)" + System.lineSeparator());
+  }
 }
