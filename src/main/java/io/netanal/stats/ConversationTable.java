@@ -80,6 +80,20 @@ final class ConversationTable {
     }
   }
 
+  /** The IPv4 table's slot for an ordered pair {@code lower << 32 | higher} (added if new), or FULL. */
+  int ipv4Slot(long pair) {
+    return ipv4.slotOf(pair, 0, 0, 0);
+  }
+
+  int ipv4Generation() {
+    return ipv4.generation();
+  }
+
+  /** Counts one frame a to b ({@code direction} 0) or b to a (1) at an {@link #ipv4Slot}. */
+  void countIpv4(int at, int direction, long wireBytes, long timestampNanos) {
+    count(at, ipv4, direction, 1, wireBytes, timestampNanos, timestampNanos);
+  }
+
   /** Rows a full snapshot would have, the {@code other} row included. */
   long rowCount() {
     return (long) ipv4.size() + ipv6.size() + (other[0] + other[1] > 0 ? 1 : 0);

@@ -29,6 +29,8 @@ final class CounterTable {
   private long[] words;
   private int slots;
   private int size;
+  /** Changes whenever slots move (the table grows), so that callers caching slot indices know to drop them. */
+  private int generation;
 
   CounterTable(int keyWords, int valueWords, int maxEntries) {
     if (keyWords != 1 && keyWords != 2 && keyWords != 4) {
@@ -147,7 +149,13 @@ final class CounterTable {
     return (int) (h ^ (h >>> 32));
   }
 
+  /** Bumped by every growth: slot indices from {@link #slotOf} stay valid while it is unchanged. */
+  int generation() {
+    return generation;
+  }
+
   private void grow() {
+    generation++;
     long[] old = words;
     int oldSlots = slots;
     slots = oldSlots * 2;

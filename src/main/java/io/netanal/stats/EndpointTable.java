@@ -24,8 +24,8 @@ final class EndpointTable {
   static final int DEFAULT_MAX_ENTRIES = 200_000;
   static final String OTHER = "other";
 
-  private static final int SENT = 0;
-  private static final int RECEIVED = 1;
+  static final int SENT = 0;
+  static final int RECEIVED = 1;
   // Value words: packets sent, packets received, bytes sent, bytes received.
   private static final int VALUE_WORDS = 4;
   private static final Comparator<Endpoint> ORDER =
@@ -67,6 +67,20 @@ final class EndpointTable {
     for (int i = 0; i < VALUE_WORDS; i++) {
       other[i] += from.other[i];
     }
+  }
+
+  /** The IPv4 table's slot for {@code address} (added if new), or {@link CounterTable#FULL}. */
+  int ipv4Slot(int address) {
+    return ipv4.slotOf(address & 0xffffffffL, 0, 0, 0);
+  }
+
+  int ipv4Generation() {
+    return ipv4.generation();
+  }
+
+  /** Counts one frame sent ({@code direction} {@link #SENT}) or received at an {@link #ipv4Slot}. */
+  void countIpv4(int at, int direction, long wireBytes) {
+    count(at, ipv4, direction, 1, wireBytes);
   }
 
   /** Rows a full snapshot would have, the {@code other} row included. */

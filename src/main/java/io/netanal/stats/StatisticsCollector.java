@@ -22,6 +22,7 @@ public final class StatisticsCollector {
   private final ProtocolCounter protocols = new ProtocolCounter();
   private final EndpointTable endpoints;
   private final ConversationTable conversations;
+  private final Ipv4PairCache ipv4Pairs;
   private final BandwidthSeries bandwidth;
   private final SizeHistogram sizes = new SizeHistogram();
   private final TcpFlagCounter tcpFlags = new TcpFlagCounter();
@@ -46,6 +47,7 @@ public final class StatisticsCollector {
     this.bandwidth = bandwidth;
     this.endpoints = new EndpointTable(maxEndpointsPerFamily);
     this.conversations = new ConversationTable(maxConversationsPerFamily);
+    this.ipv4Pairs = new Ipv4PairCache(endpoints, conversations);
   }
 
   /** Counts one frame. {@code decoded} is read during the call only. */
@@ -53,7 +55,9 @@ public final class StatisticsCollector {
     long wireBytes = originalLength;
     summary.record(timestampNanos, capturedLength, wireBytes);
     protocols.record(decoded.protocols(), wireBytes);
-    if (decoded.ipCount() > 0) {
+    if (decoded.ipCount() == 1 && decoded.ipVersion(0) == 4) {
+      ipv4Pairs.record(decoded.ipv4Source(0), decoded.ipv4Destination(0), timestampNanos, wireBytes);
+    } else if (decoded.ipCount() > 0) {
       endpoints.record(decoded, wireBytes);
       conversations.record(decoded, timestampNanos, wireBytes);
     }

@@ -1,0 +1,82 @@
+package io.netanal.stats;
+
+import java.util.Arrays;
+
+/**
+ * A direct-mapped cache from an IPv4 address pair to its three table slots (the conversation and both
+ * endpoints), in front of {@link EndpointTable} and {@link ConversationTable} for frames with one IPv4 header.
+ *
+ * <p>A conversation's frames recur, so most frames find their pair here and are counted with one probe instead of
+ * three hash lookups: on the benchmark capture, where this was a quarter of the per-frame time in C1-compiled
+ * code. Slot indices move when a table grows; the cache is then emptied (tables grow a few times at most). A slot
+ * that is {@link CounterTable#FULL} stays valid, since full tables never change. Owned by the recording thread.
+ */
+final class Ipv4PairCache {
+  private static final int BITS = 12;
+  private static final int SLOTS = 1 << BITS;
+
+  private final EndpointTable endpoints;
+  private final ConversationTable conversations;
+  private final long[] pairs = new long[SLOTS];
+  private final boolean[] valid = new boolean[SLOTS];
+  private final int[] conversation = new int[SLOTS];
+  private final int[] lower = new int[SLOTS];
+  private final int[] higher = new int[SLOTS];
+  private int endpointGeneration;
+  private int conversationGeneration;
+
+  Ipv4PairCache(EndpointTable endpoints, ConversationTable conversations) {
+    this.endpoints = endpoints;
+    this.conversations = conversations;
+  }
+
+  /** Counts one frame from {@code source} to {@code destination} in both tables. */
+  void record(int source, int destination, long timestampNanos, long wireBytes) {
+    long s = source & 0xffffffffL;
+    long d = destination & 0xffffffffL;
+    boolean forward = s <= d;
+    long pair = forward ? s << 32 | d : d << 32 | s;
+    int slot = (int) ((pair * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+    if (!valid[slot] || pairs[slot] != pair) {
+      fill(slot, pair, forward);
+    }
+    int lo = lower[slot];
+    int hi = higher[slot];
+    endpoints.countIpv4(forward ? lo : hi, EndpointTable.SENT, wireBytes);
+    endpoints.countIpv4(forward ? hi : lo, EndpointTable.RECEIVED, wireBytes);
+    conversations.countIpv4(conversation[slot], forward ? 0 : 1, wireBytes, timestampNanos);
+  }
+
+  /** Looks the pair up in source, destination order, as the tables' own path does (it matters when one is full). */
+  private void fill(int slot, long pair, boolean forward) {
+    int lo;
+    int hi;
+    int both;
+    int endpointsBefore;
+    int conversationsBefore;
+    do {
+      // A lookup that grows a table moves the slots found before it: look up again until nothing moved.
+      endpointsBefore = endpoints.ipv4Generation();
+      conversationsBefore = conversations.ipv4Generation();
+      if (forward) {
+        lo = endpoints.ipv4Slot((int) (pair >>> 32));
+        hi = endpoints.ipv4Slot((int) pair);
+      } else {
+        hi = endpoints.ipv4Slot((int) pair);
+        lo = endpoints.ipv4Slot((int) (pair >>> 32));
+      }
+      both = conversations.ipv4Slot(pair);
+    } while (endpointsBefore != endpoints.ipv4Generation()
+        || conversationsBefore != conversations.ipv4Generation());
+    if (endpointGeneration != endpointsBefore || conversationGeneration != conversationsBefore) {
+      Arrays.fill(valid, false);
+      endpointGeneration = endpointsBefore;
+      conversationGeneration = conversationsBefore;
+    }
+    pairs[slot] = pair;
+    lower[slot] = lo;
+    higher[slot] = hi;
+    conversation[slot] = both;
+    valid[slot] = true;
+  }
+}
