@@ -44,11 +44,13 @@ final class TcpDecoder {
       out.failShort(end);
       return;
     }
-    int sourcePort = buffer.getShort(offset + SOURCE_PORT_OFFSET) & 0xFFFF;
-    int destinationPort = buffer.getShort(offset + DESTINATION_PORT_OFFSET) & 0xFFFF;
-    int offsetByte = buffer.get(offset + DATA_OFFSET_OFFSET) & 0xFF;
+    int ports = buffer.getInt(offset + SOURCE_PORT_OFFSET); // both ports in one read (source, then destination)
+    int sourcePort = ports >>> 16;
+    int destinationPort = ports & 0xFFFF;
+    int offsetAndFlags = buffer.getShort(offset + DATA_OFFSET_OFFSET); // data offset byte, then FLAGS_OFFSET
+    int offsetByte = (offsetAndFlags >>> 8) & 0xFF;
     out.transport(IpPayloadDecoder.TCP, sourcePort, destinationPort);
-    out.tcpFlags((buffer.get(offset + FLAGS_OFFSET) & 0xFF) | ((offsetByte & 0x01) << 8));
+    out.tcpFlags((offsetAndFlags & 0xFF) | ((offsetByte & 0x01) << 8));
     int headerLength = (offsetByte >>> 4) * 4;
     if (headerLength < MIN_HEADER_SIZE) {
       failDataOffsetBelowMinimum(out);

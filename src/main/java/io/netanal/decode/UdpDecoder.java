@@ -34,8 +34,9 @@ final class UdpDecoder {
       out.failShort(end);
       return;
     }
-    int sourcePort = buffer.getShort(offset + SOURCE_PORT_OFFSET) & 0xFFFF;
-    int destinationPort = buffer.getShort(offset + DESTINATION_PORT_OFFSET) & 0xFFFF;
+    int ports = buffer.getInt(offset + SOURCE_PORT_OFFSET); // both ports in one read (source, then destination)
+    int sourcePort = ports >>> 16;
+    int destinationPort = ports & 0xFFFF;
     int length = buffer.getShort(offset + LENGTH_OFFSET) & 0xFFFF;
     out.transport(IpPayloadDecoder.UDP, sourcePort, destinationPort);
     if (length < HEADER_SIZE) {
