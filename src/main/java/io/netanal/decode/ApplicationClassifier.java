@@ -19,8 +19,8 @@ import java.nio.ByteBuffer;
  *       to 24 and protocol version 3.x. Segments in the middle of a record are not counted.
  *   <li>{@code quic} / {@code gquic}: UDP port 443 with the QUIC fixed bit (RFC 9000 17); long headers whose
  *       version starts with 'Q' are Google QUIC.
- *   <li>Tunnels over UDP (GTP-U, Teredo, VXLAN, Geneve, MPLS): decoded by {@link TunnelDecoder}, except in a
- *       packet quoted by an ICMP error.
+ *   <li>Tunnels over UDP (GTP-U, Teredo, VXLAN, Geneve, MPLS, CAPWAP data): decoded by {@link TunnelDecoder},
+ *       except in a packet quoted by an ICMP error.
  *   <li>{@code ssh} (TCP 22), {@code ssdp} (UDP 1900): any payload. {@code dhcp} (UDP 67/68): BOOTP op 1 or 2.
  *       {@code dhcpv6} (546/547): a non-zero message type. {@code ntp} (123): version 1 to 4. {@code snmp}
  *       (161/162): an ASN.1 SEQUENCE.
@@ -136,6 +136,7 @@ final class ApplicationClassifier {
         return classifyQuic(buffer, offset, end, out);
       case TunnelDecoder.GTP_PORT: case TunnelDecoder.TEREDO_PORT: case TunnelDecoder.VXLAN_PORT:
       case TunnelDecoder.VXLAN_GPE_PORT: case TunnelDecoder.GENEVE_PORT: case TunnelDecoder.MPLS_PORT:
+      case CapwapDecoder.DATA_PORT:
         return tunnels && TunnelDecoder.decodeUdp(port, buffer, offset, end, out);
       default:
         return false;

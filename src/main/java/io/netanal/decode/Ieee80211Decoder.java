@@ -20,7 +20,8 @@ import java.nio.ByteBuffer;
  * A data frame (type 2) has a 24-byte header, 30 with four addresses; QoS subtypes (bit 3 of the subtype) add 2
  * and, with the Order bit, 4 more for HT control. Null-data subtypes (bit 2) carry no body, and protected
  * frames' bodies are encrypted: both end at {@code wlan}. A frame check sequence, when the capture keeps one,
- * stays in the body; the IP total length keeps it out of the IP payload. Called on the decoding thread only.
+ * stays in the body; the IP total length keeps it out of the IP payload. CAPWAP ({@link CapwapDecoder}) carries
+ * frames whose frame control bytes are swapped. Called on the decoding thread only.
  */
 final class Ieee80211Decoder {
   static final int FRAME_CONTROL_OFFSET = 0;
@@ -41,13 +42,22 @@ final class Ieee80211Decoder {
   private Ieee80211Decoder() {}
 
   static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    decode(buffer, offset, end, out, false);
+  }
+
+  /** A frame whose two frame control bytes come swapped, as CAPWAP access points send them. */
+  static void decodeSwapped(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    decode(buffer, offset, end, out, true);
+  }
+
+  private static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out, boolean swapped) {
     out.addProtocol(Protocol.WLAN);
     if (end - offset < FRAME_CONTROL_SIZE) {
       out.failShort(end);
       return;
     }
-    int control = buffer.get(offset + FRAME_CONTROL_OFFSET) & 0xFF;
-    int flags = buffer.get(offset + FLAGS_OFFSET) & 0xFF;
+    int control = buffer.get(offset + (swapped ? FLAGS_OFFSET : FRAME_CONTROL_OFFSET)) & 0xFF;
+    int flags = buffer.get(offset + (swapped ? FRAME_CONTROL_OFFSET : FLAGS_OFFSET)) & 0xFF;
     if (((control >>> 2) & 0x03) != TYPE_DATA) {
       return;
     }

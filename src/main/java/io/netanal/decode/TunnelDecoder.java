@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
  * Geneve (RFC 8926; UDP 6081):  ver (2 bits) opt len (6 bits, 4-byte units) | flags (1) | EtherType (2) |
  *                               VNI (3) | reserved (1) | options ...
  * MPLS in UDP (RFC 7510; UDP 6635): an MPLS label stack.
+ * CAPWAP data (RFC 5415; UDP 5247): see {@link CapwapDecoder}.
  *
  * NSH (RFC 8300; EtherType 0x894F, VXLAN-GPE next protocol 4):
  * +-----+-+-+-----------+-----------+-------+---------+---------------+----------------------+
@@ -102,6 +103,9 @@ final class TunnelDecoder {
         if (out.enter()) {
           MplsDecoder.decode(buffer, offset, end, out);
         }
+        return true;
+      case CapwapDecoder.DATA_PORT:
+        CapwapDecoder.decodeData(buffer, offset, end, out);
         return true;
       default:
         return false;

@@ -44,7 +44,6 @@ final class KnownDifferences {
       + " to the application dissector; netanal is stateless and names the segment's payload";
   static final String SHORT_DNS = "UDP length past the IP payload and a 9-byte payload on port 53: tshark still runs"
       + " its DNS dissector (which fails); netanal names DNS only with a 12-byte header or a snaplen cut";
-  static final String CAPWAP = "CAPWAP data channel (UDP 5247, 802.11 frames inside) is not decoded by netanal";
 
   private static final Set<String> SUMMARY_FIELDS =
       Set.of("packets", "wireBytes", "capturedBytes", "firstTimestamp", "lastTimestamp");
@@ -120,9 +119,6 @@ final class KnownDifferences {
     if (fewer && path.equals("tcpdump-tests/sflow-print-v6.pcap") && field.equals("ip")) {
       return SFLOW;
     }
-    if (fewer && path.equals("ndpi/capwap.pcap")) {
-      return CAPWAP;
-    }
     return null;
   }
 
@@ -134,9 +130,6 @@ final class KnownDifferences {
     }
     if (path.equals("pcapplusplus/MplsPackets.pcap")) {
       return MPLS_PSEUDOWIRE;
-    }
-    if (path.equals("ndpi/capwap.pcap")) {
-      return CAPWAP;
     }
     // Same IPv6 addresses, netanal counting at least as many packets: the fragments tshark's tap skips.
     if (has(report, "ipv6.fraghdr") && !want.isEmpty() && want.size() == got.size()
