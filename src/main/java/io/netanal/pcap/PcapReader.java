@@ -113,13 +113,23 @@ final class PcapReader extends CaptureFileReader {
     // Each 8-byte half of a record header is read as one long and split: half the buffer accesses, which
     // matters in C1-compiled code, where every ByteBuffer access is a call chain.
     final boolean little = in.order() == ByteOrder.LITTLE_ENDIAN;
-    ByteBuffer frames = in.buffer();
-    ByteBuffer headers = in.ordered();
-    int pos = in.start();
-    int end = in.end();
-    long stopIndex = stopOffset - (in.offset() - pos);
+    ByteBuffer frames = null;
+    ByteBuffer headers = null;
+    int pos = 0;
+    int end = 0;
+    long stopIndex = 0;
+    boolean reload = true;
     long count = 0;
     while (true) {
+      if (reload) {
+        // The window moved (or this is the first record): re-read its views and bounds once, here.
+        frames = in.buffer();
+        headers = in.ordered();
+        pos = in.start();
+        end = in.end();
+        stopIndex = stopOffset - (in.offset() - pos);
+        reload = false;
+      }
       if (pos >= stopIndex) {
         in.skip(pos - in.start());
         break;
@@ -133,11 +143,8 @@ final class PcapReader extends CaptureFileReader {
           }
           break;
         }
-        frames = in.buffer();
-        headers = in.ordered();
-        pos = in.start();
-        end = in.end();
-        stopIndex = stopOffset - (in.offset() - pos);
+        reload = true;
+        continue;
       }
       long lengths = headers.getLong(pos + 8);
       int capturedLength = (int) (little ? lengths : lengths >>> 32);
@@ -155,11 +162,8 @@ final class PcapReader extends CaptureFileReader {
               + " bytes, " + (in.available() - headerLength) + " left)";
           break;
         }
-        frames = in.buffer();
-        headers = in.ordered();
-        pos = in.start();
-        end = in.end();
-        stopIndex = stopOffset - (in.offset() - pos);
+        reload = true;
+        continue;
       }
       long times = headers.getLong(pos);
       long seconds = little ? times & 0xffffffffL : times >>> 32;
