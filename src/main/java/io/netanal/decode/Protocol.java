@@ -194,4 +194,39 @@ public final class Protocol {
   public static String layer(int id) {
     return LAYERS[id];
   }
+
+  /**
+   * The protocol a one-line view names a frame by: the highest layer present (application over transport over
+   * network over link), and within a layer the innermost, which is the larger id except that radiotap wraps
+   * wlan. -1 for an empty mask. Allocation-free; any thread.
+   */
+  public static int highest(long protocols) {
+    int best = -1;
+    int bestRank = -1;
+    for (long m = protocols; m != 0; m &= m - 1) {
+      int id = Long.numberOfTrailingZeros(m);
+      if (id < COUNT && RANKS[id] > bestRank) {
+        best = id;
+        bestRank = RANKS[id];
+      }
+    }
+    return best;
+  }
+
+  private static final int[] RANKS = new int[COUNT];
+
+  static {
+    for (int id = 0; id < COUNT; id++) {
+      RANKS[id] = layerIndex(LAYERS[id]) * 100 + (id == RADIOTAP ? 0 : id + 1);
+    }
+  }
+
+  private static int layerIndex(String layer) {
+    switch (layer) {
+      case LAYER_APPLICATION: return 3;
+      case LAYER_TRANSPORT: return 2;
+      case LAYER_NETWORK: return 1;
+      default: return 0;
+    }
+  }
 }

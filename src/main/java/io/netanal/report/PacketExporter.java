@@ -180,7 +180,7 @@ public final class PacketExporter implements FrameSink {
   }
 
   private void protocol(boolean json) {
-    int id = highestProtocol(current.protocols());
+    int id = Protocol.highest(current.protocols());
     if (id < 0) {
       row.append(json ? "null" : "");
     } else if (json) {
@@ -202,40 +202,6 @@ public final class PacketExporter implements FrameSink {
     appendFlagLetters(f, row);
     if (json) {
       row.append('"');
-    }
-  }
-
-  /**
-   * The protocol of the highest layer in {@code mask} (application over transport over network over link);
-   * within a layer the innermost, which is the one with the larger id except that radiotap wraps wlan. -1 if none.
-   */
-  static int highestProtocol(long mask) {
-    int best = -1;
-    int bestRank = -1;
-    for (long m = mask; m != 0; m &= m - 1) {
-      int id = Long.numberOfTrailingZeros(m);
-      if (id < Protocol.COUNT && RANK[id] > bestRank) {
-        best = id;
-        bestRank = RANK[id];
-      }
-    }
-    return best;
-  }
-
-  private static final int[] RANK = new int[Protocol.COUNT];
-
-  static {
-    for (int id = 0; id < Protocol.COUNT; id++) {
-      RANK[id] = layerIndex(Protocol.layer(id)) * 100 + (id == Protocol.RADIOTAP ? 0 : id + 1);
-    }
-  }
-
-  private static int layerIndex(String layer) {
-    switch (layer) {
-      case Protocol.LAYER_APPLICATION: return 3;
-      case Protocol.LAYER_TRANSPORT: return 2;
-      case Protocol.LAYER_NETWORK: return 1;
-      default: return 0;
     }
   }
 

@@ -18,9 +18,6 @@ import java.time.ZoneId;
  * {@link DecodedFrame}; one instance per thread.
  */
 public final class PacketLine {
-  private static final String[] LAYER_ORDER = {
-      Protocol.LAYER_LINK, Protocol.LAYER_NETWORK, Protocol.LAYER_TRANSPORT, Protocol.LAYER_APPLICATION};
-
   private final ZoneId zone;
 
   /** Times are shown in {@code zone} (tcpdump shows local time: pass {@code ZoneId.systemDefault()}). */
@@ -64,29 +61,10 @@ public final class PacketLine {
     return n < 10 ? "0" + n : Integer.toString(n);
   }
 
-  /** The highest-layer protocol present; within a layer the most specific (icmp over ip, vlan over eth). */
+  /** The highest-layer protocol present ({@link Protocol#highest}), or {@code frame} when none was decoded. */
   static String protocolName(DecodedFrame frame) {
-    int best = -1;
-    int bestRank = -1;
-    for (int id = 0; id < Protocol.COUNT; id++) {
-      if (frame.has(id)) {
-        int rank = rank(Protocol.layer(id));
-        if (rank >= bestRank) {
-          best = id;
-          bestRank = rank;
-        }
-      }
-    }
-    return best < 0 ? "frame" : Protocol.name(best);
-  }
-
-  private static int rank(String layer) {
-    for (int i = 0; i < LAYER_ORDER.length; i++) {
-      if (LAYER_ORDER[i].equals(layer)) {
-        return i;
-      }
-    }
-    return -1;
+    int id = Protocol.highest(frame.protocols());
+    return id < 0 ? "frame" : Protocol.name(id);
   }
 
   private static String endpoint(DecodedFrame f, int layer, boolean source) {

@@ -114,19 +114,6 @@ class PacketExporterTest {
   }
 
   @Test
-  void shouldNameTheHighestLayerProtocol() {
-    assertThat(PacketExporter.highestProtocol(0)).isEqualTo(-1);
-    assertThat(PacketExporter.highestProtocol(bits(Protocol.ETH, Protocol.VLAN))).isEqualTo(Protocol.VLAN);
-    assertThat(PacketExporter.highestProtocol(bits(Protocol.ETH, Protocol.IP, Protocol.ICMP)))
-        .isEqualTo(Protocol.ICMP);
-    assertThat(PacketExporter.highestProtocol(bits(Protocol.ETH, Protocol.IP, Protocol.GRE, Protocol.TCP)))
-        .isEqualTo(Protocol.TCP);
-    assertThat(PacketExporter.highestProtocol(bits(Protocol.RADIOTAP, Protocol.WLAN))).isEqualTo(Protocol.WLAN);
-    assertThat(PacketExporter.highestProtocol(bits(Protocol.SLL, Protocol.IP, Protocol.UDP, Protocol.DNS)))
-        .isEqualTo(Protocol.DNS);
-  }
-
-  @Test
   void shouldSpellTcpFlagsInHeaderBitOrder() {
     assertThat(flags(0x02)).isEqualTo("S");
     assertThat(flags(0x12)).isEqualTo("SA");
@@ -140,13 +127,5 @@ class PacketExporterTest {
     StringBuilder sb = new StringBuilder();
     PacketExporter.appendFlagLetters(f, sb);
     return sb.toString();
-  }
-
-  private static long bits(int... ids) {
-    long mask = 0;
-    for (int id : ids) {
-      mask |= 1L << id;
-    }
-    return mask;
   }
 }
