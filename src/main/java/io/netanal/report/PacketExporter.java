@@ -111,9 +111,9 @@ public final class PacketExporter implements FrameSink {
     row.append(number).append(',');
     TimestampFormat.append(timestampNanos, row);
     row.append(',');
-    source(row);
+    address(true, row);
     row.append(',');
-    destination(row);
+    address(false, row);
     row.append(',');
     port(current.sourcePort(), false);
     row.append(',');
@@ -132,9 +132,9 @@ public final class PacketExporter implements FrameSink {
       row.append("null,\"destination\":null");
     } else {
       row.append('"');
-      source(row);
+      address(true, row);
       row.append("\",\"destination\":\"");
-      destination(row);
+      address(false, row);
       row.append('"');
     }
     row.append(",\"srcPort\":");
@@ -149,23 +149,15 @@ public final class PacketExporter implements FrameSink {
     row.append('}');
   }
 
-  private void source(StringBuilder sb) {
+  /** The outermost IP header's source (or destination) address; nothing for a frame without IP. */
+  private void address(boolean source, StringBuilder sb) {
     if (current.ipCount() == 0) {
       return;
     }
     if (current.ipVersion(0) == 4) {
-      AddressFormat.appendIpv4(current.ipv4Source(0), sb);
-    } else {
+      AddressFormat.appendIpv4(source ? current.ipv4Source(0) : current.ipv4Destination(0), sb);
+    } else if (source) {
       AddressFormat.appendIpv6(current.ipv6SourceHigh(0), current.ipv6SourceLow(0), sb);
-    }
-  }
-
-  private void destination(StringBuilder sb) {
-    if (current.ipCount() == 0) {
-      return;
-    }
-    if (current.ipVersion(0) == 4) {
-      AddressFormat.appendIpv4(current.ipv4Destination(0), sb);
     } else {
       AddressFormat.appendIpv6(current.ipv6DestinationHigh(0), current.ipv6DestinationLow(0), sb);
     }
