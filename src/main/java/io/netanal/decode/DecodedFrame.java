@@ -28,10 +28,24 @@ public final class DecodedFrame {
   final long[] ipv6SourceLow = new long[MAX_IP_LAYERS];
   final long[] ipv6DestinationHigh = new long[MAX_IP_LAYERS];
   final long[] ipv6DestinationLow = new long[MAX_IP_LAYERS];
+  /** Where each IP header starts in the buffer, and the length it declares (header included). */
+  final int[] ipOffset = new int[MAX_IP_LAYERS];
+  final int[] ipLength = new int[MAX_IP_LAYERS];
+  /** An IP header past {@link #MAX_IP_LAYERS} was not recorded: later transport headers are not recorded either. */
+  boolean ipLayerDropped;
+  int vlanId;
   int transportProtocol;
+  int transportLayer;
   int sourcePort;
   int destinationPort;
   int tcpFlags;
+  int tcpSequence;
+  int tcpAcknowledgment;
+  int tcpWindow;
+  int icmpType;
+  int icmpCode;
+  int payloadOffset;
+  int payloadEnd;
   /** End (exclusive) of the captured bytes, to tell a header cut by the capture from one cut by a length field. */
   int frameEnd;
   /** Encapsulations entered so far; bounds recursion through VLAN, MPLS, GRE and IP-in-IP stacks. */
@@ -42,10 +56,20 @@ public final class DecodedFrame {
     protocols = 0;
     status = DecodeStatus.OK;
     ipCount = 0;
+    ipLayerDropped = false;
+    vlanId = NONE;
     transportProtocol = NO_TRANSPORT;
+    transportLayer = NONE;
     sourcePort = NONE;
     destinationPort = NONE;
     tcpFlags = NONE;
+    tcpSequence = 0;
+    tcpAcknowledgment = 0;
+    tcpWindow = NONE;
+    icmpType = NONE;
+    icmpCode = NONE;
+    payloadOffset = NONE;
+    payloadEnd = NONE;
     frameEnd = 0;
     nesting = 0;
   }
@@ -98,9 +122,83 @@ public final class DecodedFrame {
     return ipv6DestinationLow[layer];
   }
 
+  /** Offset in the frame's buffer of IP header {@code layer}. */
+  public int ipOffset(int layer) {
+    return ipOffset[layer];
+  }
+
+  /**
+   * The length IP header {@code layer} declares for its packet, header included (IPv4 total length, IPv6 40 +
+   * payload length; the captured bytes from the header on when the field is 0, as segmentation offload writes it).
+   * It may exceed the captured bytes when the capture cut the packet.
+   */
+  public int ipLength(int layer) {
+    return ipLength[layer];
+  }
+
+  /** The first 802.1Q/802.1ad tag's VLAN ID (0-4095), or {@link #NONE} without a tag. */
+  public int vlanId() {
+    return vlanId;
+  }
+
   /** The innermost transport header's IP protocol number (6 TCP, 17 UDP, 132 SCTP), or {@link #NO_TRANSPORT}. */
   public int transportProtocol() {
     return transportProtocol;
+  }
+
+  /**
+   * The IP layer that carries the transport header (TCP, UDP, SCTP) or, without one, the ICMP message: the layer
+   * whose addresses pair with {@link #sourcePort()}/{@link #destinationPort()} or {@link #icmpType()}; {@link #NONE}
+   * when there is neither. With tunnels this is the innermost recorded layer; a transport inside an IP layer past
+   * {@link #MAX_IP_LAYERS} is not recorded at all, so ports are never paired with an outer layer's addresses.
+   */
+  public int transportLayer() {
+    return transportLayer;
+  }
+
+  /** The TCP sequence number (unsigned 32 bits in an int); 0 without TCP. */
+  public int tcpSequence() {
+    return tcpSequence;
+  }
+
+  /** The TCP acknowledgment number (unsigned 32 bits in an int); 0 without TCP. */
+  public int tcpAcknowledgment() {
+    return tcpAcknowledgment;
+  }
+
+  /** The TCP window field (unscaled), or {@link #NONE} without TCP. */
+  public int tcpWindow() {
+    return tcpWindow;
+  }
+
+  /** The ICMP or ICMPv6 message type of the frame's own ICMP header (not a quoted one), or {@link #NONE}. */
+  public int icmpType() {
+    return icmpType;
+  }
+
+  public int icmpCode() {
+    return icmpCode;
+  }
+
+  /** Offset in the buffer of the transport payload (after the TCP, UDP or SCTP header), or {@link #NONE}. */
+  public int payloadOffset() {
+    return payloadOffset;
+  }
+
+  /** End (exclusive) of the transport payload's captured bytes, or {@link #NONE}; may be short of the declared end. */
+  public int payloadEnd() {
+    return payloadEnd;
+  }
+
+  /**
+   * Transport payload bytes as the headers declare them (the IP length less the IP and transport headers), which
+   * counts bytes a snaplen cut away; 0 without a payload. This is what TCP sequence space advances by.
+   */
+  public int payloadLength() {
+    if (payloadOffset == NONE || transportLayer == NONE) {
+      return 0;
+    }
+    return Math.max(0, ipOffset[transportLayer] + ipLength[transportLayer] - payloadOffset);
   }
 
   /** TCP, UDP or SCTP source port, or {@link #NONE}. */
@@ -149,19 +247,25 @@ public final class DecodedFrame {
   /** Records an IPv4 header; returns false when {@link #MAX_IP_LAYERS} are already recorded. */
   boolean addIpv4(int source, int destination) {
     if (ipCount == MAX_IP_LAYERS) {
+      ipLayerDropped = true;
       return false;
     }
     ipVersion[ipCount] = 4;
     ipv4Source[ipCount] = source;
     ipv4Destination[ipCount] = destination;
+    ipOffset[ipCount] = 0;
+    ipLength[ipCount] = 0;
     ipCount++;
     return true;
   }
 
   boolean addIpv6(long sourceHigh, long sourceLow, long destinationHigh, long destinationLow) {
     if (ipCount == MAX_IP_LAYERS) {
+      ipLayerDropped = true;
       return false;
     }
+    ipOffset[ipCount] = 0;
+    ipLength[ipCount] = 0;
     ipVersion[ipCount] = 6;
     ipv6SourceHigh[ipCount] = sourceHigh;
     ipv6SourceLow[ipCount] = sourceLow;
@@ -171,14 +275,73 @@ public final class DecodedFrame {
     return true;
   }
 
+  /** Where the IP header just added starts and the length it declares (see {@link #ipLength(int)}). */
+  void ipExtent(int offset, int length) {
+    ipOffset[ipCount - 1] = offset;
+    ipLength[ipCount - 1] = length;
+  }
+
+  /** Records the first VLAN tag's ID; inner tags of a QinQ stack leave it alone. */
+  void vlan(int id) {
+    if (vlanId == NONE) {
+      vlanId = id;
+    }
+  }
+
   void transport(int protocol, int sourcePort, int destinationPort) {
+    if (ipLayerDropped) {
+      return;
+    }
     this.transportProtocol = protocol;
+    this.transportLayer = ipCount - 1;
     this.sourcePort = sourcePort;
     this.destinationPort = destinationPort;
+    this.tcpFlags = NONE;
+    this.icmpType = NONE;
+    this.icmpCode = NONE;
+    this.payloadOffset = NONE;
+    this.payloadEnd = NONE;
   }
 
   void tcpFlags(int flags) {
     this.tcpFlags = flags;
+  }
+
+  /** The TCP header's numbers, after {@link #transport}. */
+  void tcp(int flags, int sequence, int acknowledgment, int window) {
+    if (ipLayerDropped) {
+      return;
+    }
+    this.tcpFlags = flags;
+    this.tcpSequence = sequence;
+    this.tcpAcknowledgment = acknowledgment;
+    this.tcpWindow = window;
+  }
+
+  /** The transport payload's start and captured end, after {@link #transport}. */
+  void payload(int offset, int end) {
+    if (ipLayerDropped) {
+      return;
+    }
+    this.payloadOffset = offset;
+    this.payloadEnd = Math.max(offset, end);
+  }
+
+  /** The frame's own ICMP/ICMPv6 header (not one quoted in an error message). */
+  void icmp(int type, int code) {
+    if (ipLayerDropped || ipCount == 0) {
+      return;
+    }
+    // The innermost header wins, as for ports: an ICMP message inside a UDP tunnel replaces the tunnel's ports.
+    this.transportProtocol = NO_TRANSPORT;
+    this.sourcePort = NONE;
+    this.destinationPort = NONE;
+    this.tcpFlags = NONE;
+    this.payloadOffset = NONE;
+    this.payloadEnd = NONE;
+    this.transportLayer = ipCount - 1;
+    this.icmpType = type;
+    this.icmpCode = code;
   }
 
   /** For tests and other packages' fixtures: marks a protocol present. */

@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
  */
 final class IcmpDecoder {
   static final int TYPE_OFFSET = 0;
+  static final int CODE_OFFSET = 1;
   static final int HEADER_SIZE = 8;
   static final int MIN_SIZE = 4;
 
@@ -37,6 +38,8 @@ final class IcmpDecoder {
       out.failShort(end);
       return;
     }
+    out.icmp(buffer.get(offset + TYPE_OFFSET) & 0xFF, buffer.get(offset + CODE_OFFSET) & 0xFF);
+    out.payload(Math.min(offset + HEADER_SIZE, end), end);
     switch (buffer.get(offset + TYPE_OFFSET) & 0xFF) {
       case 3:
       case 4:
@@ -56,6 +59,8 @@ final class IcmpDecoder {
       out.failShort(end);
       return;
     }
+    out.icmp(buffer.get(offset + TYPE_OFFSET) & 0xFF, buffer.get(offset + CODE_OFFSET) & 0xFF);
+    out.payload(Math.min(offset + HEADER_SIZE, end), end);
     switch (buffer.get(offset + TYPE_OFFSET) & 0xFF) {
       case 1:
       case 2:

@@ -80,7 +80,9 @@ final class Ipv4Decoder {
     if (headerLength > MIN_HEADER_SIZE) {
       destination = finalDestination(buffer, offset + MIN_HEADER_SIZE, offset + headerLength, destination);
     }
-    out.addIpv4(buffer.getInt(offset + SOURCE_OFFSET), destination);
+    if (out.addIpv4(buffer.getInt(offset + SOURCE_OFFSET), destination)) {
+      out.ipExtent(offset, totalLength == 0 ? end - offset : totalLength);
+    }
     if ((buffer.getShort(offset + FLAGS_FRAGMENT_OFFSET) & FRAGMENT_OFFSET_MASK) != 0) {
       return;
     }

@@ -67,8 +67,10 @@ final class Ipv6Decoder {
     int payloadLength = buffer.getShort(offset + PAYLOAD_LENGTH_OFFSET) & 0xFFFF;
     int payload = offset + HEADER_SIZE;
     int payloadEnd = payloadLength == 0 ? end : Math.min(payload + payloadLength, end);
-    out.addIpv6(buffer.getLong(offset + SOURCE_OFFSET), buffer.getLong(offset + SOURCE_OFFSET + 8),
-        buffer.getLong(offset + DESTINATION_OFFSET), buffer.getLong(offset + DESTINATION_OFFSET + 8));
+    if (out.addIpv6(buffer.getLong(offset + SOURCE_OFFSET), buffer.getLong(offset + SOURCE_OFFSET + 8),
+        buffer.getLong(offset + DESTINATION_OFFSET), buffer.getLong(offset + DESTINATION_OFFSET + 8))) {
+      out.ipExtent(offset, payloadLength == 0 ? end - offset : HEADER_SIZE + payloadLength);
+    }
     IpPayloadDecoder.decode(buffer.get(offset + NEXT_HEADER_OFFSET) & 0xFF, buffer, payload, payloadEnd, out);
   }
 

@@ -3,7 +3,8 @@ package io.netanal.decode;
 import java.nio.ByteBuffer;
 
 /**
- * Decodes a TCP header (RFC 9293; the NS flag from RFC 3540) into ports and flags, then classifies the payload.
+ * Decodes a TCP header (RFC 9293; the NS flag from RFC 3540) into ports, flags, sequence and acknowledgment numbers,
+ * window and payload extent, then classifies the payload.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -31,7 +32,10 @@ import java.nio.ByteBuffer;
 final class TcpDecoder {
   static final int SOURCE_PORT_OFFSET = 0;
   static final int DESTINATION_PORT_OFFSET = 2;
+  static final int SEQUENCE_OFFSET = 4;
+  static final int ACKNOWLEDGMENT_OFFSET = 8;
   static final int DATA_OFFSET_OFFSET = 12;
+  static final int WINDOW_OFFSET = 14;
   static final int FLAGS_OFFSET = 13;
   static final int MIN_HEADER_SIZE = 20;
   static final int FLAG_NS = 0x100;
@@ -50,7 +54,8 @@ final class TcpDecoder {
     int offsetAndFlags = buffer.getShort(offset + DATA_OFFSET_OFFSET); // data offset byte, then FLAGS_OFFSET
     int offsetByte = (offsetAndFlags >>> 8) & 0xFF;
     out.transport(IpPayloadDecoder.TCP, sourcePort, destinationPort);
-    out.tcpFlags((offsetAndFlags & 0xFF) | ((offsetByte & 0x01) << 8));
+    out.tcp((offsetAndFlags & 0xFF) | ((offsetByte & 0x01) << 8), buffer.getInt(offset + SEQUENCE_OFFSET),
+        buffer.getInt(offset + ACKNOWLEDGMENT_OFFSET), buffer.getShort(offset + WINDOW_OFFSET) & 0xFFFF);
     int headerLength = (offsetByte >>> 4) * 4;
     if (headerLength < MIN_HEADER_SIZE) {
       failDataOffsetBelowMinimum(out);
@@ -60,6 +65,7 @@ final class TcpDecoder {
       out.failShort(end);
       return;
     }
+    out.payload(offset + headerLength, end);
     ApplicationClassifier.classifyTcp(sourcePort, destinationPort, buffer, offset + headerLength, end, out);
   }
 

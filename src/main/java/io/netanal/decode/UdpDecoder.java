@@ -44,6 +44,7 @@ final class UdpDecoder {
       return;
     }
     int payloadEnd = Math.min(offset + length, end);
+    out.payload(offset + HEADER_SIZE, payloadEnd);
     if (length > end - offset && end < out.frameEnd) {
       // tshark flags the length and still hands the IP payload on: the payload is named the same way.
       failLengthPastIpPayload(out);

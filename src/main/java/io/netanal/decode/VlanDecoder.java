@@ -21,6 +21,7 @@ final class VlanDecoder {
   static final int TCI_OFFSET = 0;
   static final int TYPE_OFFSET = 2;
   static final int TAG_SIZE = 4;
+  static final int VLAN_ID_MASK = 0x0FFF;
 
   private VlanDecoder() {}
 
@@ -31,6 +32,7 @@ final class VlanDecoder {
       out.failShort(end);
       return;
     }
+    out.vlan(buffer.getShort(offset + TCI_OFFSET) & VLAN_ID_MASK);
     int type = buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
     int payload = offset + TAG_SIZE;
     if (type >= EthernetDecoder.MIN_ETHERTYPE) {

@@ -222,7 +222,7 @@ class Ipv4DecoderTest {
   }
 
   @Test
-  void shouldRecordOnlyThreeLayersOfDeeperTunnels() {
+  void shouldRecordOnlyThreeLayersOfDeeperTunnelsAndNoPortsPastThem() {
     DecodedFrame out = decode(LinkType.IPV4,
         ipv4(4, 68, "01010101", "02020202"), // outer IPv4, IP-in-IP
         ipv4(4, 48, "03030303", "04040404"), // second IPv4, IP-in-IP
@@ -231,7 +231,9 @@ class Ipv4DecoderTest {
         udp(7, 8, 0)); // UDP
     assertThat(out.ipCount()).isEqualTo(DecodedFrame.MAX_IP_LAYERS).isEqualTo(3);
     assertThat(out.ipv4Source(2)).isEqualTo(0x05050505);
-    assertThat(out.sourcePort()).isEqualTo(7);
+    // The UDP header belongs to the fourth, unrecorded layer: its ports must not pair with the third's addresses.
+    assertThat(out.sourcePort()).isEqualTo(DecodedFrame.NONE);
+    assertThat(out.transportLayer()).isEqualTo(DecodedFrame.NONE);
   }
 
   @Test
