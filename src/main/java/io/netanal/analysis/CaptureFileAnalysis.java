@@ -1,5 +1,6 @@
 package io.netanal.analysis;
 
+import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.filter.FilteringSink;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
@@ -34,6 +35,8 @@ public final class CaptureFileAnalysis {
   private final AnalysisOptions options;
   private final StatisticsCollector collector;
   private final FrameSink sink;
+  /** Sees every decoded frame in file order (windows, detection); null for none. */
+  private final DecodedFrameConsumer consumer;
   private final List<String> names = new ArrayList<>();
   private final Set<String> formats = new LinkedHashSet<>();
   private final Set<String> linkTypes = new LinkedHashSet<>();
@@ -48,11 +51,25 @@ public final class CaptureFileAnalysis {
     this(options, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);
   }
 
+  /**
+   * An analysis that also hands every decoded frame, in file order, to {@code consumer} (windows and detection).
+   * Order needs one reader, so such an analysis reads each file serially; the caller finishes the consumer.
+   */
+  public CaptureFileAnalysis(AnalysisOptions options, DecodedFrameConsumer consumer) {
+    this(options, 1, DEFAULT_MIN_SLICE_BYTES, consumer);
+  }
+
   /** Files of at least {@code 2 * minSliceBytes} are split for up to {@code workers} threads. */
   CaptureFileAnalysis(AnalysisOptions options, int workers, long minSliceBytes) {
+    this(options, workers, minSliceBytes, null);
+  }
+
+  private CaptureFileAnalysis(AnalysisOptions options, int workers, long minSliceBytes,
+      DecodedFrameConsumer consumer) {
     this.workers = Math.max(1, Math.min(workers, MAX_WORKERS));
     this.minSliceBytes = minSliceBytes;
     this.options = options;
+    this.consumer = consumer;
     this.collector = newCollector();
     this.sink = sinkFor(collector);
   }
@@ -199,7 +216,7 @@ public final class CaptureFileAnalysis {
 
   /** The per-frame path of one worker: filter (when asked), decoder, statistics. */
   private FrameSink sinkFor(StatisticsCollector target) {
-    FrameSink decoding = new DecodingSink(target);
+    FrameSink decoding = new DecodingSink(target, null, target == collector ? consumer : null);
     return options.filter() == null ? decoding
         : new FilteringSink(options.filter(), options.compiler(), decoding);
   }

@@ -6,6 +6,7 @@ import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.AnalysisResult;
 import io.netanal.analysis.CaptureFileAnalysis;
 import io.netanal.capture.BpfCompiler;
+import io.netanal.detect.DetectionPipeline;
 import io.netanal.filter.FilterExpression;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
@@ -62,6 +63,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--merge", description = "One report for all files instead of one per file.")
   boolean merge;
 
+  /** Windows and detection (DESIGN.md section 6): on unless --no-detect. */
+  @Mixin DetectionOptions detection;
+
   /** Where the last report is saved; the user's state directory unless a test says otherwise. */
   ReportStore store;
 
@@ -81,9 +85,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     ConsoleStyle style = ConsoleStyle.detect(); // also decides whether stderr gets a progress bar
     int exit = ExitCodes.OK;
     List<Report> reports = new ArrayList<>();
-    CaptureFileAnalysis merged = merge ? new CaptureFileAnalysis(options) : null;
+    DetectionOptions.Plan plan = detection.plan();
+    DetectionPipeline mergedPipeline = merge ? plan.pipeline(null, null) : null;
+    CaptureFileAnalysis merged = merge ? analysis(options, mergedPipeline) : null;
     for (String file : files) {
-      CaptureFileAnalysis analysis = merge ? merged : new CaptureFileAnalysis(options);
+      DetectionPipeline pipeline = merge ? mergedPipeline : plan.pipeline(null, null);
+      CaptureFileAnalysis analysis = merge ? merged : analysis(options, pipeline);
       try {
         read(analysis, file, style, err);
       } catch (NetanalException | IOException e) {
@@ -94,20 +101,34 @@ final class AnalyzeCommand implements Callable<Integer> {
         continue;
       }
       if (!merge) {
-        exit = Math.max(exit, emit(analysis.result(), out, err, style, reports));
+        exit = Math.max(exit, emit(detected(analysis.result(), pipeline), out, err, style, reports));
         if (out.checkError()) {
           return ExitCodes.OK; // stdout closed by its reader
         }
       }
     }
     if (merge && merged.filesRead() > 0) {
-      exit = Math.max(exit, emit(merged.result(), out, err, style, reports));
+      exit = Math.max(exit, emit(detected(merged.result(), mergedPipeline), out, err, style, reports));
     }
     if (!reports.isEmpty()) {
       (store == null ? ReportStore.standard() : store).save(reports.get(reports.size() - 1));
     }
     err.flush();
     return exit;
+  }
+
+  private static CaptureFileAnalysis analysis(AnalysisOptions options, DetectionPipeline pipeline) {
+    return pipeline == null ? new CaptureFileAnalysis(options) : new CaptureFileAnalysis(options, pipeline);
+  }
+
+  /** The result with the windows closed and the alerts in its report (unchanged without detection). */
+  private static AnalysisResult detected(AnalysisResult result, DetectionPipeline pipeline) {
+    if (pipeline == null) {
+      return result;
+    }
+    pipeline.finish();
+    return new AnalysisResult(result.report().withDetection(pipeline.summary(), pipeline.alerts()),
+        result.damage());
   }
 
   private void read(CaptureFileAnalysis analysis, String file, ConsoleStyle style, PrintWriter err)

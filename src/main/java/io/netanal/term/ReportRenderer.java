@@ -68,6 +68,7 @@ public final class ReportRenderer {
         tcpFlags(report.tcpFlags());
         decode(report.decode(), packets);
       }
+      alerts(report);
       out.flush();
     } finally {
       this.out = null;
@@ -318,6 +319,25 @@ public final class ReportRenderer {
         items.add("frame " + Units.count(e.frame()) + " " + e.reason());
       }
       wrap("first: " + String.join(", ", items));
+    }
+  }
+
+  /** Detection's episodes, one line each; the section is absent when detection did not run. */
+  private void alerts(Report report) {
+    if (report.alerts() == null) {
+      return;
+    }
+    heading("Alerts");
+    if (report.alerts().isEmpty()) {
+      line("none", "  ");
+    }
+    AlertLine format = new AlertLine(style);
+    for (io.netanal.detect.Alert a : report.alerts()) {
+      wrap(format.format(a));
+    }
+    if (report.detection() != null && report.detection().latePackets() > 0) {
+      line(Units.count(report.detection().latePackets()) + " packets came after their window closed (counted, "
+          + "not windowed)", "  ");
     }
   }
 

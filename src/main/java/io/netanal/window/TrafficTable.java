@@ -56,7 +56,11 @@ final class TrafficTable {
   static final int TOP_TARGET_VOTES = 36;
   static final int TOP_PORT = 37;
   static final int TOP_PORT_VOTES = 38;
-  static final int LONGS = 39;
+  // The same vote over the sources of what the row's address received.
+  static final int TOP_SOURCE_HIGH = 39;
+  static final int TOP_SOURCE_LOW = 40;
+  static final int TOP_SOURCE_VOTES = 41;
+  static final int LONGS = 42;
 
   static final int SIZE_SQUARES = 0;
   static final int GAP_SUM = 1;
@@ -195,28 +199,45 @@ final class TrafficTable {
     distincts[column].add(r, hash);
   }
 
-  /** One probe from row {@code r} to a target and port (-1 for ICMP): a vote in each majority count. */
-  void probe(int r, long targetHigh, long targetLow, int port) {
-    longs[PROBES][r]++;
-    long[] votes = longs[TOP_TARGET_VOTES];
+  /** A packet row {@code r} received from a source: a vote in its majority count of sources. */
+  void receivedFrom(int r, long sourceHigh, long sourceLow) {
+    vote(r, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, sourceHigh, sourceLow);
+  }
+
+  private void vote(int r, int highColumn, int lowColumn, int votesColumn, long h, long l) {
+    long[] votes = longs[votesColumn];
     if (votes[r] == 0) {
-      longs[TOP_TARGET_HIGH][r] = targetHigh;
-      longs[TOP_TARGET_LOW][r] = targetLow;
+      longs[highColumn][r] = h;
+      longs[lowColumn][r] = l;
       votes[r] = 1;
-    } else if (longs[TOP_TARGET_HIGH][r] == targetHigh && longs[TOP_TARGET_LOW][r] == targetLow) {
+    } else if (longs[highColumn][r] == h && longs[lowColumn][r] == l) {
       votes[r]++;
     } else {
       votes[r]--;
     }
-    long[] portVotes = longs[TOP_PORT_VOTES];
-    if (portVotes[r] == 0) {
-      longs[TOP_PORT][r] = port;
-      portVotes[r] = 1;
-    } else if (longs[TOP_PORT][r] == port) {
-      portVotes[r]++;
+  }
+
+  private void mergeVote(int r, int highColumn, int lowColumn, int votesColumn, TrafficTable from, int f) {
+    long[] votes = longs[votesColumn];
+    long fv = from.longs[votesColumn][f];
+    long fh = from.longs[highColumn][f];
+    long fl = from.longs[lowColumn][f];
+    if (longs[highColumn][r] == fh && longs[lowColumn][r] == fl) {
+      votes[r] += fv;
+    } else if (fv > votes[r]) {
+      longs[highColumn][r] = fh;
+      longs[lowColumn][r] = fl;
+      votes[r] = fv - votes[r];
     } else {
-      portVotes[r]--;
+      votes[r] -= fv;
     }
+  }
+
+  /** One probe from row {@code r} to a target and port (-1 for ICMP): a vote in each majority count. */
+  void probe(int r, long targetHigh, long targetLow, int port) {
+    longs[PROBES][r]++;
+    vote(r, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, targetHigh, targetLow);
+    vote(r, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, port, port);
   }
 
   /** Adds every row of {@code from} (a window inside this one) to this table: sums add, sets and votes merge. */
@@ -228,7 +249,8 @@ final class TrafficTable {
         switch (c) {
           case FIRST_TS -> longs[c][r] = Math.min(longs[c][r], v);
           case LAST_TS -> longs[c][r] = Math.max(longs[c][r], v);
-          case TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, TOP_PORT, TOP_PORT_VOTES -> { }
+          case TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, TOP_PORT, TOP_PORT_VOTES, TOP_SOURCE_HIGH,
+              TOP_SOURCE_LOW, TOP_SOURCE_VOTES -> { }
           default -> longs[c][r] += v;
         }
       }
@@ -245,30 +267,9 @@ final class TrafficTable {
 
   /** Merging two Boyer-Moore votes keeps the stronger candidate with the difference of votes (or the sum). */
   private void mergeVotes(int r, TrafficTable from, int f) {
-    long[] votes = longs[TOP_TARGET_VOTES];
-    long fv = from.longs[TOP_TARGET_VOTES][f];
-    long fh = from.longs[TOP_TARGET_HIGH][f];
-    long fl = from.longs[TOP_TARGET_LOW][f];
-    if (longs[TOP_TARGET_HIGH][r] == fh && longs[TOP_TARGET_LOW][r] == fl) {
-      votes[r] += fv;
-    } else if (fv > votes[r]) {
-      longs[TOP_TARGET_HIGH][r] = fh;
-      longs[TOP_TARGET_LOW][r] = fl;
-      votes[r] = fv - votes[r];
-    } else {
-      votes[r] -= fv;
-    }
-    long[] portVotes = longs[TOP_PORT_VOTES];
-    long pv = from.longs[TOP_PORT_VOTES][f];
-    long port = from.longs[TOP_PORT][f];
-    if (longs[TOP_PORT][r] == port) {
-      portVotes[r] += pv;
-    } else if (pv > portVotes[r]) {
-      longs[TOP_PORT][r] = port;
-      portVotes[r] = pv - portVotes[r];
-    } else {
-      portVotes[r] -= pv;
-    }
+    mergeVote(r, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, from, f);
+    mergeVote(r, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, from, f);
+    mergeVote(r, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, from, f);
   }
 
   void countOverflow(int r) {

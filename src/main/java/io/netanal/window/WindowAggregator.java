@@ -234,6 +234,7 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
     t.sent(s, ts, wire);
     t.add(R_PACKETS, r, 1);
     t.add(R_BYTES, r, wire);
+    t.receivedFrom(r, sh, sl);
     t.distinct(DST_ADDRESSES, s, AddressKeys.hash(dh, dl));
     t.distinct(SOURCES, r, AddressKeys.hash(sh, sl));
     int protocol = d.transportProtocol();

@@ -16,7 +16,8 @@ package io.netanal.window;
  *       come from the flow records the aggregator is fed, attributed to the window of each flow's start.
  *   <li>{@code probes}: TCP SYNs without ACK, UDP datagrams to a lower port than their source port (client to
  *       service), ICMP/ICMPv6 echo requests; {@code topProbeTarget} and {@code topProbePort} are the majority
- *       candidates of a Boyer-Moore vote (exactly the majority when one exists), {@code -1} as port for ICMP.
+ *       candidates of a Boyer-Moore vote (exactly the majority when one exists), {@code -1} as port for ICMP; {@code topSource} is the same vote
+ *       over the senders of what the address received.
  *   <li>Distinct counts are exact up to 16 and HyperLogLog estimates (about 3.3% standard error) beyond.
  *   <li>{@code address} is {@code "other"} for the row that holds addresses past the table's cap.
  * </ul>
@@ -31,7 +32,8 @@ public record WindowRecord(String schema, String window, String start, String en
     long tcpRstReceived, long tcpAckReceived, long udpReceived, long icmpReceived, long icmpUnreachableReceived,
     long icmpEchoRepliesReceived, long dnsResponsesReceived, long dnsResponseBytesReceived,
     long dnsQueryBytes, long icmpEchoRequests, long probes, long distinctProbeAddresses, long distinctProbePorts,
-    String topProbeTarget, long topProbeTargetVotes, int topProbePort, long topProbePortVotes) {
+    String topProbeTarget, long topProbeTargetVotes, int topProbePort, long topProbePortVotes, String topSource,
+    long topSourceVotes) {
 
   public static final String SCHEMA = "netanal.window/1";
 

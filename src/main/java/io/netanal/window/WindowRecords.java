@@ -26,6 +26,7 @@ final class WindowRecords {
     boolean other = t.isOther(r);
     long portVotes = t.get(TOP_PORT_VOTES, r);
     long targetVotes = t.get(TOP_TARGET_VOTES, r);
+    long sourceVotes = t.get(TOP_SOURCE_VOTES, r);
     return new WindowRecord(WindowRecord.SCHEMA, window, start, end,
         other ? OTHER : AddressKeys.format(t.high(r), t.low(r)),
         packets, bytes, round(packets / seconds), round(bytes * 8 / seconds), round(mean), round(std),
@@ -42,7 +43,9 @@ final class WindowRecords {
         t.get(DNS_QUERY_BYTES, r), t.get(ICMP_ECHO, r), t.get(PROBES, r),
         t.distinctCount(PROBE_ADDRESSES, r), t.distinctCount(PROBE_PORTS, r),
         targetVotes == 0 ? null : AddressKeys.format(t.get(TOP_TARGET_HIGH, r), t.get(TOP_TARGET_LOW, r)),
-        targetVotes, portVotes == 0 ? -1 : (int) t.get(TOP_PORT, r), portVotes);
+        targetVotes, portVotes == 0 ? -1 : (int) t.get(TOP_PORT, r), portVotes,
+        sourceVotes == 0 ? null : AddressKeys.format(t.get(TOP_SOURCE_HIGH, r), t.get(TOP_SOURCE_LOW, r)),
+        sourceVotes);
   }
 
   /** Three decimals: enough for rates and milliseconds, and stable text in JSON and CSV. */
