@@ -6,6 +6,12 @@ import io.netanal.capture.CaptureConfig;
 import io.netanal.capture.CaptureStatistics;
 import io.netanal.capture.LiveCapture;
 import io.netanal.capture.StopSignals;
+import io.netanal.detect.AlertListener;
+import io.netanal.detect.DetectionPipeline;
+import io.netanal.report.WindowRecordWriter;
+import io.netanal.term.AlertLine;
+import io.netanal.term.WindowTable;
+import io.netanal.window.WindowListener;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
 import io.netanal.filter.FilterExpression;
@@ -93,6 +99,9 @@ final class CaptureCommand implements Callable<Integer> {
       description = "Endpoints and conversations to keep (0: all; default: ${DEFAULT-VALUE}).")
   int top = AnalysisOptions.DEFAULT_TOP;
 
+  /** Windows and detection: alerts printed as raised; with --windows, window records streamed as they close. */
+  @Mixin DetectionOptions detection;
+
   /** Where the final report is saved; null (the default) is the user's state directory. Tests set it. */
   ReportStore store;
 
@@ -105,6 +114,8 @@ final class CaptureCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleStyle style = ConsoleStyle.detect();
+    DetectionPipeline pipeline = detection.plan().pipeline(alertPrinter(out, err, style),
+        windowPrinter(out, style));
     Report report;
     try (LiveCapture capture = LiveCapture.open(config)) {
       Source source = source(capture);
@@ -112,7 +123,8 @@ final class CaptureCommand implements Callable<Integer> {
       PrintWriter packetOut = json ? err : out; // stdout stays one JSON document
       PacketLine line = new PacketLine(ZoneId.systemDefault());
       FrameSink decoding = new DecodingSink(collector, !packetLines ? null
-          : (ts, captured, original, frame) -> packetOut.println(line.format(ts, frame, captured, original)));
+          : (ts, captured, original, frame) -> packetOut.println(line.format(ts, frame, captured, original)),
+          pipeline);
       // Packet lines scroll: a status line redrawn among them would only garble both. Without one, the consumer
       // builds no snapshot per tick.
       StatusLine status = quiet || json || packetLines || !style.live() ? null
@@ -126,6 +138,9 @@ final class CaptureCommand implements Callable<Integer> {
           writer.frame(linkType, ts, captured, original, buffer, offset);
         };
         Runnable tick = () -> {
+          if (pipeline != null) {
+            pipeline.tick(System.currentTimeMillis() * 1_000_000L); // closes windows an idle link left behind
+          }
           if (status != null) {
             latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics()));
           }
@@ -146,10 +161,48 @@ final class CaptureCommand implements Callable<Integer> {
         }
       }
       report = Report.of(source, collector.snapshot(top), counters(totals));
+      if (pipeline != null) {
+        pipeline.finish();
+        report = report.withDetection(pipeline.summary(), pipeline.alerts());
+      }
     }
     print(report, out, style);
     (store == null ? ReportStore.standard() : store).save(report);
     return ExitCodes.OK;
+  }
+
+  /** Each alert as raised: a JSON line on stdout with --json, else a console line on stderr. */
+  private AlertListener alertPrinter(PrintWriter out, PrintWriter err, ConsoleStyle style) {
+    if (json) {
+      return alert -> {
+        writeLine(alert, out);
+      };
+    }
+    AlertLine line = new AlertLine(style);
+    return alert -> {
+      err.println("netanal: alert: " + line.format(alert));
+      err.flush();
+    };
+  }
+
+  /** With --windows: each closed window's records, as JSON Lines with --json, else as a table; null otherwise. */
+  private WindowListener windowPrinter(PrintWriter out, ConsoleStyle style) throws IOException {
+    if (!detection.windowsGiven()) {
+      return null;
+    }
+    if (json) {
+      return new WindowRecordWriter(out, WindowRecordWriter.Format.JSON_LINES);
+    }
+    WindowTable table = new WindowTable(style);
+    return w -> table.render(w, out);
+  }
+
+  private static void writeLine(Object value, PrintWriter out) {
+    try {
+      ReportJson.writeLine(value, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   CaptureConfig config() {
@@ -203,7 +256,9 @@ final class CaptureCommand implements Callable<Integer> {
   /** JSON (pretty on a terminal, one line otherwise) or the console tables. */
   private void print(Report report, PrintWriter out, ConsoleStyle style) throws IOException {
     if (json) {
-      ReportJson.write(report, out, style.terminal());
+      // After alert or window lines, the report is one more JSON line; alone, pretty on a terminal as before.
+      boolean lines = detection.windowsGiven() || (report.alerts() != null && !report.alerts().isEmpty());
+      ReportJson.write(report, out, style.terminal() && !lines);
     } else {
       new ReportRenderer(style).render(report, out);
     }

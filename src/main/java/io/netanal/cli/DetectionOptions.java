@@ -1,5 +1,6 @@
 package io.netanal.cli;
 
+import io.netanal.InvalidInputException;
 import io.netanal.detect.AlertListener;
 import io.netanal.detect.DetectionPipeline;
 import io.netanal.detect.DetectionSettings;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Option;
  * a bad size or settings file fails at once (exit 2).
  */
 final class DetectionOptions {
-  @Option(names = "--windows", paramLabel = "SIZES", defaultValue = WindowSizes.DEFAULT,
-      description = "Window sizes, multiples of 5s (default: ${DEFAULT-VALUE}).")
+  /** Null when not given: the default sizes, and {@code capture} streams no window records. */
+  @Option(names = "--windows", paramLabel = "SIZES",
+      description = "Window sizes, multiples of 5s (default: " + WindowSizes.DEFAULT + ").")
   String windows;
 
   @Option(names = "--detect", paramLabel = "FILE",
@@ -33,11 +35,19 @@ final class DetectionOptions {
     }
   }
 
+  /** True when the user named window sizes (for {@code capture}: stream the window records). */
+  boolean windowsGiven() {
+    return windows != null;
+  }
+
   Plan plan() throws IOException {
+    if (off && windows != null) {
+      throw new InvalidInputException("--no-detect: cannot be combined with --windows (windows are part of detection)");
+    }
     if (off) {
       return new Plan(null, null);
     }
-    WindowSizes sizes = WindowSizes.parse(windows);
+    WindowSizes sizes = WindowSizes.parse(windows == null ? WindowSizes.DEFAULT : windows);
     DetectionSettings settings = detectFile == null ? DetectionSettings.defaults()
         : DetectionSettings.read(detectFile);
     return new Plan(sizes, settings);

@@ -27,6 +27,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "netanal", mixinStandardHelpOptions = true, versionProvider = Netanal.Version.class,
     description = "Network analyzer: live capture and capture-file statistics.",
     subcommands = {AnalyzeCommand.class, CaptureCommand.class, ExportCommand.class, ChartCommand.class,
+        WindowsCommand.class,
         FilterCommand.class, InterfacesCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
