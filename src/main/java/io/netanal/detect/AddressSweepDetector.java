@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Address sweep: one source probing many addresses on one or a few ports (or with ICMP echo), mostly unanswered
- * (Zeek's address scan, Snort's port sweep). A NAT gateway or proxy reaching many servers on 443 gets its
- * handshakes answered, so its failed probes stay under the line.
+ * Address sweep: one source probing many addresses on one or a few ports (or with ICMP echo), and many of those
+ * addresses never answering (Zeek's address scan counts failed attempts per victim; Snort's port sweep). A NAT
+ * gateway or proxy reaching many servers on 443 gets its handshakes answered, so its unanswered targets stay under
+ * the line, as does a measurement client whose servers mostly answer.
  */
 final class AddressSweepDetector implements Detector {
   @Override
@@ -22,7 +23,7 @@ final class AddressSweepDetector implements Detector {
     double addresses = c.settings().get("address-sweep.addresses");
     double failedLine = c.settings().get("address-sweep.failed");
     double maxPorts = c.settings().get("address-sweep.max-ports");
-    long failed = r.unansweredProbes();
+    long failed = r.unansweredTargets();
     if (r.distinctProbeAddresses() < addresses || failed < failedLine || r.distinctProbePorts() > maxPorts
         || "other".equals(r.address())) {
       return;
@@ -31,8 +32,8 @@ final class AddressSweepDetector implements Detector {
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("distinctTargets", r.distinctProbeAddresses());
     evidence.put("distinctTargetsThreshold", addresses);
-    evidence.put("failedProbes", failed);
-    evidence.put("failedProbesThreshold", failedLine);
+    evidence.put("unansweredTargets", failed);
+    evidence.put("unansweredTargetsThreshold", failedLine);
     evidence.put("distinctPorts", r.distinctProbePorts());
     evidence.put("distinctPortsMaximum", maxPorts);
     evidence.put("probes", r.probes());

@@ -23,10 +23,13 @@ final class PortScanDetector implements Detector {
     double ports = c.settings().get("port-scan.ports");
     double failedLine = c.settings().get("port-scan.failed");
     long failed = r.unansweredProbes();
-    if (r.distinctProbePorts() < ports || failed < failedLine || "other".equals(r.address())) {
+    // One victim, as Zeek's port scan: the majority vote's lead over every other target reaches the line, so
+    // a peer-to-peer client trying a few ports on each of hundreds of peers is not a port scan.
+    if (r.distinctProbePorts() < ports || failed < failedLine || r.topProbeTargetVotes() < ports
+        || "other".equals(r.address())) {
       return;
     }
-    String target = r.distinctProbeAddresses() == 1 ? r.topProbeTarget() : Alert.MANY;
+    String target = r.topProbeTarget();
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("distinctPorts", r.distinctProbePorts());
     evidence.put("distinctPortsThreshold", ports);
@@ -37,7 +40,7 @@ final class PortScanDetector implements Detector {
     evidence.put("distinctTargets", r.distinctProbeAddresses());
     String protocol = r.tcpSyn() * 2 >= r.probes() ? "TCP" : "UDP";
     String summary = r.address() + " probed " + Text.count(r.distinctProbePorts()) + " " + protocol + " ports on "
-        + (Alert.MANY.equals(target) ? Text.count(r.distinctProbeAddresses()) + " hosts" : target) + " within "
+        + target + " within "
         + Text.seconds(w.seconds()) + " (" + Text.count(r.refusals()) + " refused, " + Text.count(failed)
         + " failed)";
     out.add(new Finding(type(), Severity.of(r.distinctProbePorts(), ports), r.address(), target, null,

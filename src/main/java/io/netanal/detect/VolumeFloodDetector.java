@@ -31,7 +31,9 @@ final class VolumeFloodDetector implements Detector {
       return;
     }
     boolean udp = type == AlertType.UDP_FLOOD;
-    long received = udp ? r.udpReceived() : r.icmpReceived();
+    // Echo replies to the target's own requests are answers it asked for, not a flood (a ping -f's other side).
+    long received = udp ? r.udpReceived()
+        : r.icmpReceived() - Math.min(r.icmpEchoRepliesReceived(), r.icmpEchoRequests());
     if (received == 0) {
       return;
     }

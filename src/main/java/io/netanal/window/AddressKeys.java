@@ -43,6 +43,15 @@ final class AddressKeys {
     return AddressFormat.ipv6(high, low);
   }
 
+  /** Multicast (224.0.0.0/4, ff00::/8) or the IPv4 limited broadcast: many receivers, not one host. */
+  static boolean isGroup(long high, long low) {
+    if (high == 0 && (low >>> 32) == 0xffff) {
+      int v4 = (int) low;
+      return (v4 >>> 28) == 0xe || v4 == -1;
+    }
+    return (high >>> 56) == 0xff;
+  }
+
   /** A well-mixed 64-bit hash of an address (for tables and sketches). */
   static long hash(long high, long low) {
     return mix(high * 0x9E3779B97F4A7C15L + low);

@@ -73,7 +73,9 @@ final class TrafficTable {
   static final int PROBE_ADDRESSES = 2;
   static final int PROBE_PORTS = 3;
   static final int SOURCES = 4;
-  static final int DISTINCTS = 5;
+  /** Addresses that answered the row's address: SYN-ACKs, echo replies, UDP from a service port. */
+  static final int RESPONDENTS = 5;
+  static final int DISTINCTS = 6;
 
   private static final int INITIAL_ROWS = 64;
 

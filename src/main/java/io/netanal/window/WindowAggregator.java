@@ -151,6 +151,18 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
     return windowed;
   }
 
+  /** Bytes held by the window tables (for the memory-bound test). */
+  long footprint() {
+    long bytes = 0;
+    for (TrafficTable t : base) {
+      bytes += t.footprint();
+    }
+    for (TrafficTable t : larger) {
+      bytes += t.footprint();
+    }
+    return bytes;
+  }
+
   private void advance(long w) {
     if (newest == NONE) {
       newest = w;
@@ -244,11 +256,16 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
       t.distinct(DST_PORTS, s, AddressKeys.mix(((long) protocol << 16) | dport));
       if (protocol == TCP) {
         tcp(t, s, r, d.tcpFlags(), dh, dl, dport);
+        if ((d.tcpFlags() & 0x12) == 0x12) {
+          t.distinct(RESPONDENTS, r, AddressKeys.hash(sh, sl)); // a SYN-ACK answers r's SYN
+        }
       } else if (protocol == UDP_PROTOCOL) {
         t.add(UDP, s, 1);
         t.add(R_UDP, r, 1);
         if (sport > dport) {
           probe(t, s, dh, dl, protocol, dport);
+        } else if (sport < dport) {
+          t.distinct(RESPONDENTS, r, AddressKeys.hash(sh, sl)); // a service answering r's client port
         }
       }
       if (sport == DNS_PORT || dport == DNS_PORT) {
@@ -256,6 +273,9 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
       }
     } else if (d.icmpType() != DecodedFrame.NONE) {
       icmp(t, s, r, d.ipVersion(layer), d.icmpType(), dh, dl);
+      if (d.icmpType() == (d.ipVersion(layer) == 4 ? 0 : 129)) {
+        t.distinct(RESPONDENTS, r, AddressKeys.hash(sh, sl)); // an echo reply answers r's request
+      }
     }
   }
 
@@ -302,6 +322,9 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
   }
 
   private static void probe(TrafficTable t, int s, long dh, long dl, int protocol, int port) {
+    if (AddressKeys.isGroup(dh, dl)) {
+      return; // SSDP, mDNS and broadcast discovery are not probes of a host
+    }
     t.probe(s, dh, dl, port);
     t.distinct(PROBE_ADDRESSES, s, AddressKeys.hash(dh, dl));
     t.distinct(PROBE_PORTS, s, AddressKeys.mix(((long) protocol << 16) | (port & 0xffff)));

@@ -18,6 +18,8 @@ package io.netanal.window;
  *       service), ICMP/ICMPv6 echo requests; {@code topProbeTarget} and {@code topProbePort} are the majority
  *       candidates of a Boyer-Moore vote (exactly the majority when one exists), {@code -1} as port for ICMP; {@code topSource} is the same vote
  *       over the senders of what the address received.
+ *   <li>{@code distinctRespondents}: addresses that answered this one (SYN-ACK, echo reply, UDP from a lower
+ *       port), so {@link #unansweredTargets()} estimates the probed addresses that never answered.
  *   <li>Distinct counts are exact up to 16 and HyperLogLog estimates (about 3.3% standard error) beyond.
  *   <li>{@code address} is {@code "other"} for the row that holds addresses past the table's cap.
  * </ul>
@@ -32,7 +34,7 @@ public record WindowRecord(String schema, String window, String start, String en
     long tcpRstReceived, long tcpAckReceived, long udpReceived, long icmpReceived, long icmpUnreachableReceived,
     long icmpEchoRepliesReceived, long dnsResponsesReceived, long dnsResponseBytesReceived,
     long dnsQueryBytes, long icmpEchoRequests, long probes, long distinctProbeAddresses, long distinctProbePorts,
-    String topProbeTarget, long topProbeTargetVotes, int topProbePort, long topProbePortVotes, String topSource,
+    long distinctRespondents, String topProbeTarget, long topProbeTargetVotes, int topProbePort, long topProbePortVotes, String topSource,
     long topSourceVotes) {
 
   public static final String SCHEMA = "netanal.window/1";
@@ -40,6 +42,11 @@ public record WindowRecord(String schema, String window, String start, String en
   /** Probes that got no sign of an open service back: SYNs without a SYN-ACK, echo requests without a reply. */
   public long unansweredProbes() {
     return Math.max(0, probes - tcpSynAckReceived - icmpEchoRepliesReceived - udpReceived);
+  }
+
+  /** Probed addresses that never answered in the window (Zeek counts failed attempts per victim). */
+  public long unansweredTargets() {
+    return Math.max(0, distinctProbeAddresses - distinctRespondents);
   }
 
   /** Refusals received: TCP resets and ICMP unreachables. */

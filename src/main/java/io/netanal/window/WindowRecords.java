@@ -41,7 +41,7 @@ final class WindowRecords {
         t.get(R_RST, r), t.get(R_ACK, r), t.get(R_UDP, r), t.get(R_ICMP, r), t.get(R_ICMP_UNREACHABLE, r),
         t.get(R_ICMP_ECHO_REPLY, r), t.get(R_DNS_RESPONSES, r), t.get(R_DNS_RESPONSE_BYTES, r),
         t.get(DNS_QUERY_BYTES, r), t.get(ICMP_ECHO, r), t.get(PROBES, r),
-        t.distinctCount(PROBE_ADDRESSES, r), t.distinctCount(PROBE_PORTS, r),
+        t.distinctCount(PROBE_ADDRESSES, r), t.distinctCount(PROBE_PORTS, r), t.distinctCount(RESPONDENTS, r),
         targetVotes == 0 ? null : AddressKeys.format(t.get(TOP_TARGET_HIGH, r), t.get(TOP_TARGET_LOW, r)),
         targetVotes, portVotes == 0 ? -1 : (int) t.get(TOP_PORT, r), portVotes,
         sourceVotes == 0 ? null : AddressKeys.format(t.get(TOP_SOURCE_HIGH, r), t.get(TOP_SOURCE_LOW, r)),
