@@ -8,7 +8,7 @@ import java.util.Map;
  * average of its earlier windows (alpha 0.2), for the flood detectors' "beyond its baseline" rule.
  *
  * <p>Owned by the engine's thread. Bounded: the {@value #MAX_ENTRIES} most recently seen targets per kind; an
- * unknown target has no baseline and only the absolute floor applies. A window that raised a flood does not move
+ * unknown target's baseline is 0, so only the absolute floor applies. A window that raised a flood does not move
  * the baseline, so a long flood does not become its own normal.
  */
 final class Baselines {
@@ -22,13 +22,18 @@ final class Baselines {
     }
   };
 
-  /** The baseline of {@code kind} for {@code address}, or -1 when none is known yet. */
+  /** The baseline of {@code kind} for {@code address}: 0 for a target not seen before. */
   double get(String kind, String address) {
     Double v = rates.get(kind + '|' + address);
-    return v == null ? -1 : v;
+    return v == null ? 0 : v;
   }
 
+  /**
+   * Moves the baseline towards {@code rate}. It starts from 0, so a flood's first, partial window does not become
+   * its baseline; steady traffic reaches its own level within a few windows.
+   */
   void update(String kind, String address, double rate) {
-    rates.merge(kind + '|' + address, rate, (old, now) -> old + ALPHA * (now - old));
+    double old = get(kind, address);
+    rates.put(kind + '|' + address, old + ALPHA * (rate - old));
   }
 }

@@ -20,6 +20,16 @@ final class VolumeFloodDetector implements Detector {
     this.prefix = type.id() + '.';
   }
 
+  /** A multicast group or the broadcast address receives streams it never answers (IPTV): not a victim. */
+  private static boolean group(String address) {
+    if (address.indexOf(':') >= 0) {
+      return address.startsWith("ff");
+    }
+    int dot = address.indexOf('.');
+    int first = dot < 0 ? -1 : Integer.parseInt(address.substring(0, dot));
+    return (first >= 224 && first <= 239) || address.equals("255.255.255.255");
+  }
+
   @Override
   public AlertType type() {
     return type;
@@ -31,9 +41,10 @@ final class VolumeFloodDetector implements Detector {
       return;
     }
     boolean udp = type == AlertType.UDP_FLOOD;
-    // Echo replies to the target's own requests are answers it asked for, not a flood (a ping -f's other side).
-    long received = udp ? r.udpReceived()
-        : r.icmpReceived() - Math.min(r.icmpEchoRepliesReceived(), r.icmpEchoRequests());
+    // Echo replies to the target's own requests, and ICMP errors (the backscatter of its own UDP or scan
+    // traffic), are answers, not a flood.
+    long received = udp ? r.udpReceived() : Math.max(0, r.icmpReceived() - r.icmpErrorsReceived()
+        - Math.min(r.icmpEchoRepliesReceived(), r.icmpEchoRequests()));
     if (received == 0) {
       return;
     }
@@ -43,7 +54,7 @@ final class VolumeFloodDetector implements Detector {
     double baseline = c.baselines().get(type.id(), r.address());
     long answers = udp ? r.udpPackets() : r.icmpPackets();
     boolean answered = udp && answers > c.settings().get("udp-flood.max-answer-ratio") * received;
-    boolean flood = rate >= floor && (baseline < 0 || rate >= factor * baseline) && !answered;
+    boolean flood = rate >= floor && rate >= factor * baseline && !answered && !group(r.address());
     if (!flood) {
       c.baselines().update(type.id(), r.address(), rate);
       return;
@@ -52,10 +63,8 @@ final class VolumeFloodDetector implements Detector {
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("packetsPerSecond", Math.round(rate));
     evidence.put("packetsPerSecondThreshold", floor);
-    if (baseline >= 0) {
-      evidence.put("baselinePerSecond", Math.round(baseline * 1000) / 1000.0);
-      evidence.put("baselineFactor", factor);
-    }
+    evidence.put("baselinePerSecond", Math.round(baseline * 1000) / 1000.0);
+    evidence.put("baselineFactor", factor);
     evidence.put("packetsReceived", received);
     evidence.put("answers", answers);
     evidence.put("distinctSources", r.distinctSources());

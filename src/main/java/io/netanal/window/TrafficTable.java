@@ -60,7 +60,9 @@ final class TrafficTable {
   static final int TOP_SOURCE_HIGH = 39;
   static final int TOP_SOURCE_LOW = 40;
   static final int TOP_SOURCE_VOTES = 41;
-  static final int LONGS = 42;
+  /** ICMP errors received (unreachable, time exceeded, parameter problem...): answers, not traffic of their own. */
+  static final int R_ICMP_ERRORS = 42;
+  static final int LONGS = 43;
 
   static final int SIZE_SQUARES = 0;
   static final int GAP_SUM = 1;

@@ -310,6 +310,13 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
     int unreachable = version == 4 ? 3 : 1;
     int echo = version == 4 ? 8 : 128;
     int reply = version == 4 ? 0 : 129;
+    // Errors: v4 3 unreachable, 4 source quench, 5 redirect, 11 time exceeded, 12 parameter problem (RFC 792);
+    // v6 1 to 4 (RFC 4443).
+    boolean error = version == 4 ? type == 3 || type == 4 || type == 5 || type == 11 || type == 12
+        : type >= 1 && type <= 4;
+    if (error) {
+      t.add(R_ICMP_ERRORS, r, 1);
+    }
     if (type == unreachable) {
       t.add(ICMP_UNREACHABLE, s, 1);
       t.add(R_ICMP_UNREACHABLE, r, 1);

@@ -31,7 +31,7 @@ public record WindowRecord(String schema, String window, String start, String en
     long icmpPackets, long icmpUnreachable, long dnsQueries, long dnsResponses, long dnsResponseBytes,
     Double rttMeanMillis, long retransmissions,
     long packetsReceived, long bytesReceived, long distinctSources, long tcpSynReceived, long tcpSynAckReceived,
-    long tcpRstReceived, long tcpAckReceived, long udpReceived, long icmpReceived, long icmpUnreachableReceived,
+    long tcpRstReceived, long tcpAckReceived, long udpReceived, long icmpReceived, long icmpErrorsReceived, long icmpUnreachableReceived,
     long icmpEchoRepliesReceived, long dnsResponsesReceived, long dnsResponseBytesReceived,
     long dnsQueryBytes, long icmpEchoRequests, long probes, long distinctProbeAddresses, long distinctProbePorts,
     long distinctRespondents, String topProbeTarget, long topProbeTargetVotes, int topProbePort, long topProbePortVotes, String topSource,

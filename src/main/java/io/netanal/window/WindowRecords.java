@@ -38,7 +38,7 @@ final class WindowRecords {
         t.get(DNS_RESPONSE_BYTES, r),
         rttCount == 0 ? null : round(t.getDouble(RTT_SUM, r) / rttCount), t.get(RETRANSMISSIONS, r),
         t.get(R_PACKETS, r), t.get(R_BYTES, r), t.distinctCount(SOURCES, r), t.get(R_SYN, r), synAckReceived,
-        t.get(R_RST, r), t.get(R_ACK, r), t.get(R_UDP, r), t.get(R_ICMP, r), t.get(R_ICMP_UNREACHABLE, r),
+        t.get(R_RST, r), t.get(R_ACK, r), t.get(R_UDP, r), t.get(R_ICMP, r), t.get(R_ICMP_ERRORS, r), t.get(R_ICMP_UNREACHABLE, r),
         t.get(R_ICMP_ECHO_REPLY, r), t.get(R_DNS_RESPONSES, r), t.get(R_DNS_RESPONSE_BYTES, r),
         t.get(DNS_QUERY_BYTES, r), t.get(ICMP_ECHO, r), t.get(PROBES, r),
         t.distinctCount(PROBE_ADDRESSES, r), t.distinctCount(PROBE_PORTS, r), t.distinctCount(RESPONDENTS, r),
