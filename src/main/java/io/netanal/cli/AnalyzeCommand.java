@@ -5,9 +5,12 @@ import io.netanal.NetanalException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.AnalysisResult;
 import io.netanal.analysis.CaptureFileAnalysis;
+import io.netanal.analysis.FlowAnalysis;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.detect.DetectionPipeline;
 import io.netanal.filter.FilterExpression;
+import io.netanal.flow.AppMetadata;
+import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
@@ -66,6 +69,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** Windows and detection (DESIGN.md section 6): on unless --no-detect. */
   @Mixin DetectionOptions detection;
 
+  @Option(names = "--no-names", negatable = false,
+      description = "Do not learn names for addresses (from DNS answers, TLS SNI, HTTP Host).")
+  boolean noNames;
+
+  @Option(names = "--max-flows", paramLabel = "N",
+      description = "Open flows kept before the longest idle is ended as evicted (default: ${DEFAULT-VALUE}).")
+  int maxFlows = FlowTableOptions.DEFAULT_MAX_FLOWS;
+
   /** Where the last report is saved; the user's state directory unless a test says otherwise. */
   ReportStore store;
 
@@ -87,10 +98,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Report> reports = new ArrayList<>();
     DetectionOptions.Plan plan = detection.plan();
     DetectionPipeline mergedPipeline = merge ? plan.pipeline(null, null) : null;
-    CaptureFileAnalysis merged = merge ? analysis(options, mergedPipeline) : null;
+    CaptureFileAnalysis merged = merge ? analysis(options, String.join(", ", files), mergedPipeline) : null;
     for (String file : files) {
       DetectionPipeline pipeline = merge ? mergedPipeline : plan.pipeline(null, null);
-      CaptureFileAnalysis analysis = merge ? merged : analysis(options, pipeline);
+      CaptureFileAnalysis analysis = merge ? merged
+          : analysis(options, STDIN.equals(file) ? "(standard input)" : file, pipeline);
       try {
         read(analysis, file, style, err);
       } catch (NetanalException | IOException e) {
@@ -117,16 +129,25 @@ final class AnalyzeCommand implements Callable<Integer> {
     return exit;
   }
 
-  private static CaptureFileAnalysis analysis(AnalysisOptions options, DetectionPipeline pipeline) {
-    return pipeline == null ? new CaptureFileAnalysis(options) : new CaptureFileAnalysis(options, pipeline);
+  /**
+   * An analysis with flows and (unless --no-names) names, its flow records naming {@code source}, and windows and
+   * detection unless off (null); the flow records also feed the windows' handshake times and retransmissions.
+   */
+  private CaptureFileAnalysis analysis(AnalysisOptions options, String source, DetectionPipeline pipeline) {
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(source, maxFlows), top == 0 ? 20 : top,
+        !noNames, AppMetadata.NONE);
+    if (pipeline == null) {
+      return new CaptureFileAnalysis(options, flows);
+    }
+    flows.listen(pipeline);
+    return new CaptureFileAnalysis(options, flows, List.of(pipeline));
   }
 
-  /** The result with the windows closed and the alerts in its report (unchanged without detection). */
+  /** The result with the alerts in its report (unchanged without detection); the analysis finished the windows. */
   private static AnalysisResult detected(AnalysisResult result, DetectionPipeline pipeline) {
     if (pipeline == null) {
       return result;
     }
-    pipeline.finish();
     return new AnalysisResult(result.report().withDetection(pipeline.summary(), pipeline.alerts()),
         result.damage());
   }

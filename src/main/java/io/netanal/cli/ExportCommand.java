@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,8 +58,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   @Option(names = "--table", paramLabel = "T",
-      description = "One table: protocols, endpoints, conversations, bandwidth, sizes (CSV default: protocols); "
-          + "or windows (netanal.window/1 records of a capture file SOURCE).")
+      description = "One table: protocols, endpoints, conversations, bandwidth, sizes, flows, names (CSV default: "
+          + "protocols); or windows (netanal.window/1 records of a capture file SOURCE).")
   String table;
 
   @Option(names = "--packets", description = "One row per packet (number, timestamp, source, destination, ports, "
@@ -118,9 +119,9 @@ final class ExportCommand implements Callable<Integer> {
     try (CaptureFileReader reader = CaptureFileReader.open(source)) {
       write(out -> {
         WindowAggregator aggregator = new WindowAggregator(WindowSizes.defaults(), new WindowRecordWriter(out, rows));
-        CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), aggregator);
+        CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), List.of(aggregator));
         analysis.add(reader);
-        aggregator.finish();
+        analysis.result(); // finishes the windows
       });
       if (reader.damage() != null) {
         warn(reader.damage());

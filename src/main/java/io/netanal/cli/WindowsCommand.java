@@ -80,7 +80,7 @@ final class WindowsCommand implements Callable<Integer> {
       listener = w -> table.render(w, out);
     }
     WindowAggregator aggregator = new WindowAggregator(sizes, closing(listener, out));
-    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, aggregator);
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, List.of(aggregator));
     int exit = ExitCodes.OK;
     for (String file : files) {
       try {
@@ -92,8 +92,7 @@ final class WindowsCommand implements Callable<Integer> {
         exit = Math.max(exit, ExitCodes.of(e));
       }
     }
-    aggregator.finish();
-    for (String damage : analysis.result().damage()) {
+    for (String damage : analysis.result().damage()) { // result() finishes the windows
       err.println("netanal: warning: " + damage + "; the windows cover the frames before it");
       exit = Math.max(exit, ExitCodes.INVALID_INPUT);
     }

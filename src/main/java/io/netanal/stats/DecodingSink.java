@@ -1,7 +1,6 @@
 package io.netanal.stats;
 
 import io.netanal.decode.DecodedFrame;
-import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.decode.FrameDecoder;
 import io.netanal.frame.FrameSink;
 import java.nio.ByteBuffer;
@@ -18,7 +17,6 @@ public final class DecodingSink implements FrameSink {
   private final DecodedFrame decoded = new DecodedFrame();
   private final StatisticsCollector collector;
   private final Listener listener;
-  private final DecodedFrameConsumer consumer;
 
   /** Sees each frame after it is decoded and counted (for per-packet output); called on the recording thread. */
   @FunctionalInterface
@@ -32,14 +30,8 @@ public final class DecodingSink implements FrameSink {
 
   /** A sink that also shows every decoded frame to {@code listener} (null for none). */
   public DecodingSink(StatisticsCollector collector, Listener listener) {
-    this(collector, listener, null);
-  }
-
-  /** A sink that also hands every decoded frame, with its bytes, to {@code consumer} (null for none). */
-  public DecodingSink(StatisticsCollector collector, Listener listener, DecodedFrameConsumer consumer) {
     this.collector = collector;
     this.listener = listener;
-    this.consumer = consumer;
   }
 
   @Override
@@ -49,9 +41,6 @@ public final class DecodingSink implements FrameSink {
     collector.record(timestampNanos, capturedLength, originalLength, decoded);
     if (listener != null) {
       listener.decoded(timestampNanos, capturedLength, originalLength, decoded);
-    }
-    if (consumer != null) {
-      consumer.frame(timestampNanos, capturedLength, originalLength, buffer, offset, decoded);
     }
   }
 

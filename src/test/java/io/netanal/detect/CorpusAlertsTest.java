@@ -49,7 +49,7 @@ class CorpusAlertsTest {
         DetectionPipeline pipeline = new DetectionPipeline(WindowSizes.defaults(), DetectionSettings.defaults(),
             null, null);
         try {
-          new CaptureFileAnalysis(AnalysisOptions.defaults(), pipeline).add(pcaps.resolve(path));
+          new CaptureFileAnalysis(AnalysisOptions.defaults(), List.of(pipeline)).add(pcaps.resolve(path));
         } catch (NetanalException | IOException e) {
           continue; // unreadable files are the reader's tests' business
         }

@@ -48,8 +48,9 @@ class WindowsTsharkTest {
         }
       }
     });
-    new CaptureFileAnalysis(AnalysisOptions.defaults(), aggregator).add(file);
-    aggregator.finish();
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), List.of(aggregator));
+    analysis.add(file);
+    analysis.result(); // finishes the windows
 
     assertThat(aggregator.latePackets()).isZero();
     assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
