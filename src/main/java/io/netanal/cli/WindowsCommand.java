@@ -4,8 +4,11 @@ import io.netanal.InvalidInputException;
 import io.netanal.NetanalException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.CaptureFileAnalysis;
+import io.netanal.analysis.FlowAnalysis;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.filter.FilterExpression;
+import io.netanal.flow.AppMetadata;
+import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.WindowRecordWriter;
 import io.netanal.term.ConsoleStyle;
@@ -80,7 +83,10 @@ final class WindowsCommand implements Callable<Integer> {
       listener = w -> table.render(w, out);
     }
     WindowAggregator aggregator = new WindowAggregator(sizes, closing(listener, out));
-    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, List.of(aggregator));
+    // The flow table's records give the windows their handshake round trips and retransmissions.
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(String.join(", ", files),
+        FlowTableOptions.DEFAULT_MAX_FLOWS), 1, false, AppMetadata.NONE).listen(aggregator);
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, flows, List.of(aggregator));
     int exit = ExitCodes.OK;
     for (String file : files) {
       try {

@@ -44,6 +44,8 @@ class WindowsCommandTest {
     long packets = records.stream().mapToLong(r -> r.get("packets").asLong()).sum();
     long received = records.stream().mapToLong(r -> r.get("packetsReceived").asLong()).sum();
     assertThat(packets).isEqualTo(received).isPositive();
+    // The sample's loopback TCP connections: their handshakes, from the flow table, reach the clients' windows.
+    assertThat(records).anySatisfy(r -> assertThat(r.get("rttMeanMillis").isNumber()).isTrue());
     assertThat(runner.err.toString()).isEmpty();
   }
 

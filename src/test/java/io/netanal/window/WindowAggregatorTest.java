@@ -133,6 +133,29 @@ class WindowAggregatorTest {
   }
 
   @Test
+  void shouldAddFlowRecordsRoundTripsToTheWindowOfTheirStart() {
+    WindowAggregator agg = aggregator("5s");
+    Packets p = new Packets(agg);
+    p.tcp(T0 + 1 * S, A, B, 40000, 443, Packets.SYN, 0);
+    p.tcp(T0 + 6 * S, A, B, 40000, 443, Packets.ACK, 0);
+    agg.flowEnded(flow(T0 + 1 * S, 12.0, 2));
+    agg.flowEnded(flow(T0 + 2 * S, 20.0, 1));
+    agg.finish();
+
+    WindowRecord a = record("5s", T0, "10.0.0.1");
+    assertThat(a.rttMeanMillis()).isEqualTo(16.0);
+    assertThat(a.retransmissions()).isEqualTo(3);
+    assertThat(record("5s", T0 + 5 * S, "10.0.0.1").rttMeanMillis()).isNull();
+    assertThat(agg.lateFlows()).isZero();
+  }
+
+  private static io.netanal.flow.FlowRecord flow(long start, double rtt, long retransmissions) {
+    return new io.netanal.flow.FlowRecord("test", start, start + S, "10.0.0.1", 40000, "10.0.0.2", 443, 6, -1,
+        "tls", 5, 5, 100, 1000, 400, 1300, "SF", "ShADadFf", "fin", "1:x", rtt, retransmissions, 0,
+        List.of(), 0, null, null);
+  }
+
+  @Test
   void shouldCloseWindowsOnTickWhenNoPacketsCome() {
     WindowAggregator agg = aggregator("5s");
     Packets p = new Packets(agg);
