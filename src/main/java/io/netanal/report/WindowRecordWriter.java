@@ -50,7 +50,8 @@ public final class WindowRecordWriter implements WindowListener {
         if (format == Format.CSV) {
           csv.printRecord(values(r));
         } else {
-          ReportJson.writeLine(r, out);
+          ReportJsonWriter.write(r, out, false); // one flush per window, not per record
+          out.write('\n');
         }
         records++;
       }
