@@ -50,7 +50,7 @@ public final class WindowRecordWriter implements WindowListener {
         if (format == Format.CSV) {
           csv.printRecord(values(r));
         } else {
-          ReportJsonWriter.write(r, out, false); // one flush per window, not per record
+          out.write(ReportJson.toJson(r, false)); // one flush per window, not per record
           out.write('\n');
         }
         records++;
