@@ -156,6 +156,56 @@ class WindowAggregatorTest {
   }
 
   @Test
+  void shouldGiveTheSameWindowsLiveWithTicksAsFromAFile() {
+    List<ClosedWindow> file = new ArrayList<>();
+    List<ClosedWindow> live = new ArrayList<>();
+    WindowAggregator fromFile = new WindowAggregator(WindowSizes.defaults(), file::add);
+    WindowAggregator fromLive = new WindowAggregator(WindowSizes.defaults(), live::add);
+    Packets filePackets = new Packets(fromFile);
+    Packets livePackets = new Packets(fromLive);
+    SplittableRandom random = new SplittableRandom(7);
+    long ts = T0;
+    for (int i = 0; i < 20_000; i++) {
+      ts += random.nextLong(50_000_000L); // up to 50 ms apart, with idle gaps below
+      if (i % 5000 == 0) {
+        ts += 40 * S;
+      }
+      int src = ip(10, 0, 0, 1 + random.nextInt(20));
+      int port = 1 + random.nextInt(100);
+      filePackets.tcp(ts, src, B, 40000, port, Packets.SYN, 0);
+      livePackets.tcp(ts, src, B, 40000, port, Packets.SYN, 0);
+      // The live clock ticks a little ahead of the packets (the kernel stamped them before we saw them).
+      fromLive.tick(ts + 300_000_000L);
+    }
+    fromFile.finish();
+    fromLive.finish();
+    assertThat(live).hasSameSizeAs(file);
+    assertThat(live.equals(file)).as("live windows equal the file's").isTrue();
+  }
+
+  @Test
+  void shouldAllocateNothingPerPacketInTheSteadyState() {
+    WindowAggregator agg = aggregator("5s,30s,3m");
+    io.netanal.decode.DecodedFrame[] frames = new io.netanal.decode.DecodedFrame[64];
+    for (int i = 0; i < frames.length; i++) {
+      frames[i] = new io.netanal.decode.DecodedFrame().withIpv4(ip(10, 0, 1, i), B)
+          .withTransport(Packets.TCP, 40000 + i, 80 + i % 4, Packets.SYN);
+    }
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64);
+    for (int i = 0; i < 100_000; i++) { // warm-up: rows, sketches and the JIT
+      agg.frame(T0 + i, 60, 60, buffer, 0, frames[i & 63]);
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 1_000_000; i++) {
+      agg.frame(T0 + 100_000 + i, 60, 60, buffer, 0, frames[i & 63]);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(allocated).as("bytes allocated for a million packets").isLessThan(100_000);
+  }
+
+  @Test
   void shouldCloseWindowsOnTickWhenNoPacketsCome() {
     WindowAggregator agg = aggregator("5s");
     Packets p = new Packets(agg);
