@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pairs, nmap, masscan, hping3, a DNS reflector (dnsmasq queried with spoofed sources) and many short connections
  * to a listening port 22 between them, each recorded by tcpdump in the victim namespace, then analysed: {@code
  * netanal analyze} must raise exactly the expected (type, source, target) alerts. {@code netanal capture} on the
- * victim's veth must raise them live, while it runs.
+ * victim's veth must raise them live, while it runs, and stream window records with {@code --windows}.
  *
  * <p>Nothing leaves the namespaces: their only links are to each other, with IPv6 off before links come up; the
  * "routed" sweep goes to a subnet the victim does not forward. Needs root and the tools (CI installs them); skips
@@ -208,7 +208,7 @@ class AttackToolsTest {
     List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", victim,
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), Netanal.class.getName(), "capture", "-i", "vv" + id, "--json",
-        "-q"));
+        "-q", "--windows", "5s,30s"));
     Process capture = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     background.add(capture);
     List<String> lines = new CopyOnWriteArrayList<>();
@@ -246,6 +246,8 @@ class AttackToolsTest {
       }
     }
     assertThat(report).as("the final report among %s", lines).isNotNull();
+    assertThat(lines).as("window records streamed with --windows")
+        .anySatisfy(line -> assertThat(line).startsWith("{\"schema\":\"netanal.window/1\",\"window\":\"5s\""));
     assertThat(report.get("alerts")).hasSize(2);
   }
 
