@@ -1,6 +1,7 @@
 package io.netanal.cli;
 
 import io.netanal.InvalidInputException;
+import io.netanal.analysis.FramePipeline;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.AtomicFileOutput;
 import io.netanal.report.CsvTables;
@@ -145,7 +146,7 @@ final class ExportCommand implements Callable<Integer> {
       write(out -> {
         PacketExporter exporter = new PacketExporter(out, rows, () -> closed(out));
         exporter.start();
-        reader.read(exporter);
+        reader.read(FramePipeline.of(null, null, null, List.of(exporter)).sink());
         exporter.finish();
       });
       if (reader.damage() != null) {

@@ -188,8 +188,8 @@ class WindowAggregatorTest {
     WindowAggregator agg = aggregator("5s,30s,3m");
     io.netanal.decode.DecodedFrame[] frames = new io.netanal.decode.DecodedFrame[64];
     for (int i = 0; i < frames.length; i++) {
-      frames[i] = new io.netanal.decode.DecodedFrame().withIpv4(ip(10, 0, 1, i), B)
-          .withTransport(Packets.TCP, 40000 + i, 80 + i % 4, Packets.SYN);
+      frames[i] = new io.netanal.decode.FrameFixture().withIpv4(ip(10, 0, 1, i), B)
+          .withTransport(Packets.TCP, 40000 + i, 80 + i % 4, Packets.SYN).frame();
     }
     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64);
     for (int i = 0; i < 100_000; i++) { // warm-up: rows, sketches and the JIT
