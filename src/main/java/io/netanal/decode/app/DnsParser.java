@@ -29,16 +29,16 @@ import java.util.List;
  *
  * <p>Names are bounded as RFC 1035 bounds them: labels of at most 63 bytes, at most 255 bytes in all, and at
  * most {@link #MAX_POINTERS} compression pointers per name, so a pointer loop ends (as malformed) instead of
- * spinning. Label types 0x40 and 0x80 are malformed. Name text is lowercase ASCII without the trailing dot;
- * bytes outside {@code !..~} are written {@code \DDD} (decimal) and a dot or backslash inside a label is escaped
- * with a backslash, as in a zone file.
+ * spinning. Label types 0x40 and 0x80 are malformed. Name text is the labels joined by dots, without the
+ * trailing dot, ASCII capitals lowered, as tshark shows it otherwise (see {@link DisplayText}: UTF-8, control
+ * characters escaped); a dot inside a label is not escaped, as tshark does not.
  *
  * <p>Stateless; any thread may call it. It allocates the result, so it is meant for a flow's first payloads,
  * not for every frame.
  */
 public final class DnsParser {
-  /** Question names kept per message; later questions are skipped. */
-  public static final int MAX_QUESTIONS = 16;
+  /** Question names kept per message (mDNS queries often ask for 20 services at once); later ones are skipped. */
+  public static final int MAX_QUESTIONS = 32;
   /** Answers kept per message; the rest of the answer section is not read. */
   public static final int MAX_ANSWERS = 16;
   static final int HEADER_SIZE = 12;
@@ -106,9 +106,9 @@ public final class DnsParser {
   /** Reads {@code count} questions from {@code pos}; returns the offset after them, or -1 when they end early. */
   private static int readQuestions(ByteBuffer buffer, int message, int end, int count, Sections out) {
     int pos = message + HEADER_SIZE;
-    StringBuilder name = new StringBuilder(64);
+    NameBytes name = new NameBytes();
     for (int i = 0; i < count; i++) {
-      name.setLength(0);
+      name.length = 0;
       boolean keep = out.questions.size() < MAX_QUESTIONS;
       int next = readName(buffer, message, end, pos, keep ? name : null);
       if (next == BAD_NAME || end - next < QUESTION_FIXED_SIZE) {
@@ -118,7 +118,7 @@ public final class DnsParser {
         out.qtype = buffer.getShort(next) & 0xFFFF;
       }
       if (keep) {
-        out.questions.add(name.toString());
+        out.questions.add(name.text());
       }
       pos = next + QUESTION_FIXED_SIZE;
     }
@@ -163,12 +163,12 @@ public final class DnsParser {
         return true;
       case TYPE_CNAME:
       case TYPE_PTR: {
-        StringBuilder name = new StringBuilder(64);
+        NameBytes name = new NameBytes();
         int after = readName(buffer, message, end, rdata, name);
         if (after == BAD_NAME || after > rdata + rdlength) {
           return false;
         }
-        answers.add(name.toString());
+        answers.add(name.text());
         return true;
       }
       default:
@@ -177,16 +177,15 @@ public final class DnsParser {
   }
 
   /**
-   * Reads the name at {@code pos}, appending its text to {@code text} unless that is null; returns the offset
+   * Reads the name at {@code pos}, appending its bytes to {@code name} unless that is null; returns the offset
    * after the name's bytes at {@code pos} (after its first pointer, if any), or {@link #BAD_NAME} when the name
    * runs past {@code end}, is too long, loops or uses a reserved label type. Pointers are offsets from
    * {@code message}.
    */
-  static int readName(ByteBuffer buffer, int message, int end, int pos, StringBuilder text) {
+  static int readName(ByteBuffer buffer, int message, int end, int pos, NameBytes name) {
     int after = -1;
     int wireLength = 1; // the root's zero byte
     int pointers = 0;
-    boolean first = true;
     while (pos < end) {
       int length = buffer.get(pos) & 0xFF;
       if (length == 0) {
@@ -206,31 +205,29 @@ public final class DnsParser {
       if ((length & POINTER) != 0 || wireLength > MAX_NAME_LENGTH || end - pos - 1 < length) {
         return BAD_NAME; // 0x40 and 0x80 are reserved label types (RFC 6891 5)
       }
-      if (text != null) {
-        if (!first) {
-          text.append('.');
-        }
-        appendLabel(buffer, pos + 1, length, text);
+      if (name != null) {
+        name.addLabel(buffer, pos + 1, length);
       }
-      first = false;
       pos += 1 + length;
     }
     return BAD_NAME;
   }
 
-  private static void appendLabel(ByteBuffer buffer, int from, int length, StringBuilder text) {
-    for (int i = from; i < from + length; i++) {
-      int c = buffer.get(i) & 0xFF;
-      if (c >= 'A' && c <= 'Z') {
-        text.append((char) (c + ('a' - 'A')));
-      } else if (c == '.' || c == '\\') {
-        text.append('\\').append((char) c);
-      } else if (c > ' ' && c <= '~') {
-        text.append((char) c);
-      } else {
-        text.append('\\').append((char) ('0' + c / 100)).append((char) ('0' + c / 10 % 10))
-            .append((char) ('0' + c % 10));
+  /** A name's labels joined by dots; {@link #MAX_NAME_LENGTH} bounds what a valid name can add. */
+  static final class NameBytes {
+    final byte[] bytes = new byte[MAX_NAME_LENGTH];
+    int length;
+
+    void addLabel(ByteBuffer buffer, int from, int labelLength) {
+      if (length > 0) {
+        bytes[length++] = '.';
       }
+      buffer.get(from, bytes, length, labelLength);
+      length += labelLength;
+    }
+
+    String text() {
+      return DisplayText.of(bytes, length, true);
     }
   }
 }

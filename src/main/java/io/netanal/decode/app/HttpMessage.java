@@ -2,7 +2,7 @@ package io.netanal.decode.app;
 
 /** The start of an HTTP/1.x message read by {@link HttpParser}: an {@link HttpRequest} or an {@link HttpResponse}. */
 public sealed interface HttpMessage permits HttpRequest, HttpResponse {
-  /** {@code "HTTP/1.1"} or {@code "HTTP/1.0"}, or null when the start line did not end within the payload. */
+  /** {@code "HTTP/1.1"}, {@code "HTTP/1.0"} (as written), or null when the start line did not end within the payload. */
   String version();
 
   /**

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  *
  * <p>Garbage is turned away within a few bytes: the payload must start with a known method token and a space,
- * or with {@code HTTP/1.}; a start line holding control characters, or whose version is not {@code HTTP/1.x}
- * (HTTP/0.9, RTSP, SIP, the HTTP/2 preface) is not HTTP/1.x either. A bare LF ends a line as CRLF does. At
+ * or with {@code HTTP/1.}; a start line holding control characters, or whose version does not start with
+ * {@code HTTP/1.} (HTTP/0.9, RTSP, SIP, the HTTP/2 preface) is not HTTP/1.x either. A request's version is kept
+ * as written after that prefix ({@code HTTP/1.0.8} from one weather station's firmware), as tshark keeps it; a
+ * response's must be {@code HTTP/1.} and one digit. A bare LF ends a line as CRLF does. At
  * most {@link #MAX_HEAD_LENGTH} bytes are read; a request target that contains spaces runs to the last space of
  * its line. Header lines without a colon are skipped; obsolete line folding is not joined.
  *
@@ -68,7 +70,8 @@ public final class HttpParser {
     int contentEnd = trimCr(buffer, offset, lineEnd);
     int lastSpace = lastSpace(buffer, offset + methodLength, contentEnd);
     if (lastSpace <= offset + methodLength + 1 || controlCharacterBefore(buffer, offset, contentEnd)
-        || !isVersion(buffer, lastSpace + 1, contentEnd)) {
+        || contentEnd - lastSpace - 1 <= VERSION_PREFIX.length
+        || !startsWith(buffer, lastSpace + 1, contentEnd, VERSION_PREFIX)) {
       return null;
     }
     int uriStart = offset + methodLength + 1;

@@ -8,7 +8,8 @@ import java.util.List;
  * @param legacyVersion the {@code legacy_version} field (0x0303 for TLS 1.2 and 1.3 hellos)
  * @param supportedVersions the {@code supported_versions} extension (RFC 8446 4.2.1) in the client's order,
  *     GREASE values included; empty without the extension
- * @param sni the first {@code host_name} of the {@code server_name} extension (RFC 6066 3), lowercase, or null
+ * @param sni the first {@code host_name} of the {@code server_name} extension (RFC 6066 3), ASCII capitals
+ *     lowered, as {@link DisplayText} writes it, or null
  * @param alpn the {@code application_layer_protocol_negotiation} protocols (RFC 7301) in order; empty without it
  * @param ja3 the JA3 string ({@code SSLVersion,Ciphers,Extensions,EllipticCurves,EllipticCurvePointFormats},
  *     GREASE values dropped) as tshark 4.0's {@code tls.handshake.ja3_full}, or null when not {@code complete}

@@ -257,17 +257,11 @@ public final class TlsHelloParser {
     return Math.min(from + prefix + length, to);
   }
 
-  /** Printable ASCII as is (A-Z lowercased when asked), any other byte as U+FFFD. */
+  /** The bytes as {@link DisplayText} writes them. */
   private static String text(ByteBuffer buffer, int from, int length, boolean lowercase) {
-    char[] chars = new char[length];
-    for (int i = 0; i < length; i++) {
-      int c = buffer.get(from + i) & 0xFF;
-      if (lowercase && c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-      }
-      chars[i] = c >= ' ' && c <= '~' ? (char) c : '\uFFFD';
-    }
-    return new String(chars);
+    byte[] bytes = new byte[length];
+    buffer.get(from, bytes);
+    return DisplayText.of(bytes, length, lowercase);
   }
 
   private static int u16(ByteBuffer buffer, int at) {

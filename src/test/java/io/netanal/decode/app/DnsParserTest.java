@@ -267,14 +267,19 @@ class DnsParserTest {
   }
 
   @Test
-  void shouldEscapeBytesOutsidePrintableAscii() {
+  void shouldWriteNameTextAsTsharkDoes() {
     DnsMessage message = dns(bytes(
         "0001", "0000", "0001", "0000", "0000", "0000", // header, one question
-        "05" + "41" + "2e" + "5c" + "20" + "ff", // label "A" "." "\" " " 0xff
+        "0e", // a label of 14 bytes:
+        "0a", "20", "2e", "5c", // LF, space, dot, backslash
+        "7f", "c3a9", "ff", "41", // DEL, é (UTF-8), 0xff (not UTF-8), A
+        "c389", "1f", "e4bd", // É (UTF-8), 0x1f, a cut 3-byte sequence
+        "03" + hexOf("com"), // com
         "00", // root
         "00010001"), false); // QTYPE, QCLASS
 
-    assertThat(message.query()).isEqualTo("a\\.\\\\\\032\\255");
+    // tshark 4.0's dns.qry.name of these bytes, with A lowered
+    assertThat(message.query()).isEqualTo("\\n .\\\\\\177\u00e9\ufffda\u00c9\\037\ufffd.com");
   }
 
   @Test

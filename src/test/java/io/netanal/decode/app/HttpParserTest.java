@@ -57,6 +57,14 @@ class HttpParserTest {
   }
 
   @Test
+  void shouldKeepOddRequestVersionAsWritten() {
+    HttpRequest request = (HttpRequest) http(ascii("GET /update?x=1 HTTP/1.0.8\r\nHost: 192.0.2.7\r\n\r\n"));
+
+    assertThat(request.version()).isEqualTo("HTTP/1.0.8");
+    assertThat(request.host()).isEqualTo("192.0.2.7");
+  }
+
+  @Test
   void shouldKeepFirstHostHeader() {
     HttpRequest request = (HttpRequest) http(ascii("GET / HTTP/1.1\r\nHost: first\r\nHost: second\r\n\r\n"));
 
@@ -121,7 +129,7 @@ class HttpParserTest {
     assertThat(http(ascii("OPTIONS rtsp://cam/ RTSP/1.0\r\n\r\n"))).isNull(); // RTSP
     assertThat(http(ascii("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"))).isNull(); // the HTTP/2 preface
     assertThat(http(ascii("GET /\r\n"))).isNull(); // HTTP/0.9
-    assertThat(http(ascii("GET / HTTP/1.1x\r\n\r\n"))).isNull(); // bad version
+    assertThat(http(ascii("GET / HTTP/1.\r\n\r\n"))).isNull(); // no minor version
     assertThat(http(ascii("GET /\u0000 HTTP/1.1\r\n\r\n"))).isNull(); // control character
     assertThat(http(ascii("GET /\u0001"))).isNull(); // control character in a cut line
     assertThat(http(ascii("GETTING / HTTP/1.1\r\n"))).isNull(); // no space after the method

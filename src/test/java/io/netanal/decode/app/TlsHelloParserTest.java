@@ -251,14 +251,14 @@ class TlsHelloParserTest {
   }
 
   @Test
-  void shouldWriteUnprintableServerNameBytesAsReplacementCharacter() {
+  void shouldWriteServerNameAsTsharkDoes() {
     TlsClientHello hello = (TlsClientHello) tls(bytes(
         "16", "0303", "003a", // record: handshake, length 58
         "01", "000036", // ClientHello, length 54
         "0303", "00".repeat(32), "00", // legacy_version, random, empty session_id
         "0002", "1301", "0100", // one cipher, null compression
         "000b", // extensions length 11
-        "0000", "0007", "0005", "00", "0002", "41ff")); // server_name "A" 0xff
+        "0000", "0007", "0005", "00", "0002", "41ff")); // server_name "A" 0xff (not UTF-8)
 
     assertThat(hello.sni()).isEqualTo("a\uFFFD");
   }

@@ -1,0 +1,134 @@
+package io.netanal.decode.app;
+
+import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameDecoder;
+import io.netanal.pcap.CaptureFileReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The names the three parsers find in one capture, frame by frame and without reassembly, gathered into the
+ * per-file sets of {@code flows-oracle.jsonl}: {@code tls_sni}, {@code ja3}, {@code dns_queries},
+ * {@code dns_names} and {@code http_hosts}. Also counts what the known differences need to tell a name lost to
+ * a cut from a bug: hellos and DNS messages that were not complete within their segment.
+ *
+ * <p>Which parser sees which payload: DNS on UDP 53, 5353 (mDNS) and 5355 (LLMNR) and TCP 53; the TLS hello
+ * parser on every TCP payload (it checks the record header itself); the HTTP parser on every TCP payload and on
+ * UDP 1900 (SSDP, which tshark reads with its HTTP dissector).
+ */
+final class CorpusNames {
+  static final String TLS_SNI = "tls_sni";
+  static final String JA3 = "ja3";
+  static final String DNS_QUERIES = "dns_queries";
+  static final String DNS_NAMES = "dns_names";
+  static final String HTTP_HOSTS = "http_hosts";
+  static final Set<String> FIELDS = Set.of(TLS_SNI, JA3, DNS_QUERIES, DNS_NAMES, HTTP_HOSTS);
+
+  final Map<String, TreeSet<String>> names = new LinkedHashMap<>();
+  /** ClientHellos cut by their segment, and handshake record headers with no room for a hello. */
+  int incompleteClientHellos;
+  int incompleteDnsMessages;
+  int incompleteHttpRequests;
+  int clientHellos;
+  /** UDP datagrams with a QUIC long header (RFC 9000 17.2) of a non-zero version: Initial packets carry a hello. */
+  int quicLongHeaders;
+
+  private final FrameDecoder decoder = new FrameDecoder();
+  private final DecodedFrame frame = new DecodedFrame();
+
+  private CorpusNames() {
+    for (String field : new String[] {TLS_SNI, JA3, DNS_QUERIES, DNS_NAMES, HTTP_HOSTS}) {
+      names.put(field, new TreeSet<>());
+    }
+  }
+
+  static CorpusNames read(Path file) throws IOException {
+    CorpusNames found = new CorpusNames();
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) ->
+          found.frame(linkType, buffer, offset, capturedLength));
+    }
+    return found;
+  }
+
+  private void frame(int linkType, ByteBuffer buffer, int offset, int capturedLength) {
+    decoder.decode(linkType, buffer, offset, capturedLength, frame);
+    PayloadLocator.Payload payload = PayloadLocator.locate(buffer, offset, offset + capturedLength, frame);
+    if (payload == null || payload.length() == 0) {
+      return;
+    }
+    int source = frame.sourcePort();
+    int destination = frame.destinationPort();
+    if (frame.transportProtocol() == PayloadLocator.UDP) {
+      if (isDnsPort(source) || isDnsPort(destination)) {
+        dns(DnsParser.parse(buffer, payload.offset(), payload.end(), false));
+      } else if (source == 1900 || destination == 1900) {
+        http(HttpParser.parse(buffer, payload.offset(), payload.end()));
+      } else if (payload.length() >= 5 && (buffer.get(payload.offset()) & 0xC0) == 0xC0
+          && buffer.getInt(payload.offset() + 1) != 0) {
+        quicLongHeaders++;
+      }
+      return;
+    }
+    if (source == 53 || destination == 53) {
+      dns(DnsParser.parse(buffer, payload.offset(), payload.end(), true));
+    }
+    TlsHello hello = TlsHelloParser.parse(buffer, payload.offset(), payload.end());
+    if (hello == null && payload.length() < TlsHelloParser.RECORD_HEADER_SIZE + 6
+        && buffer.get(payload.offset()) == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
+      incompleteClientHellos++; // a handshake record's header alone: the hello is in the next segment
+    }
+    tls(hello);
+    http(HttpParser.parse(buffer, payload.offset(), payload.end()));
+  }
+
+  private static boolean isDnsPort(int port) {
+    return port == 53 || port == 5353 || port == 5355;
+  }
+
+  private void dns(DnsMessage message) {
+    if (message == null) {
+      return;
+    }
+    if (!message.complete()) {
+      incompleteDnsMessages++;
+    }
+    names.get(DNS_NAMES).addAll(message.questions());
+    if (!message.response()) {
+      names.get(DNS_QUERIES).addAll(message.questions());
+    }
+  }
+
+  private void tls(TlsHello hello) {
+    if (!(hello instanceof TlsClientHello client)) {
+      return;
+    }
+    clientHellos++;
+    if (!client.complete()) {
+      incompleteClientHellos++;
+    }
+    if (client.sni() != null) {
+      names.get(TLS_SNI).add(client.sni());
+    }
+    if (client.ja3Hash() != null) {
+      names.get(JA3).add(client.ja3Hash());
+    }
+  }
+
+  private void http(HttpMessage message) {
+    if (!(message instanceof HttpRequest request)) {
+      return;
+    }
+    if (!request.complete()) {
+      incompleteHttpRequests++;
+    }
+    if (request.host() != null) {
+      names.get(HTTP_HOSTS).add(request.host());
+    }
+  }
+}
