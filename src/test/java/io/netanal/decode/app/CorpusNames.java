@@ -6,7 +6,9 @@ import io.netanal.pcap.CaptureFileReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,17 +40,28 @@ final class CorpusNames {
   /** UDP datagrams with a QUIC long header (RFC 9000 17.2) of a non-zero version: Initial packets carry a hello. */
   int quicLongHeaders;
 
+  /** Copies of payloads a parser recognised, up to {@link #samplesPerKind} each for DNS, TLS and HTTP. */
+  final List<byte[]> samples = new ArrayList<>();
+
   private final FrameDecoder decoder = new FrameDecoder();
   private final DecodedFrame frame = new DecodedFrame();
+  private final int samplesPerKind;
+  private final int[] sampled = new int[3];
 
-  private CorpusNames() {
+  private CorpusNames(int samplesPerKind) {
+    this.samplesPerKind = samplesPerKind;
     for (String field : new String[] {TLS_SNI, JA3, DNS_QUERIES, DNS_NAMES, HTTP_HOSTS}) {
       names.put(field, new TreeSet<>());
     }
   }
 
   static CorpusNames read(Path file) throws IOException {
-    CorpusNames found = new CorpusNames();
+    return read(file, 0);
+  }
+
+  /** Reads {@code file}, keeping up to {@code samplesPerKind} recognised payloads of each kind in {@link #samples}. */
+  static CorpusNames read(Path file, int samplesPerKind) throws IOException {
+    CorpusNames found = new CorpusNames(samplesPerKind);
     try (CaptureFileReader reader = CaptureFileReader.open(file)) {
       reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) ->
           found.frame(linkType, buffer, offset, capturedLength));
@@ -66,9 +79,9 @@ final class CorpusNames {
     int destination = frame.destinationPort();
     if (frame.transportProtocol() == PayloadLocator.UDP) {
       if (isDnsPort(source) || isDnsPort(destination)) {
-        dns(DnsParser.parse(buffer, payload.offset(), payload.end(), false));
+        dns(sample(DNS, DnsParser.parse(buffer, payload.offset(), payload.end(), false), buffer, payload));
       } else if (source == 1900 || destination == 1900) {
-        http(HttpParser.parse(buffer, payload.offset(), payload.end()));
+        http(sample(HTTP, HttpParser.parse(buffer, payload.offset(), payload.end()), buffer, payload));
       } else if (payload.length() >= 5 && (buffer.get(payload.offset()) & 0xC0) == 0xC0
           && buffer.getInt(payload.offset() + 1) != 0) {
         quicLongHeaders++;
@@ -76,15 +89,30 @@ final class CorpusNames {
       return;
     }
     if (source == 53 || destination == 53) {
-      dns(DnsParser.parse(buffer, payload.offset(), payload.end(), true));
+      // Over TCP the sample keeps its length prefix: the mutation test parses it both ways.
+      dns(sample(DNS, DnsParser.parse(buffer, payload.offset(), payload.end(), true), buffer, payload));
     }
-    TlsHello hello = TlsHelloParser.parse(buffer, payload.offset(), payload.end());
+    TlsHello hello = sample(TLS, TlsHelloParser.parse(buffer, payload.offset(), payload.end()), buffer, payload);
     if (hello == null && payload.length() < TlsHelloParser.RECORD_HEADER_SIZE + 6
         && buffer.get(payload.offset()) == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
       incompleteClientHellos++; // a handshake record's header alone: the hello is in the next segment
     }
     tls(hello);
-    http(HttpParser.parse(buffer, payload.offset(), payload.end()));
+    http(sample(HTTP, HttpParser.parse(buffer, payload.offset(), payload.end()), buffer, payload));
+  }
+
+  private static final int DNS = 0;
+  private static final int TLS = 1;
+  private static final int HTTP = 2;
+
+  private <T> T sample(int kind, T parsed, ByteBuffer buffer, PayloadLocator.Payload payload) {
+    if (parsed != null && sampled[kind] < samplesPerKind) {
+      sampled[kind]++;
+      byte[] copy = new byte[payload.length()];
+      buffer.get(payload.offset(), copy);
+      samples.add(copy);
+    }
+    return parsed;
   }
 
   private static boolean isDnsPort(int port) {
