@@ -22,7 +22,7 @@ import java.util.List;
  *     TCP length prefix's message not all in this segment) or malformed (a bad name); what came before is kept
  */
 public record DnsMessage(int id, boolean response, int opcode, int rcode, boolean truncated, String query,
-    int qtype, List<String> questions, List<String> answers, boolean complete) {
+    int qtype, List<String> questions, List<String> answers, boolean complete) implements AppMessage {
 
   public DnsMessage {
     questions = List.copyOf(questions);

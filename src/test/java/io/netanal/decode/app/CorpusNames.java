@@ -19,9 +19,7 @@ import java.util.TreeSet;
  * {@code dns_names} and {@code http_hosts}. Also counts what the known differences need to tell a name lost to
  * a cut from a bug: hellos and DNS messages that were not complete within their segment.
  *
- * <p>Which parser sees which payload: DNS on UDP 53, 5353 (mDNS) and 5355 (LLMNR) and TCP 53; the TLS hello
- * parser on every TCP payload (it checks the record header itself); the HTTP parser on every TCP payload and on
- * UDP 1900 (SSDP, which tshark reads with its HTTP dissector).
+ * <p>Which parser sees which payload is {@link AppMessageParser}'s choice, as in the flow table.
  */
 final class CorpusNames {
   static final String TLS_SNI = "tls_sni";
@@ -36,7 +34,6 @@ final class CorpusNames {
   int incompleteClientHellos;
   int incompleteDnsMessages;
   int incompleteHttpRequests;
-  int clientHellos;
   /** UDP datagrams with a QUIC long header (RFC 9000 17.2) of a non-zero version: Initial packets carry a hello. */
   int quicLongHeaders;
 
@@ -75,54 +72,36 @@ final class CorpusNames {
     if (payload == null || payload.length() == 0) {
       return;
     }
-    int source = frame.sourcePort();
-    int destination = frame.destinationPort();
-    if (frame.transportProtocol() == PayloadLocator.UDP) {
-      if (isDnsPort(source) || isDnsPort(destination)) {
-        dns(sample(DNS, DnsParser.parse(buffer, payload.offset(), payload.end(), false), buffer, payload));
-      } else if (source == 1900 || destination == 1900) {
-        http(sample(HTTP, HttpParser.parse(buffer, payload.offset(), payload.end()), buffer, payload));
-      } else if (payload.length() >= 5 && (buffer.get(payload.offset()) & 0xC0) == 0xC0
-          && buffer.getInt(payload.offset() + 1) != 0) {
-        quicLongHeaders++;
-      }
-      return;
-    }
-    if (source == 53 || destination == 53) {
-      // Over TCP the sample keeps its length prefix: the mutation test parses it both ways.
-      dns(sample(DNS, DnsParser.parse(buffer, payload.offset(), payload.end(), true), buffer, payload));
-    }
-    TlsHello hello = sample(TLS, TlsHelloParser.parse(buffer, payload.offset(), payload.end()), buffer, payload);
-    if (hello == null && payload.length() < TlsHelloParser.RECORD_HEADER_SIZE + 6
-        && buffer.get(payload.offset()) == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
-      incompleteClientHellos++; // a handshake record's header alone: the hello is in the next segment
-    }
-    tls(hello);
-    http(sample(HTTP, HttpParser.parse(buffer, payload.offset(), payload.end()), buffer, payload));
-  }
-
-  private static final int DNS = 0;
-  private static final int TLS = 1;
-  private static final int HTTP = 2;
-
-  private <T> T sample(int kind, T parsed, ByteBuffer buffer, PayloadLocator.Payload payload) {
-    if (parsed != null && sampled[kind] < samplesPerKind) {
-      sampled[kind]++;
+    AppMessage message = AppMessageParser.parse(frame.transportProtocol(), frame.sourcePort(),
+        frame.destinationPort(), buffer, payload.offset(), payload.end());
+    if (message != null && sampled[kind(message)] < samplesPerKind) {
+      // Over TCP a DNS sample keeps its length prefix: the mutation test parses every sample both ways.
+      sampled[kind(message)]++;
       byte[] copy = new byte[payload.length()];
       buffer.get(payload.offset(), copy);
       samples.add(copy);
     }
-    return parsed;
+    if (message instanceof DnsMessage dns) {
+      dns(dns);
+    } else if (message instanceof TlsClientHello hello) {
+      tls(hello);
+    } else if (message instanceof HttpRequest request) {
+      http(request);
+    } else if (message == null && frame.transportProtocol() == PayloadLocator.UDP && payload.length() >= 5
+        && (buffer.get(payload.offset()) & 0xC0) == 0xC0 && buffer.getInt(payload.offset() + 1) != 0) {
+      quicLongHeaders++;
+    } else if (message == null && frame.transportProtocol() == PayloadLocator.TCP
+        && payload.length() < TlsHelloParser.RECORD_HEADER_SIZE + 6
+        && buffer.get(payload.offset()) == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
+      incompleteClientHellos++; // a handshake record's header alone: the hello is in the next segment
+    }
   }
 
-  private static boolean isDnsPort(int port) {
-    return port == 53 || port == 5353 || port == 5355;
+  private static int kind(AppMessage message) {
+    return message instanceof DnsMessage ? 0 : message instanceof TlsHello ? 1 : 2;
   }
 
   private void dns(DnsMessage message) {
-    if (message == null) {
-      return;
-    }
     if (!message.complete()) {
       incompleteDnsMessages++;
     }
@@ -132,11 +111,7 @@ final class CorpusNames {
     }
   }
 
-  private void tls(TlsHello hello) {
-    if (!(hello instanceof TlsClientHello client)) {
-      return;
-    }
-    clientHellos++;
+  private void tls(TlsClientHello client) {
     if (!client.complete()) {
       incompleteClientHellos++;
     }
@@ -148,10 +123,7 @@ final class CorpusNames {
     }
   }
 
-  private void http(HttpMessage message) {
-    if (!(message instanceof HttpRequest request)) {
-      return;
-    }
+  private void http(HttpRequest request) {
     if (!request.complete()) {
       incompleteHttpRequests++;
     }
