@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * {@code dns_names} and {@code http_hosts}. Also counts what the known differences need to tell a name lost to
  * a cut from a bug: hellos and DNS messages that were not complete within their segment.
  *
- * <p>Which parser sees which payload is {@link AppMessageParser}'s choice, as in the flow table.
+ * <p>The payload is where {@link FrameDecoder} says it is ({@link DecodedFrame#payloadOffset()},
+ * {@link DecodedFrame#payloadEnd()}); which parser sees it is {@link AppMessageParser}'s choice, as in the flow
+ * table.
  */
 final class CorpusNames {
   static final String TLS_SNI = "tls_sni";
@@ -68,17 +70,20 @@ final class CorpusNames {
 
   private void frame(int linkType, ByteBuffer buffer, int offset, int capturedLength) {
     decoder.decode(linkType, buffer, offset, capturedLength, frame);
-    PayloadLocator.Payload payload = PayloadLocator.locate(buffer, offset, offset + capturedLength, frame);
-    if (payload == null || payload.length() == 0) {
+    int protocol = frame.transportProtocol();
+    int from = frame.payloadOffset();
+    int to = frame.payloadEnd();
+    if ((protocol != AppMessageParser.TCP && protocol != AppMessageParser.UDP) || from == DecodedFrame.NONE
+        || to <= from) {
       return;
     }
-    AppMessage message = AppMessageParser.parse(frame.transportProtocol(), frame.sourcePort(),
-        frame.destinationPort(), buffer, payload.offset(), payload.end());
+    AppMessage message = AppMessageParser.parse(protocol, frame.sourcePort(), frame.destinationPort(), buffer,
+        from, to);
     if (message != null && sampled[kind(message)] < samplesPerKind) {
       // Over TCP a DNS sample keeps its length prefix: the mutation test parses every sample both ways.
       sampled[kind(message)]++;
-      byte[] copy = new byte[payload.length()];
-      buffer.get(payload.offset(), copy);
+      byte[] copy = new byte[to - from];
+      buffer.get(from, copy);
       samples.add(copy);
     }
     if (message instanceof DnsMessage dns) {
@@ -87,12 +92,12 @@ final class CorpusNames {
       tls(hello);
     } else if (message instanceof HttpRequest request) {
       http(request);
-    } else if (message == null && frame.transportProtocol() == PayloadLocator.UDP && payload.length() >= 5
-        && (buffer.get(payload.offset()) & 0xC0) == 0xC0 && buffer.getInt(payload.offset() + 1) != 0) {
+    } else if (message == null && protocol == AppMessageParser.UDP && to - from >= 5
+        && (buffer.get(from) & 0xC0) == 0xC0 && buffer.getInt(from + 1) != 0) {
       quicLongHeaders++;
-    } else if (message == null && frame.transportProtocol() == PayloadLocator.TCP
-        && payload.length() < TlsHelloParser.RECORD_HEADER_SIZE + 6
-        && buffer.get(payload.offset()) == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
+    } else if (message == null && protocol == AppMessageParser.TCP
+        && to - from < TlsHelloParser.RECORD_HEADER_SIZE + 6
+        && buffer.get(from) == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
       incompleteClientHellos++; // a handshake record's header alone: the hello is in the next segment
     }
   }
