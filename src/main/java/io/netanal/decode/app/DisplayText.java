@@ -23,7 +23,7 @@ final class DisplayText {
 
   private DisplayText() {}
 
-  /** The text of {@code bytes[0, length)}, ASCII capitals lowered when {@code lowercase}. */
+  /** The text of {@code bytes[0, length)}, ASCII capitals lowered (in {@code bytes} too) when {@code lowercase}. */
   static String of(byte[] bytes, int length, boolean lowercase) {
     boolean plain = true;
     for (int i = 0; i < length; i++) {

@@ -24,7 +24,9 @@ import java.util.List;
  * </pre>
  *
  * <p>Over TCP a message follows a 2-byte length (RFC 1035 4.2.2); only the first message of a segment is read,
- * and a message longer than the segment is read as far as it goes ({@code complete} false). The authority and
+ * and a message longer than the segment is read as far as it goes ({@code complete} false). A segment holding
+ * the length alone gives null, and the next one starts without a length: this parser keeps no state, so a
+ * caller that saw the 2-byte segment should read the next with {@code overTcp} false. The authority and
  * additional sections are not read.
  *
  * <p>Names are bounded as RFC 1035 bounds them: labels of at most 63 bytes, at most 255 bytes in all, and at
