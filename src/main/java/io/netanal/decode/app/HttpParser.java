@@ -68,6 +68,9 @@ public final class HttpParser {
       return controlCharacterBefore(buffer, offset, end) ? null : new HttpRequest(method, null, null, null, null, false);
     }
     int contentEnd = trimCr(buffer, offset, lineEnd);
+    while (contentEnd > offset + methodLength && isWhitespace(buffer.get(contentEnd - 1))) {
+      contentEnd--; // "GET / HTTP/1.1 " still names its version
+    }
     int lastSpace = lastSpace(buffer, offset + methodLength, contentEnd);
     if (lastSpace <= offset + methodLength + 1 || controlCharacterBefore(buffer, offset, contentEnd)
         || contentEnd - lastSpace - 1 <= VERSION_PREFIX.length
@@ -221,7 +224,7 @@ public final class HttpParser {
     while (to > from && isWhitespace(buffer.get(to - 1))) {
       to--;
     }
-    return text(buffer, from, to - from, lowercase);
+    return to == from ? null : text(buffer, from, to - from, lowercase);
   }
 
   private static boolean isWhitespace(byte b) {

@@ -8,8 +8,9 @@ package io.netanal.decode.app;
  * @param method the method token ({@code "GET"}, {@code "M-SEARCH"}, ...)
  * @param uri the request target as written, or null when the start line did not end within the payload
  * @param version see {@link HttpMessage#version()}
- * @param host the first Host header's value, lowercase, port kept as written; null without one
- * @param userAgent the first User-Agent header's value, or null
+ * @param host the first Host header's value, lowercase, port kept as written; null without one (or when it is
+ *     empty)
+ * @param userAgent the first User-Agent header's value, or null (also when empty)
  * @param complete see {@link HttpMessage#complete()}
  */
 public record HttpRequest(String method, String uri, String version, String host, String userAgent,

@@ -65,6 +65,23 @@ class HttpParserTest {
   }
 
   @Test
+  void shouldIgnoreTrailingWhitespaceAfterVersion() {
+    HttpRequest request = (HttpRequest) http(ascii("GET / HTTP/1.1 \t\r\nHost: a\r\n\r\n"));
+
+    assertThat(request.version()).isEqualTo("HTTP/1.1");
+    assertThat(request.uri()).isEqualTo("/");
+  }
+
+  @Test
+  void shouldReadEmptyHeaderValuesAsAbsent() {
+    HttpRequest request = (HttpRequest) http(ascii("GET / HTTP/1.1\r\nHost: \r\nUser-Agent:\r\n\r\n"));
+
+    assertThat(request.host()).isNull();
+    assertThat(request.userAgent()).isNull();
+    assertThat(request.complete()).isTrue();
+  }
+
+  @Test
   void shouldKeepFirstHostHeader() {
     HttpRequest request = (HttpRequest) http(ascii("GET / HTTP/1.1\r\nHost: first\r\nHost: second\r\n\r\n"));
 
