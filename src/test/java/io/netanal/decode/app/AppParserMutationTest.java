@@ -18,13 +18,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Corrupts payloads thousands of times (bytes overwritten, length fields pushed to extremes, payloads cut or
- * extended, with a fixed seed) and runs all three parsers on each, checking that they only produce documented
- * outcomes: no exception, no endless loop (a timeout), the buffer's position and limit untouched, null or a
- * result whose fields are within their documented ranges and caps. Payloads come from the unit tests' fixtures
- * and, when the shared corpus is present, from real DNS, TLS and HTTP payloads the parsers recognise.
+ * extended, with a fixed seed) and runs each parser on every one of them (the DNS parser meets TLS hellos too),
+ * checking that it only produces documented outcomes: no exception, no endless loop (a timeout), the buffer's
+ * position and limit untouched, null or a result whose fields are within their documented ranges and caps.
+ * Payloads come from the unit tests' fixtures and, when the shared corpus is present, from real DNS, TLS and
+ * HTTP payloads the parsers recognise.
  */
 class AppParserMutationTest {
   private static final long SEED = 0x6e6574616e616cL;
@@ -34,6 +37,7 @@ class AppParserMutationTest {
   private static final Pattern JA3 = Pattern.compile("\\d+,[\\d-]*,[\\d-]*,[\\d-]*,[\\d-]*");
   private static final Pattern JA3S = Pattern.compile("\\d+,\\d+,[\\d-]*");
   private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
+  private static List<byte[]> corpusSamples;
 
   static List<byte[]> fixtures() {
     byte[] dnsOverTcp = new byte[DnsParserTest.CNAME_CHAIN_RESPONSE.length + 2];
@@ -54,28 +58,35 @@ class AppParserMutationTest {
     }
   }
 
-  @Test
-  void shouldOnlyProduceDocumentedOutcomesForCorruptedFixtures() {
+  /** The parser under test; each sees the same corrupted payloads (one seed), DNS both over UDP and over TCP. */
+  enum Parser {
+    DNS, TLS, HTTP
+  }
+
+  @ParameterizedTest
+  @EnumSource(Parser.class)
+  void shouldOnlyProduceDocumentedOutcomesForCorruptedFixtures(Parser parser) {
     Random random = new Random(SEED);
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       for (byte[] fixture : fixtures()) {
         for (int i = 0; i < MUTATIONS_PER_FIXTURE; i++) {
-          parseAndCheck(mutate(fixture, random));
+          parseAndCheck(parser, mutate(fixture, random));
         }
       }
     });
   }
 
-  @Test
-  void shouldOnlyProduceDocumentedOutcomesForCorruptedCorpusPayloads() throws Exception {
-    List<byte[]> samples = corpusSamples(TestData.pcaps());
+  @ParameterizedTest
+  @EnumSource(Parser.class)
+  void shouldOnlyProduceDocumentedOutcomesForCorruptedCorpusPayloads(Parser parser) throws Exception {
+    List<byte[]> samples = corpusSamples();
     assertThat(samples).as("DNS, TLS and HTTP payloads in the corpus").hasSizeGreaterThan(300);
     Random random = new Random(SEED);
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
       for (byte[] sample : samples) {
-        parseAndCheck(sample);
+        parseAndCheck(parser, sample);
         for (int i = 0; i < CORPUS_MUTATIONS_PER_SAMPLE; i++) {
-          parseAndCheck(mutate(sample, random));
+          parseAndCheck(parser, mutate(sample, random));
         }
       }
     });
@@ -95,8 +106,15 @@ class AppParserMutationTest {
     assertThat(TlsHelloParser.parse(buffer, 0, length + 100).complete()).isTrue();
   }
 
-  /** Payloads the parsers recognise, a few per file, from every file of the names oracle that has names. */
-  private static List<byte[]> corpusSamples(Path pcaps) throws Exception {
+  /**
+   * Payloads the parsers recognise, a few per file, from every file of the names oracle that has names; read once
+   * for the three parsers.
+   */
+  private static synchronized List<byte[]> corpusSamples() throws Exception {
+    if (corpusSamples != null) {
+      return corpusSamples;
+    }
+    Path pcaps = TestData.pcaps();
     List<byte[]> samples = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     Path oracle = pcaps.resolve("flows-oracle.jsonl");
@@ -111,6 +129,7 @@ class AppParserMutationTest {
         }
       }
     }
+    corpusSamples = samples;
     return samples;
   }
 
@@ -164,22 +183,20 @@ class AppParserMutationTest {
     return mutated;
   }
 
-  private static void parseAndCheck(byte[] payload) {
+  private static void parseAndCheck(Parser parser, byte[] payload) {
     byte[] backing = new byte[payload.length + 16];
     System.arraycopy(payload, 0, backing, 8, payload.length);
     ByteBuffer buffer = ByteBuffer.wrap(backing).order(ByteOrder.BIG_ENDIAN);
     buffer.position(3).limit(backing.length - 2);
     int end = 8 + payload.length;
-    String problem = dnsProblem(DnsParser.parse(buffer, 8, end, false));
-    if (problem == null) {
-      problem = dnsProblem(DnsParser.parse(buffer, 8, end, true));
-    }
-    if (problem == null) {
-      problem = tlsProblem(TlsHelloParser.parse(buffer, 8, end));
-    }
-    if (problem == null) {
-      problem = httpProblem(HttpParser.parse(buffer, 8, end));
-    }
+    String problem = switch (parser) {
+      case DNS -> {
+        String overUdp = dnsProblem(DnsParser.parse(buffer, 8, end, false));
+        yield overUdp != null ? overUdp : dnsProblem(DnsParser.parse(buffer, 8, end, true));
+      }
+      case TLS -> tlsProblem(TlsHelloParser.parse(buffer, 8, end));
+      case HTTP -> httpProblem(HttpParser.parse(buffer, 8, end));
+    };
     if (problem == null && (buffer.position() != 3 || buffer.limit() != backing.length - 2)) {
       problem = "buffer position or limit changed";
     }
