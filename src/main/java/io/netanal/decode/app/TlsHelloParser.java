@@ -17,8 +17,9 @@ import java.util.List;
  *              compression_method (1) | extensions (2 + n)
  * </pre>
  *
- * <p>Only the first record of the payload is read. A hello that continues past the segment or the record (the
- * next TCP segment, or the next record for a fragmented handshake) is read as far as it goes and comes back with
+ * <p>A hello that spans several handshake records (RFC 8446 5.1 allows it; some clients split the ClientHello
+ * to hide the server name from middleboxes) is joined from the records within the segment. A hello that
+ * continues past the segment (in the next TCP segment) is read as far as it goes and comes back with
  * {@code complete()} false: fields fully present before the cut are kept (the server name usually is, being near
  * the start of the extensions), the fingerprints, which need the whole hello, are null. Malformed lengths end
  * reading the same way. Extensions inside are framed by their own length, so a malformed extension body is
@@ -77,11 +78,41 @@ public final class TlsHelloParser {
     if ((type != CLIENT_HELLO && type != SERVER_HELLO) || legacyVersion >>> 8 != MAJOR_VERSION) {
       return null;
     }
-    int declaredEnd = body + (buffer.getInt(offset + RECORD_HEADER_SIZE) & 0xFFFFFF);
+    int handshakeLength = HANDSHAKE_HEADER_SIZE + (buffer.getInt(offset + RECORD_HEADER_SIZE) & 0xFFFFFF);
     int recordEnd = offset + RECORD_HEADER_SIZE + recordLength;
-    Cursor in = new Cursor(buffer, body + VERSION_SIZE, Math.min(declaredEnd, Math.min(recordEnd, end)));
-    boolean whole = declaredEnd <= recordEnd && declaredEnd <= end;
+    int handshakeEnd = offset + RECORD_HEADER_SIZE + handshakeLength;
+    if (handshakeEnd > recordEnd && recordEnd < end) {
+      // The message goes on in the next record, and that record is in this segment: join the fragments.
+      ByteBuffer joined = joinFragments(buffer, offset, end, handshakeLength);
+      return hello(type, legacyVersion, new Cursor(joined, HANDSHAKE_HEADER_SIZE + VERSION_SIZE, joined.limit()),
+          joined.limit() == handshakeLength);
+    }
+    Cursor in = new Cursor(buffer, body + VERSION_SIZE, Math.min(handshakeEnd, Math.min(recordEnd, end)));
+    return hello(type, legacyVersion, in, handshakeEnd <= recordEnd && handshakeEnd <= end);
+  }
+
+  private static TlsHello hello(int type, int legacyVersion, Cursor in, boolean whole) {
     return type == CLIENT_HELLO ? clientHello(in, legacyVersion, whole) : serverHello(in, legacyVersion, whole);
+  }
+
+  /**
+   * The first {@code length} bytes of the handshake data carried by the consecutive handshake records at
+   * {@code offset} (RFC 8446 5.1: a message may span records), or as many as the segment holds.
+   */
+  private static ByteBuffer joinFragments(ByteBuffer buffer, int offset, int end, int length) {
+    byte[] joined = new byte[Math.min(length, end - offset)]; // the segment bounds it, whatever the length says
+    int filled = 0;
+    int record = offset;
+    while (filled < joined.length && end - record >= RECORD_HEADER_SIZE
+        && buffer.get(record) == CONTENT_TYPE_HANDSHAKE) {
+      int fragmentLength = u16(buffer, record + RECORD_LENGTH_OFFSET);
+      int fragment = record + RECORD_HEADER_SIZE;
+      int copied = Math.min(Math.min(fragmentLength, end - fragment), joined.length - filled);
+      buffer.get(fragment, joined, filled, copied);
+      filled += copied;
+      record = fragment + fragmentLength;
+    }
+    return ByteBuffer.wrap(joined).limit(filled);
   }
 
   private static TlsClientHello clientHello(Cursor in, int legacyVersion, boolean whole) {

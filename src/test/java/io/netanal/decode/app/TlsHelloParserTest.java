@@ -166,15 +166,41 @@ class TlsHelloParserTest {
   }
 
   @Test
-  void shouldMarkHelloFragmentedOverRecordsIncomplete() {
+  void shouldJoinHelloFragmentedOverRecordsOfOneSegment() {
+    // The same ClientHello in two records: 100 bytes of handshake data, then the other 65.
+    byte[] split = new byte[CLIENT_HELLO_GREASE.length + 5];
+    System.arraycopy(CLIENT_HELLO_GREASE, 0, split, 0, 105);
+    split[4] = 100; // first record's length
+    System.arraycopy(bytes("16", "0301", "0041"), 0, split, 105, 5); // second record: handshake, length 65
+    System.arraycopy(CLIENT_HELLO_GREASE, 105, split, 110, 65);
+
+    TlsClientHello hello = (TlsClientHello) tls(split);
+
+    assertThat(hello).isEqualTo(tls(CLIENT_HELLO_GREASE));
+    assertThat(hello.complete()).isTrue();
+  }
+
+  @Test
+  void shouldMarkHelloFragmentedPastSegmentIncomplete() {
     byte[] fragmented = CLIENT_HELLO_GREASE.clone();
     fragmented[4] = 0x70; // record length 112 while the handshake message says 161: the rest in a second record
+
+    TlsClientHello hello = (TlsClientHello) tls(cut(fragmented, 117)); // which is in the next segment
+
+    assertThat(hello.sni()).isEqualTo("example.com");
+    assertThat(hello.complete()).isFalse();
+    assertThat(hello.ja3()).isNull();
+  }
+
+  @Test
+  void shouldMarkHelloIncompleteWhenNextRecordIsNotHandshake() {
+    byte[] fragmented = CLIENT_HELLO_GREASE.clone();
+    fragmented[4] = 0x70; // record length 112: what follows at 117 is no handshake record (content type 8)
 
     TlsClientHello hello = (TlsClientHello) tls(fragmented);
 
     assertThat(hello.sni()).isEqualTo("example.com");
     assertThat(hello.complete()).isFalse();
-    assertThat(hello.ja3()).isNull();
   }
 
   @Test
