@@ -44,7 +44,8 @@ class AppParserMutationTest {
     dnsOverTcp[1] = (byte) DnsParserTest.CNAME_CHAIN_RESPONSE.length;
     System.arraycopy(DnsParserTest.CNAME_CHAIN_RESPONSE, 0, dnsOverTcp, 2, dnsOverTcp.length - 2);
     return List.of(DnsParserTest.QUERY, DnsParserTest.CNAME_CHAIN_RESPONSE, dnsOverTcp,
-        TlsHelloParserTest.CLIENT_HELLO_GREASE, TlsHelloParserTest.CLIENT_HELLO_TLS12,
+        TlsHelloParserTest.CLIENT_HELLO_GREASE, TlsHelloParserTest.CLIENT_HELLO_TWO_RECORDS,
+        TlsHelloParserTest.CLIENT_HELLO_TLS12,
         TlsHelloParserTest.SERVER_HELLO_TLS13, TlsHelloParserTest.SERVER_HELLO_TLS12, HttpParserTest.GET,
         HttpParserTest.RESPONSE);
   }

@@ -7,6 +7,8 @@ import static io.netanal.decode.app.Payloads.hexOf;
 import static io.netanal.decode.app.Payloads.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,13 @@ class TlsHelloParserTest {
       "002b", "0007", "06", "6a6a", "0304", "0303", // supported_versions: GREASE, TLS 1.3, TLS 1.2
       "0017", "0000", // extended_master_secret
       "1a1a", "0001", "00"); // GREASE extension, one byte
+
+  /** {@link #CLIENT_HELLO_GREASE} in two records, as tshark also reads it: 100 bytes of the handshake, then 65. */
+  static final byte[] CLIENT_HELLO_TWO_RECORDS = join(
+      bytes("16", "0301", "0064"), // record: handshake, length 100
+      Arrays.copyOfRange(CLIENT_HELLO_GREASE, 5, 105), // the handshake message's first 100 bytes
+      bytes("16", "0301", "0041"), // record: handshake, length 65
+      Arrays.copyOfRange(CLIENT_HELLO_GREASE, 105, 170)); // the other 65
 
   /** A TLS 1.3 ServerHello selecting TLS_AES_128_GCM_SHA256 and TLS 1.3 through supported_versions. */
   static final byte[] SERVER_HELLO_TLS13 = bytes(
@@ -167,14 +176,7 @@ class TlsHelloParserTest {
 
   @Test
   void shouldJoinHelloFragmentedOverRecordsOfOneSegment() {
-    // The same ClientHello in two records: 100 bytes of handshake data, then the other 65.
-    byte[] split = new byte[CLIENT_HELLO_GREASE.length + 5];
-    System.arraycopy(CLIENT_HELLO_GREASE, 0, split, 0, 105);
-    split[4] = 100; // first record's length
-    System.arraycopy(bytes("16", "0301", "0041"), 0, split, 105, 5); // second record: handshake, length 65
-    System.arraycopy(CLIENT_HELLO_GREASE, 105, split, 110, 65);
-
-    TlsClientHello hello = (TlsClientHello) tls(split);
+    TlsClientHello hello = (TlsClientHello) tls(CLIENT_HELLO_TWO_RECORDS);
 
     assertThat(hello).isEqualTo(tls(CLIENT_HELLO_GREASE));
     assertThat(hello.complete()).isTrue();
@@ -287,6 +289,14 @@ class TlsHelloParserTest {
         "0000", "0007", "0005", "00", "0002", "41ff")); // server_name "A" 0xff (not UTF-8)
 
     assertThat(hello.sni()).isEqualTo("a\uFFFD");
+  }
+
+  private static byte[] join(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   @Test
