@@ -18,14 +18,18 @@ import java.util.List;
  *     {@link DnsParser#MAX_QUESTIONS}
  * @param answers the answer section's A and AAAA addresses as text, and CNAME and PTR target names, in order,
  *     at most {@link DnsParser#MAX_ANSWERS}; other record types are skipped
+ * @param addresses the A and AAAA answers alone (also in {@code answers}): the addresses {@code query} resolves
+ *     to, which is what a map from addresses to names needs
  * @param complete false when the question or answer section ended early: cut by the end of the segment (or the
  *     TCP length prefix's message not all in this segment) or malformed (a bad name); what came before is kept
  */
 public record DnsMessage(int id, boolean response, int opcode, int rcode, boolean truncated, String query,
-    int qtype, List<String> questions, List<String> answers, boolean complete) implements AppMessage {
+    int qtype, List<String> questions, List<String> answers, List<String> addresses, boolean complete)
+    implements AppMessage {
 
   public DnsMessage {
     questions = List.copyOf(questions);
     answers = List.copyOf(answers);
+    addresses = List.copyOf(addresses);
   }
 }

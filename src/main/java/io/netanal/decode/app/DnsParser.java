@@ -92,17 +92,23 @@ public final class DnsParser {
         sections);
     boolean complete = next >= 0
         && readAnswers(buffer, message, messageEnd, next, buffer.getShort(message + ANCOUNT_OFFSET) & 0xFFFF,
-            sections.answers);
+            sections);
     return new DnsMessage(buffer.getShort(message) & 0xFFFF, (flags & 0x8000) != 0, (flags >>> 11) & 0xF,
         flags & 0xF, (flags & 0x0200) != 0, sections.questions.isEmpty() ? null : sections.questions.get(0),
-        sections.qtype, sections.questions, sections.answers, complete && !cut);
+        sections.qtype, sections.questions, sections.answers, sections.addresses, complete && !cut);
   }
 
   /** What the question and answer sections hold, filled as they are read. */
   private static final class Sections {
     final List<String> questions = new ArrayList<>(1);
     final List<String> answers = new ArrayList<>(4);
+    final List<String> addresses = new ArrayList<>(4);
     int qtype = -1;
+
+    void address(String text) {
+      answers.add(text);
+      addresses.add(text);
+    }
   }
 
   /** Reads {@code count} questions from {@code pos}; returns the offset after them, or -1 when they end early. */
@@ -129,8 +135,8 @@ public final class DnsParser {
 
   /** Reads up to {@link #MAX_ANSWERS} answers; false when the section ends early or holds a bad name. */
   private static boolean readAnswers(ByteBuffer buffer, int message, int end, int pos, int count,
-      List<String> answers) {
-    for (int i = 0; i < count && answers.size() < MAX_ANSWERS; i++) {
+      Sections out) {
+    for (int i = 0; i < count && out.answers.size() < MAX_ANSWERS; i++) {
       int fixed = readName(buffer, message, end, pos, null);
       if (fixed == BAD_NAME || end - fixed < RECORD_FIXED_SIZE) {
         return false;
@@ -141,7 +147,7 @@ public final class DnsParser {
       if (rdlength > end - rdata) {
         return false;
       }
-      if (!readAnswer(buffer, message, end, type, rdata, rdlength, answers)) {
+      if (!readAnswer(buffer, message, end, type, rdata, rdlength, out)) {
         return false;
       }
       pos = rdata + rdlength;
@@ -151,16 +157,16 @@ public final class DnsParser {
 
   /** Adds the answer's address or target name; false when a name in it is malformed. */
   private static boolean readAnswer(ByteBuffer buffer, int message, int end, int type, int rdata, int rdlength,
-      List<String> answers) {
+      Sections out) {
     switch (type) {
       case TYPE_A:
         if (rdlength == 4) {
-          answers.add(AddressFormat.ipv4(buffer.getInt(rdata)));
+          out.address(AddressFormat.ipv4(buffer.getInt(rdata)));
         }
         return true; // a wrong length is skipped: the record's extent is still known
       case TYPE_AAAA:
         if (rdlength == 16) {
-          answers.add(AddressFormat.ipv6(buffer.getLong(rdata), buffer.getLong(rdata + 8)));
+          out.address(AddressFormat.ipv6(buffer.getLong(rdata), buffer.getLong(rdata + 8)));
         }
         return true;
       case TYPE_CNAME:
@@ -170,7 +176,7 @@ public final class DnsParser {
         if (after == BAD_NAME || after > rdata + rdlength) {
           return false;
         }
-        answers.add(name.text());
+        out.answers.add(name.text());
         return true;
       }
       default:

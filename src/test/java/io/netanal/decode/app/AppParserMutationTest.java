@@ -213,7 +213,8 @@ class AppParserMutationTest {
     if (m.id() < 0 || m.id() > 0xFFFF || m.opcode() < 0 || m.opcode() > 15 || m.rcode() < 0 || m.rcode() > 15) {
       return "DNS header fields " + m;
     }
-    if (m.questions().size() > DnsParser.MAX_QUESTIONS || m.answers().size() > DnsParser.MAX_ANSWERS) {
+    if (m.questions().size() > DnsParser.MAX_QUESTIONS || m.answers().size() > DnsParser.MAX_ANSWERS
+        || !m.answers().containsAll(m.addresses())) {
       return "DNS caps " + m;
     }
     boolean noQuestion = m.questions().isEmpty();

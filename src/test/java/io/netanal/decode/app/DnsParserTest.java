@@ -6,6 +6,7 @@ import static io.netanal.decode.app.Payloads.dns;
 import static io.netanal.decode.app.Payloads.hexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DnsParserTest {
@@ -56,7 +57,7 @@ class DnsParserTest {
     DnsMessage message = dns(QUERY, false);
 
     assertThat(message).isEqualTo(new DnsMessage(0x1234, false, 0, 0, false, "www.example.com", 1,
-        java.util.List.of("www.example.com"), java.util.List.of(), true));
+        List.of("www.example.com"), List.of(), List.of(), true));
   }
 
   @Test
@@ -67,6 +68,7 @@ class DnsParserTest {
     assertThat(message.rcode()).isZero();
     assertThat(message.query()).isEqualTo("www.example.com");
     assertThat(message.answers()).containsExactly("cdn.example.com", "edge.cdn.example.com", "93.184.216.34");
+    assertThat(message.addresses()).containsExactly("93.184.216.34");
     assertThat(message.complete()).isTrue();
   }
 
@@ -138,6 +140,7 @@ class DnsParserTest {
         name("host.test")), false); // PTRDNAME
 
     assertThat(message.answers()).containsExactly("host.test");
+    assertThat(message.addresses()).isEmpty();
   }
 
   @Test

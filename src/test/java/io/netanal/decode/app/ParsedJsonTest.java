@@ -13,7 +13,7 @@ class ParsedJsonTest {
   void shouldWriteDnsMessageAsItsComponents() throws Exception {
     assertThat(json.writeValueAsString(Payloads.dns(DnsParserTest.QUERY, false))).isEqualTo("{\"id\":4660,"
         + "\"response\":false,\"opcode\":0,\"rcode\":0,\"truncated\":false,\"query\":\"www.example.com\",\"qtype\":1,"
-        + "\"questions\":[\"www.example.com\"],\"answers\":[],\"complete\":true}");
+        + "\"questions\":[\"www.example.com\"],\"answers\":[],\"addresses\":[],\"complete\":true}");
   }
 
   @Test
