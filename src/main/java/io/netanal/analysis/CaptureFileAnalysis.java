@@ -43,6 +43,7 @@ public final class CaptureFileAnalysis {
   /** Statistics only, for the first slice of a file read in parallel (the consumers read it on their own). */
   private final FrameSink statisticsSink;
   private boolean finished;
+  private FlowAnalysis flowAnalysis;
   private final List<String> names = new ArrayList<>();
   private final Set<String> formats = new LinkedHashSet<>();
   private final Set<String> linkTypes = new LinkedHashSet<>();
@@ -55,6 +56,12 @@ public final class CaptureFileAnalysis {
 
   public CaptureFileAnalysis(AnalysisOptions options) {
     this(options, List.of());
+  }
+
+  /** An analysis whose report also has the {@code flows} and {@code names} of {@code flows}. */
+  public CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows) {
+    this(options, List.of(flows.consumer()));
+    this.flowAnalysis = flows;
   }
 
   /** An analysis that also feeds every frame, in file order, to {@code consumers}. */
@@ -263,6 +270,10 @@ public final class CaptureFileAnalysis {
     }
     Source source = new Source("file", String.join(", ", names), String.join(", ", formats),
         List.copyOf(linkTypes), snaplen, options.filter() == null ? null : options.filter().text());
-    return new AnalysisResult(Report.of(source, collector.snapshot(options.top()), null), damage);
+    Report report = Report.of(source, collector.snapshot(options.top()), null);
+    if (flowAnalysis != null) {
+      report = report.withFlows(flowAnalysis.flows(), flowAnalysis.names());
+    }
+    return new AnalysisResult(report, damage);
   }
 }
