@@ -67,6 +67,7 @@ public final class ReportRenderer {
         sizes(report.sizes());
         tcpFlags(report.tcpFlags());
         decode(report.decode(), packets);
+        new FlowsSectionRenderer(style).render(report.flows(), report.names(), out);
       }
       out.flush();
     } finally {
