@@ -83,6 +83,10 @@ public final class StatusLine {
         .append("  ").append(Units.rate(packetsPerSecond)).append(" pkt/s")
         .append("  ").append(Units.bitRate(bitsPerSecond))
         .append("  drops ").append(Units.count(drops(report == null ? null : report.capture())));
+    if (report != null && report.flows() != null) {
+      sb.append("  flows ").append(Units.count(report.flows().open())).append(" open ")
+          .append(Units.count(report.flows().total())).append(" ended");
+    }
     List<ProtocolCount> top = topProtocols(report, 3);
     if (!top.isEmpty()) {
       sb.append(' ');
