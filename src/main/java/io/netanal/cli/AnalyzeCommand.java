@@ -9,6 +9,7 @@ import io.netanal.analysis.FlowAnalysis;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.detect.DetectionPipeline;
 import io.netanal.filter.FilterExpression;
+import io.netanal.flow.AppMessages;
 import io.netanal.flow.AppMetadata;
 import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
@@ -135,7 +136,7 @@ final class AnalyzeCommand implements Callable<Integer> {
    */
   private CaptureFileAnalysis analysis(AnalysisOptions options, String source, DetectionPipeline pipeline) {
     FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(source, maxFlows), top == 0 ? 20 : top,
-        !noNames, AppMetadata.NONE);
+        !noNames, noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
     if (pipeline == null) {
       return new CaptureFileAnalysis(options, flows);
     }
