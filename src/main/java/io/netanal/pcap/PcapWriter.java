@@ -13,8 +13,8 @@ import java.nio.channels.WritableByteChannel;
 final class PcapWriter extends CaptureFileWriter {
   private final boolean nanos;
 
-  PcapWriter(WritableByteChannel channel, int linkType, int snaplen, boolean nanos) {
-    super(channel, snaplen);
+  PcapWriter(WritableByteChannel channel, OutputFile file, int linkType, int snaplen, boolean nanos) {
+    super(channel, file, snaplen);
     this.nanos = nanos;
     out.putInt(nanos ? PcapReader.MAGIC_NANOS : PcapReader.MAGIC_MICROS);
     out.putShort((short) 2);     // version major

@@ -17,8 +17,8 @@ final class PcapngWriter extends CaptureFileWriter {
   private int lastLinkType;
   private int lastInterface;
 
-  PcapngWriter(WritableByteChannel channel, int linkType, int snaplen) {
-    super(channel, snaplen);
+  PcapngWriter(WritableByteChannel channel, OutputFile file, int linkType, int snaplen) {
+    super(channel, file, snaplen);
     out.putInt(PcapngReader.SECTION_HEADER);
     out.putInt(28);                          // block total length
     out.putInt(PcapngReader.BYTE_ORDER_MAGIC);
