@@ -36,6 +36,13 @@ class CaptureCommandTest {
   }
 
   @Test
+  void shouldRejectATimestampPrecisionOtherThanMicroOrNanoWithExitCode2() {
+    assertThat(run("capture", "--time-stamp-precision", "milli")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(runner.err.toString()).isEqualTo(
+        "netanal: --time-stamp-precision: milli (expected: micro or nano)" + System.lineSeparator());
+  }
+
+  @Test
   void shouldRejectANegativeCountWithExitCode2() {
     assertThat(run("capture", "-c", "-1")).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(runner.err.toString()).isEqualTo("netanal: count: -1 (expected: >= 0)" + System.lineSeparator());
