@@ -34,8 +34,9 @@ final class ManPage {
     out.println(".SH COMMANDS");
     for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
       CommandSpec sub = e.getValue().getCommandSpec();
-      if (sub.usageMessage().hidden() || !e.getKey().equals(sub.name())) {
-        continue; // the help command, aliases
+      if (sub.usageMessage().hidden() || !e.getKey().equals(sub.name())
+          || sub.userObject() instanceof CommandLine.HelpCommand) {
+        continue; // aliases, and `help`, which --help on each command replaces in a manual
       }
       command(e.getValue(), out);
     }
