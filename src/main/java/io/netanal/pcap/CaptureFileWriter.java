@@ -33,7 +33,6 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
   final ByteBuffer out = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
   final int snaplen;
   private IOException failure;
-  private long frames;
   private long bufferedFrames;
   private long savedFrames;
   private long savedBytes;
@@ -96,7 +95,6 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
       }
     }
     writeRecord(out, linkType, timestampNanos, length, originalLength, buffer, offset);
-    frames++;
     bufferedFrames++;
   }
 
@@ -105,7 +103,6 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
     ByteBuffer record = ByteBuffer.allocate(needed).order(ByteOrder.LITTLE_ENDIAN);
     writeRecord(record, linkType, timestampNanos, length, originalLength, buffer, offset);
     record.flip();
-    frames++;
     bufferedFrames++;
     write(record);
   }
@@ -119,11 +116,6 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
   static void copy(ByteBuffer target, ByteBuffer frame, int offset, int length) {
     target.put(target.position(), frame, offset, length);
     target.position(target.position() + length);
-  }
-
-  /** Frames written (or buffered) so far. */
-  public long frames() {
-    return frames;
   }
 
   /** Frames on disk (or in the channel): all of them after a {@link #flush()}, those before a write failure. */

@@ -2,9 +2,12 @@ package io.netanal.pcap;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -41,8 +44,20 @@ final class OutputFile {
     Path directory = target.toAbsolutePath().getParent();
     Path temporary = directory.resolve("." + target.getFileName() + "."
         + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-    return new OutputFile(target, temporary, FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE));
+    try {
+      return new OutputFile(target, temporary, FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE));
+    } catch (FileSystemException e) {
+      throw named(e, file); // the user asked for the target, not our temporary name
+    }
+  }
+
+  private static FileSystemException named(FileSystemException e, Path file) {
+    FileSystemException renamed = e instanceof AccessDeniedException ? new AccessDeniedException(file.toString())
+        : e instanceof NoSuchFileException ? new NoSuchFileException(file.toString())
+        : new FileSystemException(file.toString(), null, e.getReason());
+    renamed.initCause(e);
+    return renamed;
   }
 
   FileChannel channel() {
@@ -117,7 +132,7 @@ final class OutputFile {
     Path directory = file.toAbsolutePath().getParent();
     try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
       dir.force(true);
-    } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+    } catch (UnsupportedOperationException | AccessDeniedException e) {
       // not on this system (Windows): the rename is as durable as the file system makes it
     }
   }

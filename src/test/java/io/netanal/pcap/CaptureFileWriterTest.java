@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -49,7 +50,8 @@ class CaptureFileWriterTest {
     try (CaptureFileWriter writer = CaptureFileWriter.open(file, format, 1, 65535)) {
       writer.frame(1, precise, 5, 60, frameAt3(1, 2, 3, 4, 5), 3);
       writer.frame(1, precise + 1_000, 1, 1, frameAt3(9), 3);
-      assertThat(writer.frames()).isEqualTo(2);
+      writer.flush();
+      assertThat(writer.savedFrames()).isEqualTo(2);
     }
     long expected = format == CaptureFormat.PCAP_MICROS ? 1_700_000_000_123_456_000L : precise;
     List<Frame> frames = readBack(file);
@@ -157,6 +159,14 @@ class CaptureFileWriterTest {
     public void close() {
       open = false;
     }
+  }
+
+  @Test
+  void shouldNameTheTargetNotTheTemporaryFileWhenTheDirectoryIsMissing() {
+    Path file = dir.resolve("no-such-dir").resolve("x.pcap");
+
+    assertThatThrownBy(() -> CaptureFileWriter.open(file, CaptureFormat.PCAP_MICROS, 1, 65535))
+        .isInstanceOf(NoSuchFileException.class).hasMessage(file.toString());
   }
 
   @Test
