@@ -137,12 +137,14 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
     if (failure != null) {
       return;
     }
+    int start = data.position();
     int length = data.remaining();
     try {
       while (data.hasRemaining()) {
         channel.write(data);
       }
     } catch (IOException e) {
+      keepWholeRecords(data, start, data.position());
       failure = e;
       if (file != null) {
         failure = new FileSystemException(file.target().toString(), null, reason(e));
@@ -154,6 +156,36 @@ public abstract class CaptureFileWriter implements FrameSink, Flushable, Closeab
     savedFrames += bufferedFrames;
     bufferedFrames = 0;
   }
+
+  /**
+   * After a write that failed part-way (a disk filling up): counts the whole records among the bytes that did
+   * reach the channel, so that {@link #close()} keeps them and cuts the rest.
+   */
+  private void keepWholeRecords(ByteBuffer data, int start, int reached) {
+    boolean fileStart = savedBytes == 0;
+    int position = start;
+    while (position < reached) {
+      boolean header = fileStart && position == start;
+      int length = blockLength(data, position, header);
+      if (length <= 0 || position + length > reached) {
+        break;
+      }
+      if (isFrame(data, position, header)) {
+        savedFrames++;
+      }
+      position += length;
+    }
+    savedBytes += position - start;
+  }
+
+  /**
+   * The length of the block {@code data} holds at {@code position}, in this writer's layout: a record, or the
+   * file's header when {@code fileHeader}.
+   */
+  abstract int blockLength(ByteBuffer data, int position, boolean fileHeader);
+
+  /** Whether the block at {@code position} is a frame's record (not a file header or an interface block). */
+  abstract boolean isFrame(ByteBuffer data, int position, boolean fileHeader);
 
   private static String reason(IOException e) {
     if (e instanceof FileSystemException f && f.getReason() != null) {

@@ -31,6 +31,16 @@ final class PcapWriter extends CaptureFileWriter {
   }
 
   @Override
+  int blockLength(ByteBuffer data, int position, boolean fileHeader) {
+    return fileHeader ? PcapReader.FILE_HEADER_LENGTH : 16 + data.getInt(position + 8); // header + incl_len
+  }
+
+  @Override
+  boolean isFrame(ByteBuffer data, int position, boolean fileHeader) {
+    return !fileHeader;
+  }
+
+  @Override
   void writeRecord(ByteBuffer target, int linkType, long timestampNanos, int capturedLength, int originalLength,
       ByteBuffer frame, int offset) {
     long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);

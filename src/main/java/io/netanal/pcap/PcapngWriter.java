@@ -67,6 +67,16 @@ final class PcapngWriter extends CaptureFileWriter {
   }
 
   @Override
+  int blockLength(ByteBuffer data, int position, boolean fileHeader) {
+    return data.getInt(position + 4); // block total length; the section header is a block too
+  }
+
+  @Override
+  boolean isFrame(ByteBuffer data, int position, boolean fileHeader) {
+    return data.getInt(position) == PcapngReader.ENHANCED_PACKET;
+  }
+
+  @Override
   void writeRecord(ByteBuffer target, int linkType, long timestampNanos, int capturedLength, int originalLength,
       ByteBuffer frame, int offset) {
     int id = interfaceOf(linkType);

@@ -148,7 +148,8 @@ class CaptureStopTest {
         assertThat(m.matches()).as("error line: %s", errors.get(0)).isTrue();
         long kept = Long.parseLong(m.group(1));
         JsonNode report = JSON.readTree(p.stdout());
-        assertThat(kept).isGreaterThanOrEqualTo(100).isLessThanOrEqualTo(report.path("summary").path("packets").asLong());
+        // More than the 100 flushed before: the whole records of the write that failed part-way are kept too.
+        assertThat(kept).isGreaterThan(100).isLessThanOrEqualTo(report.path("summary").path("packets").asLong());
         assertThat(JSON.readTree(dir.resolve("state/netanal/last-report.json").toFile())).isEqualTo(report);
         assertThat(analyzedPackets(file)).isEqualTo(kept);
         try (var files = Files.list(mount)) {

@@ -108,13 +108,15 @@ class CaptureFileWriterTest {
 
   @Test
   void shouldThrowTheFirstWriteFailureOnceAndWriteNothingAfterIt() throws IOException {
-    FailingChannel channel = new FailingChannel(24 + 2 * (16 + 1500)); // the header and two records fit
+    // The header and three records fit, and 700 bytes of a fourth.
+    FailingChannel channel = new FailingChannel(24 + 3 * (16 + 1500) + 700);
     ByteBuffer frame = frameAt3(new int[1500]);
     CaptureFileWriter writer = CaptureFileWriter.open(channel, CaptureFormat.PCAP_MICROS, 1, 65535);
     writer.frame(1, 0, 1500, 1500, frame, 3);
     writer.frame(1, 1, 1500, 1500, frame, 3);
     writer.flush();
     writer.frame(1, 2, 1500, 1500, frame, 3);
+    writer.frame(1, 3, 1500, 1500, frame, 3);
 
     assertThatThrownBy(writer::flush).isInstanceOf(IOException.class).hasMessage("No space left on device");
     long writtenAtFailure = channel.written;
@@ -124,7 +126,7 @@ class CaptureFileWriterTest {
     writer.flush();
     writer.close();
     assertThat(channel.written).isEqualTo(writtenAtFailure);
-    assertThat(writer.savedFrames()).isEqualTo(2);
+    assertThat(writer.savedFrames()).as("whole records before the failure").isEqualTo(3);
     assertThat(channel.isOpen()).isFalse();
   }
 
@@ -167,6 +169,34 @@ class CaptureFileWriterTest {
 
     assertThatThrownBy(() -> CaptureFileWriter.open(file, CaptureFormat.PCAP_MICROS, 1, 65535))
         .isInstanceOf(NoSuchFileException.class).hasMessage(file.toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(CaptureFormat.class)
+  void shouldKeepEveryWholeRecordThatReachedAFullDisk(CaptureFormat format) throws IOException {
+    Path full = dir.resolve("full." + format);
+    Path reference = dir.resolve("reference." + format);
+    ByteBuffer frame = frameAt3(new int[100]);
+    try (CaptureFileWriter writer = CaptureFileWriter.open(reference, format, 1, 65535)) {
+      for (int i = 0; i < 10; i++) {
+        writer.frame(1, i, 100, 100, frame, 3);
+      }
+    }
+    long recordBytes = (Files.size(reference) - headerLength(format)) / 10;
+    // A file that takes the header and 6.5 records, as if the disk filled up there.
+    FailingChannel disk = new FailingChannel(headerLength(format) + 6 * recordBytes + recordBytes / 2);
+    CaptureFileWriter writer = CaptureFileWriter.open(disk, format, 1, 65535);
+    for (int i = 0; i < 10; i++) {
+      writer.frame(1, i, 100, 100, frame, 3);
+    }
+    assertThatThrownBy(writer::flush).hasMessage("No space left on device");
+    writer.close();
+
+    assertThat(writer.savedFrames()).isEqualTo(6);
+  }
+
+  private static long headerLength(CaptureFormat format) {
+    return format == CaptureFormat.PCAPNG ? 28 + 32 : 24; // section header and interface block, or file header
   }
 
   @Test
