@@ -70,7 +70,7 @@ final class ChartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    source = Sources.one(source, readSource);
+    source = SourceArgument.one(source, readSource);
     ChartKind kind = kind(chart);
     requireInRange("--width", width, MIN_SIDE, MAX_SIDE);
     requireInRange("--height", height, MIN_SIDE, MAX_SIDE);

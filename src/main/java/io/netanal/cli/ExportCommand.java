@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    source = Sources.one(source, readSource);
+    source = SourceArgument.one(source, readSource);
     ReportTable selected = table == null ? null : ReportTable.named(table);
     if (packets) {
       exportPackets(selected);

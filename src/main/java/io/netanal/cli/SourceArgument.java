@@ -9,8 +9,8 @@ import java.nio.file.Path;
  *
  * <p>Stateless; any thread.
  */
-final class Sources {
-  private Sources() {}
+final class SourceArgument {
+  private SourceArgument() {}
 
   /** {@code argument} or {@code read}, whichever is given (null for neither: the last report). */
   static Path one(Path argument, Path read) {
