@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,8 +44,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files; '-' for standard input.")
-  List<String> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Capture files; '-' for standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = {"-r", "--read"}, paramLabel = "FILE",
+      description = "A capture file to read, as tcpdump -r (repeatable; read before the FILE arguments).")
+  List<String> readFiles = new ArrayList<>();
 
   @Mixin FilterOptions filter;
 
@@ -75,6 +80,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (top < 0) {
       throw new InvalidInputException("--top: " + top + " (expected: >= 0)");
     }
+    List<String> inputs = new ArrayList<>(readFiles);
+    inputs.addAll(files);
+    if (inputs.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (or -r FILE)");
+    }
     FilterExpression expression = filter.checkedExpression().orElse(null);
     AnalysisOptions options = new AnalysisOptions(top, interval == null ? 0 : interval, expression,
         expression == null ? null : new BpfCompiler());
@@ -82,7 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     int exit = ExitCodes.OK;
     List<Report> reports = new ArrayList<>();
     CaptureFileAnalysis merged = merge ? new CaptureFileAnalysis(options) : null;
-    for (String file : files) {
+    for (String file : inputs) {
       CaptureFileAnalysis analysis = merge ? merged : new CaptureFileAnalysis(options);
       try {
         read(analysis, file, style, err);

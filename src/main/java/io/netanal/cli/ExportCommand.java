@@ -64,6 +64,10 @@ final class ExportCommand implements Callable<Integer> {
       description = "A capture file (pcap, pcapng) or a saved report (JSON).")
   Path source;
 
+  @Option(names = {"-r", "--read"}, paramLabel = "FILE",
+      description = "The capture file or saved report to read, as tcpdump -r (instead of SOURCE).")
+  Path readSource;
+
   /** Where the last report is; tests set their own. */
   ReportStore store;
 
@@ -72,6 +76,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    source = SourceArgument.one(source, readSource);
     ReportTable selected = table == null ? null : ReportTable.named(table);
     if (packets) {
       exportPackets(selected);
