@@ -25,9 +25,6 @@ import org.pcap4j.packet.namednumber.DataLinkType;
  * does not guard it.
  */
 public final class BpfCompiler implements FilterCompiler {
-  /** The snapshot length for compiling when none matters (the value an accepting program returns). */
-  public static final int DEFAULT_SNAPLEN = 262144;
-
   private static final Object LOCK = new Object();
 
   /**
@@ -43,14 +40,14 @@ public final class BpfCompiler implements FilterCompiler {
       try {
         return compileNow(expression, linkType, snaplen);
       } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-        throw new CaptureException("libpcap not found: install libpcap0.8 (Debian/Ubuntu) or libpcap (Fedora)", e);
+        throw new CaptureException(Libpcap.MISSING, e);
       }
     }
   }
 
   /** Compiles for Ethernet: enough to tell whether an expression is valid BPF before any frame is read. */
   public BpfProgram compile(String expression) {
-    return compile(expression, LinkType.ETHERNET, DEFAULT_SNAPLEN);
+    return compile(expression, LinkType.ETHERNET, LinkType.MAX_SNAPLEN);
   }
 
   private static BpfProgram compileNow(String expression, int linkType, int snaplen) {

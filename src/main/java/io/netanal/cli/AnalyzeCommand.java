@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,8 +49,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files; '-' for standard input.")
-  List<String> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Capture files; '-' for standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = {"-r", "--read"}, paramLabel = "FILE",
+      description = "A capture file to read, as tcpdump -r (repeatable; read before the FILE arguments).")
+  List<String> readFiles = new ArrayList<>();
 
   @Mixin FilterOptions filter;
 
@@ -91,6 +96,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (top < 0) {
       throw new InvalidInputException("--top: " + top + " (expected: >= 0)");
     }
+    List<String> inputs = new ArrayList<>(readFiles);
+    inputs.addAll(files);
+    if (inputs.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (or -r FILE)");
+    }
     FilterExpression expression = filter.checkedExpression().orElse(null);
     AnalysisOptions options = new AnalysisOptions(top, interval == null ? 0 : interval, expression,
         expression == null ? null : new BpfCompiler());
@@ -99,8 +109,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Report> reports = new ArrayList<>();
     DetectionOptions.Plan plan = detection.plan();
     DetectionPipeline mergedPipeline = merge ? plan.pipeline(null, null) : null;
-    CaptureFileAnalysis merged = merge ? analysis(options, String.join(", ", files), mergedPipeline) : null;
-    for (String file : files) {
+    CaptureFileAnalysis merged = merge ? analysis(options, String.join(", ", inputs), mergedPipeline) : null;
+    for (String file : inputs) {
       DetectionPipeline pipeline = merge ? mergedPipeline : plan.pipeline(null, null);
       CaptureFileAnalysis analysis = merge ? merged
           : analysis(options, STDIN.equals(file) ? "(standard input)" : file, pipeline);

@@ -1,38 +1,39 @@
 package io.netanal.cli;
 
+import io.netanal.InvalidInputException;
+import io.netanal.NetanalException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.FlowAnalysis;
 import io.netanal.analysis.FramePipeline;
-import io.netanal.decode.DecodedFrameConsumer;
-import io.netanal.flow.AppMessages;
-import io.netanal.flow.AppMetadata;
-import io.netanal.flow.FlowTableOptions;
-import io.netanal.InvalidInputException;
 import io.netanal.capture.CaptureConfig;
 import io.netanal.capture.CaptureStatistics;
 import io.netanal.capture.LiveCapture;
 import io.netanal.capture.StopSignals;
+import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.detect.AlertListener;
 import io.netanal.detect.DetectionPipeline;
-import io.netanal.report.WindowRecordWriter;
-import io.netanal.term.AlertLine;
-import io.netanal.term.WindowTable;
-import io.netanal.window.WindowListener;
+import io.netanal.filter.FilterExpression;
+import io.netanal.flow.AppMessages;
+import io.netanal.flow.AppMetadata;
+import io.netanal.flow.FlowTableOptions;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
-import io.netanal.filter.FilterExpression;
+import io.netanal.pcap.CaptureFileWriter;
+import io.netanal.pcap.CaptureFormat;
 import io.netanal.report.CaptureCounters;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
 import io.netanal.report.ReportStore;
 import io.netanal.report.Source;
-import io.netanal.pcap.CaptureFileWriter;
-import io.netanal.pcap.CaptureFormat;
+import io.netanal.report.WindowRecordWriter;
 import io.netanal.stats.StatisticsCollector;
+import io.netanal.term.AlertLine;
 import io.netanal.term.ConsoleStyle;
 import io.netanal.term.PacketLine;
 import io.netanal.term.ReportRenderer;
 import io.netanal.term.StatusLine;
+import io.netanal.term.WindowTable;
+import io.netanal.window.WindowListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,8 +41,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,16 +56,24 @@ import picocli.CommandLine.Spec;
  * <p>Runs on the main thread, which is also the capture's consumer: it decodes and counts every frame, writes it
  * to {@code -w}, and publishes a report snapshot every 250 ms for the status line, which redraws it from its own
  * thread. The filter is compiled before the device is opened, so a bad one fails (exit 2) without capturing.
- * The final report goes to standard output and is saved as the last report (DESIGN.md section 1).
+ * The final report goes to standard output and is saved as the last report (DESIGN.md section 1), also when the
+ * capture fails once started (a full disk, the device gone): then the error follows the report, exit 1.
  */
-@Command(name = "capture", mixinStandardHelpOptions = true,
+@Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Capture live traffic and report its statistics (Ctrl+C stops and prints the report).")
 final class CaptureCommand implements Callable<Integer> {
+  static final String MICRO = "micro";
+  static final String NANO = "nano";
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-i", "--interface"}, paramLabel = "IF",
       description = "Device to capture on (default: the first that is up, running and not loopback).")
   String device;
+
+  @Option(names = {"-D", "--list-interfaces"},
+      description = "List the capture devices and exit (as netanal interfaces, or tcpdump -D).")
+  boolean listInterfaces;
 
   /** The filter flags and {@code -f}: one expression, compiled before the device opens, applied in the kernel. */
   @Mixin FilterOptions filter;
@@ -76,11 +85,17 @@ final class CaptureCommand implements Callable<Integer> {
   double durationSeconds;
 
   @Option(names = {"-w", "--write"}, paramLabel = "FILE",
-      description = "Write every frame to FILE: pcapng when it ends in .pcapng, else pcap.")
+      description = "Write every frame to FILE: pcapng when it ends in .pcapng, else pcap. FILE is replaced when "
+          + "the capture ends, by a complete file.")
   Path output;
 
+  @Option(names = "--time-stamp-precision", paramLabel = "micro|nano", completionCandidates = Precisions.class,
+      description = "Timestamp precision of the capture and of a pcap -w file (default: ${DEFAULT-VALUE}, "
+          + "which every tool reads; nano where libpcap and the device have it).")
+  String precision = MICRO;
+
   @Option(names = "--snaplen", paramLabel = "N", description = "Bytes kept of each frame (default: ${DEFAULT-VALUE}).")
-  int snaplen = CaptureConfig.DEFAULT_SNAPLEN;
+  int snaplen = LinkType.MAX_SNAPLEN;
 
   @Option(names = "--buffer-size", paramLabel = "MB",
       description = "Kernel capture buffer in MiB (default: ${DEFAULT-VALUE}).")
@@ -129,21 +144,26 @@ final class CaptureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CaptureConfig config = config();
     PrintWriter out = spec.commandLine().getOut();
+    if (listInterfaces) {
+      InterfacesCommand.print(out);
+      return ExitCodes.OK;
+    }
+    CaptureConfig config = config();
+    if (activeTimeoutSeconds < 1) {
+      throw new InvalidInputException("--active-timeout: " + activeTimeoutSeconds + " (expected: >= 1 second)");
+    }
     PrintWriter err = spec.commandLine().getErr();
     ConsoleStyle style = ConsoleStyle.detect();
     DetectionPipeline detecting = detection.plan().pipeline(alertPrinter(out, err, style),
         windowPrinter(out, style));
     Report report;
+    RuntimeException failure = null;
     try (LiveCapture capture = LiveCapture.open(config)) {
       Source source = source(capture);
       StatisticsCollector collector = new StatisticsCollector();
       PrintWriter packetOut = json ? err : out; // stdout stays one JSON document
       PacketLine line = new PacketLine(ZoneId.systemDefault());
-      if (activeTimeoutSeconds < 1) {
-        throw new InvalidInputException("--active-timeout: " + activeTimeoutSeconds + " (expected: >= 1 second)");
-      }
       FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forLive(capture.device(), maxFlows,
           TimeUnit.SECONDS.toNanos(activeTimeoutSeconds)), top == 0 ? 20 : top, !noNames,
           noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
@@ -153,7 +173,7 @@ final class CaptureCommand implements Callable<Integer> {
             packetOut.println(line.format(ts, frame, captured, (int) original)));
       }
       if (detecting != null) {
-        flows.listen(detecting);
+        flows.listen(detecting); // handshake times and retransmissions for the windows
         consumers.add(detecting);
       }
       FramePipeline pipeline = FramePipeline.of(null, null, collector, consumers);
@@ -162,37 +182,41 @@ final class CaptureCommand implements Callable<Integer> {
       // builds no snapshot per tick.
       StatusLine status = quiet || json || packetLines || !style.live() ? null
           : new StatusLine(style, err, () -> latest);
+      CaptureFileWriter writer = output == null ? null
+          : CaptureFileWriter.open(output, writerFormat(capture), capture.linkType(), capture.snaplen());
+      List<FrameSink> sinks = writer == null ? List.of(decoding) : List.of(decoding, writer);
+      Runnable tick = () -> {
+        // Live idle time moves on without packets: flows time out and windows close by the wall clock too.
+        pipeline.tick(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
+        if (status != null) {
+          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics()))
+              .withFlows(flows.flows(), null);
+        }
+        if (packetLines) {
+          packetOut.flush();
+        }
+        flush(writer); // whole records only: the file is a valid capture whenever the process stops
+      };
       CaptureStatistics totals;
-      try (CaptureFileWriter writer = output == null ? null
-              : CaptureFileWriter.open(output, writerFormat(), capture.linkType(), capture.snaplen());
-           StopSignals signals = StopSignals.install(capture::stop)) {
-        FrameSink sink = writer == null ? decoding : (linkType, ts, captured, original, buffer, offset) -> {
-          decoding.frame(linkType, ts, captured, original, buffer, offset);
-          writer.frame(linkType, ts, captured, original, buffer, offset);
-        };
-        Runnable tick = () -> {
-          // Live idle time moves on without packets: flows time out by the wall clock too.
-          pipeline.tick(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
-          if (status != null) {
-            latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics()))
-                .withFlows(flows.flows(), null);
-          }
-          if (packetLines) {
-            packetOut.flush();
-          }
-          flush(writer); // whole records only: the file is a valid capture whenever the process stops
-        };
+      try (StopSignals signals = StopSignals.install(capture::stop, writer == null ? () -> { } : writer::abandon)) {
+        err.println("netanal: listening on " + capture.device() + ", link-type " + LinkType.name(capture.linkType())
+            + ", snapshot length " + capture.snaplen() + " bytes");
+        err.flush();
         if (status != null) {
           status.start();
         }
         try {
-          totals = capture.run(sink, tick);
+          totals = capture.run(fanOut(sinks), tick);
+        } catch (RuntimeException e) {
+          failure = e;
+          totals = capture.statistics(); // what was counted before the failure is still reported
         } finally {
           if (status != null) {
             status.stop();
           }
         }
       }
+      failure = complete(writer, failure);
       pipeline.finish();
       report = Report.of(source, collector.snapshot(top), counters(totals)).withFlows(flows.flows(), flows.names());
       if (detecting != null) {
@@ -201,7 +225,46 @@ final class CaptureCommand implements Callable<Integer> {
     }
     print(report, out, style);
     (store == null ? ReportStore.standard() : store).save(report);
+    if (failure != null) {
+      throw failure;
+    }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Completes the {@code -w} file (forced to disk, renamed into place, with every frame written before a write
+   * failure) and returns the failure to report: a write failure says how many frames the file keeps.
+   */
+  private RuntimeException complete(CaptureFileWriter writer, RuntimeException failure) {
+    if (writer == null) {
+      return failure;
+    }
+    try {
+      writer.close();
+    } catch (IOException e) {
+      if (failure == null) {
+        return new UncheckedIOException(e);
+      }
+      failure.addSuppressed(e);
+    }
+    if (failure instanceof UncheckedIOException writeFailure) {
+      return new NetanalException(Netanal.message(writeFailure) + " (capture stopped; " + output
+          + " keeps the first " + writer.savedFrames() + " frames)", writeFailure.getCause());
+    }
+    return failure;
+  }
+
+  /** One sink that hands each frame to every one of {@code sinks}, in order. */
+  static FrameSink fanOut(List<FrameSink> sinks) {
+    if (sinks.size() == 1) {
+      return sinks.get(0);
+    }
+    FrameSink[] all = sinks.toArray(new FrameSink[0]);
+    return (linkType, ts, captured, original, buffer, offset) -> {
+      for (FrameSink sink : all) {
+        sink.frame(linkType, ts, captured, original, buffer, offset);
+      }
+    };
   }
 
   /** Each alert as raised: a JSON line on stdout with --json, else a console line on stderr. */
@@ -248,9 +311,12 @@ final class CaptureCommand implements Callable<Integer> {
     if (top < 0) {
       throw new InvalidInputException("--top: " + top + " (expected: >= 0)");
     }
+    if (!MICRO.equals(precision) && !NANO.equals(precision)) {
+      throw new InvalidInputException("--time-stamp-precision: " + precision + " (expected: micro or nano)");
+    }
     String expression = filter.checkedExpression().map(FilterExpression::text).orElse(null);
     return new CaptureConfig(device, expression, count, Math.round(durationSeconds * 1000), snaplen,
-        bufferMegabytes << 20, queueFrames, immediateMode);
+        bufferMegabytes << 20, queueFrames, immediateMode, NANO.equals(precision));
   }
 
   /** {@code pcapng} for a {@code .pcapng} output, otherwise {@code pcap}; null without {@code -w}. */
@@ -270,9 +336,15 @@ final class CaptureCommand implements Callable<Integer> {
     return new CaptureCounters(s.received(), s.droppedByQueue(), s.droppedByKernel(), s.droppedByInterface());
   }
 
-  /** Nanosecond pcap keeps live timestamps exact; pcapng for a {@code .pcapng} name. */
-  private CaptureFormat writerFormat() {
-    return "pcapng".equals(format()) ? CaptureFormat.PCAPNG : CaptureFormat.PCAP_NANOS;
+  /**
+   * pcapng for a {@code .pcapng} name; otherwise pcap in the capture's precision: microseconds unless nano was
+   * asked for and libpcap delivers it, as tcpdump writes.
+   */
+  private CaptureFormat writerFormat(LiveCapture capture) {
+    if ("pcapng".equals(format())) {
+      return CaptureFormat.PCAPNG;
+    }
+    return capture.nanoTimestamps() ? CaptureFormat.PCAP_NANOS : CaptureFormat.PCAP_MICROS;
   }
 
   private static void flush(CaptureFileWriter writer) {
@@ -283,6 +355,14 @@ final class CaptureCommand implements Callable<Integer> {
       writer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // stops the capture; run() rethrows it: exit 1
+    }
+  }
+
+  /** The values of {@code --time-stamp-precision}, for help and shell completion. */
+  static final class Precisions implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of(MICRO, NANO).iterator();
     }
   }
 

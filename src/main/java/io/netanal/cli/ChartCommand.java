@@ -43,6 +43,10 @@ final class ChartCommand implements Callable<Integer> {
       description = "A capture file (pcap, pcapng) or a saved report (JSON).")
   Path source;
 
+  @Option(names = {"-r", "--read"}, paramLabel = "FILE",
+      description = "The capture file or saved report to read, as tcpdump -r (instead of SOURCE).")
+  Path readSource;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE.png",
       description = "Where to write (default: netanal-<chart>.png in the working directory).")
   Path output;
@@ -66,6 +70,7 @@ final class ChartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    source = SourceArgument.one(source, readSource);
     ChartKind kind = kind(chart);
     requireInRange("--width", width, MIN_SIDE, MAX_SIDE);
     requireInRange("--height", height, MIN_SIDE, MAX_SIDE);

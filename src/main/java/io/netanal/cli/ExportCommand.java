@@ -75,6 +75,10 @@ final class ExportCommand implements Callable<Integer> {
       description = "A capture file (pcap, pcapng) or a saved report (JSON).")
   Path source;
 
+  @Option(names = {"-r", "--read"}, paramLabel = "FILE",
+      description = "The capture file or saved report to read, as tcpdump -r (instead of SOURCE).")
+  Path readSource;
+
   /** Where the last report is; tests set their own. */
   ReportStore store;
 
@@ -83,6 +87,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    source = SourceArgument.one(source, readSource);
     if (WINDOWS.equals(table)) {
       exportWindows();
       return damaged ? ExitCodes.INVALID_INPUT : ExitCodes.OK;

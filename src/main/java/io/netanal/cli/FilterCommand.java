@@ -44,7 +44,7 @@ final class FilterCommand implements Callable<Integer> {
     out.println(expression.get().text());
     if (check) {
       int type = linkTypeOf(linkType);
-      BpfProgram program = new BpfCompiler().compile(expression.get().text(), type, BpfCompiler.DEFAULT_SNAPLEN);
+      BpfProgram program = new BpfCompiler().compile(expression.get().text(), type, LinkType.MAX_SNAPLEN);
       out.println("ok: " + program.length() + " BPF instructions for " + LinkType.name(type));
       out.print(program);
     }

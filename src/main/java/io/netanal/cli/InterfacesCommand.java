@@ -22,7 +22,12 @@ final class InterfacesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    print(spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  /** The numbered list of devices, as {@code netanal interfaces} and {@code netanal capture -D} print it. */
+  static void print(PrintWriter out) {
     List<CaptureDevice> devices = CaptureDevices.list();
     int number = 1;
     for (CaptureDevice d : devices) {
@@ -32,7 +37,6 @@ final class InterfacesCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return ExitCodes.OK;
   }
 
   /** {@code 1. eth0 (description) [up, running]}: the description only when libpcap has one. */

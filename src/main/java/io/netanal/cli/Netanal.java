@@ -28,6 +28,7 @@ import picocli.CommandLine.ParseResult;
     description = "Network analyzer: live capture and capture-file statistics.",
     subcommands = {AnalyzeCommand.class, CaptureCommand.class, ExportCommand.class, ChartCommand.class,
         FilterCommand.class, InterfacesCommand.class, FlowsCommand.class, WindowsCommand.class,
+        CompletionCommand.class, ManCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -35,7 +36,8 @@ import picocli.CommandLine.ParseResult;
         "1:runtime failure (I/O error, disk full)",
         "2:invalid input (bad option, bad filter, unreadable, damaged or unsupported file)",
         "3:environment (no permission to capture, libpcap missing, no such interface)",
-        "4:internal error"})
+        "4:internal error",
+        "130:a second Ctrl+C during capture (exits at once)"})
 public final class Netanal {
 
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -1,6 +1,7 @@
 package io.netanal.filter;
 
 import io.netanal.frame.FrameSink;
+import io.netanal.frame.LinkType;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,9 +16,6 @@ import java.util.Map;
  * host} on raw IP) throws {@link io.netanal.FilterSyntaxException} at that type's first frame.
  */
 public final class FilteringSink implements FrameSink {
-  /** What an accepting program returns; any non-zero value keeps the whole frame. */
-  static final int SNAPLEN = 262144;
-
   private final FilterExpression expression;
   private final FilterCompiler compiler;
   private final FrameSink next;
@@ -47,7 +45,7 @@ public final class FilteringSink implements FrameSink {
 
   private BpfInterpreter interpreterFor(int linkType) {
     BpfInterpreter interpreter = byLinkType.computeIfAbsent(linkType,
-        type -> new BpfInterpreter(compiler.compile(expression.text(), type, SNAPLEN)));
+        type -> new BpfInterpreter(compiler.compile(expression.text(), type, LinkType.MAX_SNAPLEN)));
     lastLinkType = linkType;
     last = interpreter;
     return interpreter;

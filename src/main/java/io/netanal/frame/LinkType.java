@@ -33,6 +33,12 @@ public final class LinkType {
   public static final int RAW_ALT_12 = 12;
   public static final int RAW_ALT_14 = 14;
 
+  /**
+   * The largest snapshot length of ordinary link types: libpcap's and tcpdump's {@code MAXIMUM_SNAPLEN}, the
+   * default snaplen of a capture, and the record length past which tshark calls a pcap record damaged.
+   */
+  public static final int MAX_SNAPLEN = 262_144;
+
   private LinkType() {}
 
   /** The DLT name without its prefix ({@code EN10MB}), or {@code LINKTYPE_<n>} for a value netanal does not name. */

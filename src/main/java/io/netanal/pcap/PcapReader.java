@@ -2,6 +2,7 @@ package io.netanal.pcap;
 
 import io.netanal.UnreadableFileException;
 import io.netanal.frame.FrameSink;
+import io.netanal.frame.LinkType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,7 +36,6 @@ final class PcapReader extends CaptureFileReader {
   static final int MAGIC_MODIFIED = 0xa1b2cd34;
   static final int FILE_HEADER_LENGTH = 24;
   /** tshark's WTAP_MAX_PACKET_SIZE_STANDARD: larger records in a file with a smaller snaplen are damage. */
-  static final int STANDARD_MAX_RECORD = 262144;
   static final int MAX_RECORD = 256 << 20;
 
   private final int linkType;
@@ -72,7 +72,7 @@ final class PcapReader extends CaptureFileReader {
     this.linkType = header.getInt(start + 20) & 0xffff;
     this.recordHeaderLength = magic == MAGIC_MODIFIED ? 24 : 16;
     this.nanosPerFraction = magic == MAGIC_NANOS ? 1 : 1000;
-    long allowance = Math.max(Integer.toUnsignedLong(snaplen), STANDARD_MAX_RECORD);
+    long allowance = Math.max(Integer.toUnsignedLong(snaplen), LinkType.MAX_SNAPLEN);
     this.maxCapturedLength = (int) Math.min(allowance, MAX_RECORD);
     input.skip(FILE_HEADER_LENGTH);
     this.start = input.offset();

@@ -13,8 +13,8 @@ import java.nio.channels.WritableByteChannel;
 final class PcapWriter extends CaptureFileWriter {
   private final boolean nanos;
 
-  PcapWriter(WritableByteChannel channel, int linkType, int snaplen, boolean nanos) {
-    super(channel, snaplen);
+  PcapWriter(WritableByteChannel channel, OutputFile file, int linkType, int snaplen, boolean nanos) {
+    super(channel, file, snaplen);
     this.nanos = nanos;
     out.putInt(nanos ? PcapReader.MAGIC_NANOS : PcapReader.MAGIC_MICROS);
     out.putShort((short) 2);     // version major
@@ -28,6 +28,16 @@ final class PcapWriter extends CaptureFileWriter {
   @Override
   int recordLength(int linkType, int capturedLength) {
     return 16 + capturedLength;
+  }
+
+  @Override
+  int blockLength(ByteBuffer data, int position, boolean fileHeader) {
+    return fileHeader ? PcapReader.FILE_HEADER_LENGTH : 16 + data.getInt(position + 8); // header + incl_len
+  }
+
+  @Override
+  boolean isFrame(ByteBuffer data, int position, boolean fileHeader) {
+    return !fileHeader;
   }
 
   @Override

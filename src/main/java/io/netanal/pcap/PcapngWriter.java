@@ -17,8 +17,8 @@ final class PcapngWriter extends CaptureFileWriter {
   private int lastLinkType;
   private int lastInterface;
 
-  PcapngWriter(WritableByteChannel channel, int linkType, int snaplen) {
-    super(channel, snaplen);
+  PcapngWriter(WritableByteChannel channel, OutputFile file, int linkType, int snaplen) {
+    super(channel, file, snaplen);
     out.putInt(PcapngReader.SECTION_HEADER);
     out.putInt(28);                          // block total length
     out.putInt(PcapngReader.BYTE_ORDER_MAGIC);
@@ -64,6 +64,16 @@ final class PcapngWriter extends CaptureFileWriter {
   int recordLength(int linkType, int capturedLength) {
     int packet = 32 + ((capturedLength + 3) & ~3);
     return interfaceOf(linkType) < 0 ? INTERFACE_BLOCK_LENGTH + packet : packet;
+  }
+
+  @Override
+  int blockLength(ByteBuffer data, int position, boolean fileHeader) {
+    return data.getInt(position + 4); // block total length; the section header is a block too
+  }
+
+  @Override
+  boolean isFrame(ByteBuffer data, int position, boolean fileHeader) {
+    return data.getInt(position) == PcapngReader.ENHANCED_PACKET;
   }
 
   @Override

@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old content or the whole new content, never a part: the bytes go
- * to a temporary file beside the target, are forced to disk, and the temporary file is renamed over the target.
- * On any failure the temporary file is deleted and an existing target is left as it was.
+ * to a temporary file beside the target, are forced to disk, the temporary file is renamed over the target, and
+ * the directory is forced to disk too, so that the rename itself survives a crash. On any failure the temporary
+ * file is deleted and an existing target is left as it was.
  *
  * <p>Stateless; any thread, one call per file.
  */
@@ -52,6 +53,7 @@ public final class AtomicFileOutput {
         channel.force(true);
       }
       move(temporary, target);
+      forceDirectory(directory);
     } catch (IOException e) {
       deleteQuietly(temporary);
       throw new ExportException(target + ": cannot write (" + reason(e) + ")", e);
@@ -69,6 +71,15 @@ public final class AtomicFileOutput {
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** fsync of the directory: without it a crash may forget the rename although the file's data is on disk. */
+  private static void forceDirectory(Path directory) throws IOException {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (UnsupportedOperationException | AccessDeniedException e) {
+      // a system that cannot open directories (Windows): the rename is as durable as it makes it
     }
   }
 

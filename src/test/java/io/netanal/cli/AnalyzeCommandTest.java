@@ -83,6 +83,21 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void shouldReadFilesGivenWithDashRAsTcpdumpDoes() throws IOException {
+    assertThat(run("--json", "-r", SAMPLE.toString())).isZero();
+    assertThat(jsonLines()).extracting(r -> r.get("summary").get("packets").asLong()).containsExactly(87L);
+
+    assertThat(run("--json", "--merge", "-r", SAMPLE.toString(), SAMPLE.toString())).isZero();
+    assertThat(jsonLines()).extracting(r -> r.get("summary").get("packets").asLong()).containsExactly(174L);
+  }
+
+  @Test
+  void shouldAskForAFileWhenNeitherAnArgumentNorDashRGivesOne() {
+    assertThat(run("--json")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(runner.err.toString()).startsWith("netanal: Missing required parameter: 'FILE' (or -r FILE)" + NL);
+  }
+
+  @Test
   void shouldKeepOnlyWhatTheFilterFlagsSelect() throws IOException {
     assertThat(run("--json", "--udp", SAMPLE.toString())).isZero();
 

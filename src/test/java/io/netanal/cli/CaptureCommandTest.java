@@ -36,6 +36,13 @@ class CaptureCommandTest {
   }
 
   @Test
+  void shouldRejectATimestampPrecisionOtherThanMicroOrNanoWithExitCode2() {
+    assertThat(run("capture", "--time-stamp-precision", "milli")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(runner.err.toString()).isEqualTo(
+        "netanal: --time-stamp-precision: milli (expected: micro or nano)" + System.lineSeparator());
+  }
+
+  @Test
   void shouldRejectANegativeCountWithExitCode2() {
     assertThat(run("capture", "-c", "-1")).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(runner.err.toString()).isEqualTo("netanal: count: -1 (expected: >= 0)" + System.lineSeparator());
@@ -98,25 +105,19 @@ class CaptureCommandTest {
     Path file = dir.resolve("idle.pcap");
     // A filter nothing on loopback matches: the capture stays idle.
     Path state = dir.resolve("state");
-    ProcessBuilder builder = new ProcessBuilder(javaCommand("capture", "-i", "lo", "--json", "-f",
-        "udp and port 9 and src port 9", "-w", file.toString()));
-    builder.environment().put("XDG_STATE_HOME", state.toString()); // the saved report stays in the test's dir
-    Process p = builder.start();
-    awaitFile(file, p);
-    Thread.sleep(500);
+    CaptureProcess p = CaptureProcess.start(dir, "capture", "-i", "lo", "--json", "-f",
+        "udp and port 9 and src port 9", "-w", file.toString());
+    assertThat(p.awaitListening()).as("listening; stderr: %s", p.stderr()).isTrue();
     long sentAt = System.nanoTime();
-    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-    boolean ended = p.waitFor(1500, TimeUnit.MILLISECONDS);
+    p.signal("INT");
+    boolean ended = p.awaitExit(1500);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
-    if (!ended) {
-      p.destroyForcibly();
-    }
-    String stdout = text(p.getInputStream().readAllBytes());
-    String stderr = text(p.getErrorStream().readAllBytes());
+    String stdout = p.stdout();
+    String stderr = p.stderr();
 
     assertThat(ended).as("ended within 1.5 s of SIGINT; stderr: %s", stderr).isTrue();
     assertThat(millis).isLessThan(1500);
-    assertThat(p.exitValue()).as("exit code; stderr: %s", stderr).isZero();
+    assertThat(p.exitCode()).as("exit code; stderr: %s", stderr).isZero();
     JsonNode report = new ObjectMapper().readTree(stdout);
     assertThat(report.path("schema").asText()).isEqualTo("netanal.report/1");
     assertThat(report.path("source").path("kind").asText()).isEqualTo("live");
@@ -131,15 +132,8 @@ class CaptureCommandTest {
         .isEqualTo(report);
     assertThat(Files.size(file)).isEqualTo(24); // the pcap file header and no record
     ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-    assertThat(header.getInt(0)).isIn(0xa1b2c3d4, 0xa1b23c4d); // magic: micro- or nanosecond pcap
+    assertThat(header.getInt(0)).isEqualTo(0xa1b2c3d4); // magic: microsecond pcap, tcpdump's default
     assertThat(header.getInt(20)).isEqualTo(1); // link type EN10MB, as Linux reports loopback
-  }
-
-  private static void awaitFile(Path file, Process p) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!Files.exists(file) && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
   }
 
   /** {@code java -cp <this test's classpath> io.netanal.cli.Netanal args}; -D arguments go to the JVM. */

@@ -10,6 +10,8 @@ import io.netanal.testing.LiveCaptureSupport;
 import io.netanal.testing.LoopbackTraffic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -49,7 +53,7 @@ class CaptureLoopbackTest {
     try (LoopbackTraffic traffic = new LoopbackTraffic()) {
       CompletableFuture<Integer> exit = capture("capture", "-i", "lo", "--json", "-f", traffic.filter(),
           "-c", "70", "-w", file.toString());
-      Thread.sleep(1500); // the capture opens the device
+      awaitListening(exit);
       traffic.sendUdp(50, 100);
       traffic.drainUdp(50);
       traffic.sendTcp(20, 200);
@@ -90,7 +94,7 @@ class CaptureLoopbackTest {
       // Both test ports, so that other loopback traffic on this machine stays out; --udp must drop the TCP half.
       CompletableFuture<Integer> exit = capture("capture", "-i", "lo", "--json", "--udp",
           "--port", Integer.toString(traffic.udpPort()), "--port", Integer.toString(traffic.tcpPort()), "-t", "4");
-      Thread.sleep(1500); // the capture opens the device
+      awaitListening(exit);
       traffic.sendUdp(30, 100);
       traffic.drainUdp(30);
       traffic.sendTcp(10, 200);
@@ -111,7 +115,7 @@ class CaptureLoopbackTest {
     try (LoopbackTraffic traffic = new LoopbackTraffic()) {
       CompletableFuture<Integer> exit = capture("capture", "-i", "lo", "-q", "-v", "-f", traffic.filter(),
           "-c", "3");
-      Thread.sleep(1500); // the capture opens the device
+      awaitListening(exit);
       int sourcePort = traffic.sendUdp(3, 100);
 
       assertThat(exit.get(10, TimeUnit.SECONDS)).as("exit code; stderr: %s", err).isZero();
@@ -120,6 +124,45 @@ class CaptureLoopbackTest {
           "\\d\\d:\\d\\d:\\d\\d\\.\\d{6} udp 127\\.0\\.0\\.1:" + sourcePort + " > 127\\.0\\.0\\.1:" + traffic.udpPort()
               + " len 142"));
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "'', a1b2c3d4, 000", // tcpdump's default: microsecond pcap, which every tool reads
+      "micro, a1b2c3d4, 000",
+      "nano, a1b23c4d, ''"})
+  void shouldWriteThePcapTimestampPrecisionTcpdumpWouldWrite(String precision, String magic, String lastDigits)
+      throws Exception {
+    LiveCaptureSupport.requireLiveCapture();
+    Path file = dir.resolve("precision.pcap");
+    List<String> args = new ArrayList<>(List.of("capture", "-i", "lo", "-q", "--json", "-c", "1", "-w",
+        file.toString()));
+    try (LoopbackTraffic traffic = new LoopbackTraffic()) {
+      args.addAll(List.of("-f", traffic.filter()));
+      if (!precision.isEmpty()) {
+        args.addAll(List.of("--time-stamp-precision", precision));
+      }
+      CompletableFuture<Integer> exit = capture(args.toArray(new String[0]));
+      awaitListening(exit);
+      traffic.sendUdp(1, 10);
+
+      assertThat(exit.get(10, TimeUnit.SECONDS)).as("exit code; stderr: %s", err).isZero();
+    }
+    ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(Integer.toHexString(header.getInt(0))).isEqualTo(magic);
+    // The live report has the precision of the file: microsecond timestamps end in three zeros.
+    String first = JSON.readTree(out.toString()).path("summary").path("firstTimestamp").asText();
+    assertThat(first).endsWith(lastDigits);
+    assertThat(analyzeInChildProcess(file).path("summary").path("firstTimestamp").asText()).isEqualTo(first);
+  }
+
+  /** Waits for the "listening on" line, which capture prints once the device is open and filtering. */
+  private void awaitListening(CompletableFuture<Integer> exit) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!err.toString().contains(CaptureProcess.LISTENING) && !exit.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(err.toString()).as("capture listening").contains(CaptureProcess.LISTENING);
   }
 
   private static List<Tuple> protocols(JsonNode report) {

@@ -64,6 +64,21 @@ class ExportCommandTest {
   }
 
   @Test
+  void shouldReadTheSourceGivenWithDashRButNotTogetherWithAnArgument() throws Exception {
+    Path saved = dir.resolve("saved.json");
+    new ReportStore(dir).save(report);
+    Files.move(dir.resolve(ReportStore.FILE_NAME), saved);
+
+    assertThat(runner.run("--json", "--table", "sizes", "-r", saved.toString())).isZero();
+    assertThat(new ObjectMapper().readTree(runner.out.toString()).size()).isEqualTo(10);
+
+    CommandRunner both = new CommandRunner(new ExportCommand());
+    assertThat(both.run("-r", saved.toString(), saved.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(both.err.toString()).isEqualTo("netanal: -r: " + saved + " and SOURCE " + saved
+        + " (expected: one of them)" + System.lineSeparator());
+  }
+
+  @Test
   void shouldExportProtocolsAsCsvByDefault() throws Exception {
     command.store.save(report);
 

@@ -35,4 +35,22 @@ class InterfacesCommandTest {
     assertThat(runner.out.toString()).containsPattern("(?m)^\\d+\\.lo .*\\[up, running, loopback\\]$")
         .containsPattern("(?m)^    127\\.0\\.0\\.1/8");
   }
+
+  @Test
+  void shouldListTheSameDevicesWithCaptureDashDAsTcpdumpDoes() {
+    String missing = null;
+    try {
+      Libpcap.version();
+    } catch (CaptureException e) {
+      missing = e.getMessage();
+    }
+    TestData.require(missing == null, "capture -D needs libpcap: " + missing);
+    CommandRunner interfaces = CommandRunner.netanal();
+    CommandRunner captureD = CommandRunner.netanal();
+
+    assertThat(interfaces.run("interfaces")).isZero();
+    assertThat(captureD.run("capture", "-D")).isZero();
+    assertThat(captureD.out.toString()).isEqualTo(interfaces.out.toString()).contains(".lo ");
+    assertThat(captureD.err.toString()).isEmpty();
+  }
 }

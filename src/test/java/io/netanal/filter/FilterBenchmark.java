@@ -13,7 +13,7 @@ public final class FilterBenchmark {
 
   public static void main(String[] args) {
     BpfInterpreter interpreter = new BpfInterpreter(new BpfCompiler().compile("tcp port 443", LinkType.ETHERNET,
-        BpfCompiler.DEFAULT_SNAPLEN));
+        LinkType.MAX_SNAPLEN));
     int frames = 1024;
     ByteBuffer buffer = ByteBuffer.allocate(frames * 128);
     for (int i = 0; i < frames; i++) {
