@@ -120,7 +120,7 @@ public final class PacketExporter implements FrameSink {
     port(current.destinationPort(), false);
     row.append(',');
     protocol(false);
-    row.append(',').append(originalLength).append(',').append(capturedLength).append(',');
+    row.append(',').append(Integer.toUnsignedLong(originalLength)).append(',').append(capturedLength).append(',');
     flags(false);
   }
 
@@ -143,8 +143,8 @@ public final class PacketExporter implements FrameSink {
     port(current.destinationPort(), true);
     row.append(",\"protocol\":");
     protocol(true);
-    row.append(",\"length\":").append(originalLength).append(",\"capturedLength\":").append(capturedLength)
-        .append(",\"tcpFlags\":");
+    row.append(",\"length\":").append(Integer.toUnsignedLong(originalLength)).append(",\"capturedLength\":")
+        .append(capturedLength).append(",\"tcpFlags\":");
     flags(true);
     row.append('}');
   }

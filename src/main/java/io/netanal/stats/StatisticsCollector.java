@@ -50,9 +50,12 @@ public final class StatisticsCollector {
     this.ipv4Pairs = new Ipv4PairCache(endpoints, conversations);
   }
 
-  /** Counts one frame. {@code decoded} is read during the call only. */
+  /**
+   * Counts one frame. {@code decoded} is read during the call only. Both lengths are unsigned 32-bit values, as
+   * in pcap and pcapng: an original length of {@code 0x80000000} or more is a large length, not a negative one.
+   */
   public void record(long timestampNanos, int capturedLength, int originalLength, DecodedFrame decoded) {
-    long wireBytes = originalLength;
+    long wireBytes = Integer.toUnsignedLong(originalLength);
     summary.record(timestampNanos, capturedLength, wireBytes);
     protocols.record(decoded.protocols(), wireBytes);
     if (decoded.ipCount() == 1 && decoded.ipVersion(0) == 4) {
@@ -62,7 +65,7 @@ public final class StatisticsCollector {
       conversations.record(decoded, timestampNanos, wireBytes);
     }
     bandwidth.record(timestampNanos, wireBytes);
-    sizes.record(originalLength);
+    sizes.record(wireBytes);
     tcpFlags.record(decoded.tcpFlags());
     decodeProblems.record(summary.packets(), decoded.status());
   }

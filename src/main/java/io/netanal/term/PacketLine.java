@@ -34,8 +34,9 @@ public final class PacketLine {
     if (layer >= 0) {
       sb.append(' ').append(endpoint(frame, layer, true)).append(" > ").append(endpoint(frame, layer, false));
     }
-    sb.append(" len ").append(originalLength);
-    if (capturedLength < originalLength) {
+    long wireLength = Integer.toUnsignedLong(originalLength); // unsigned 32-bit, as in pcap
+    sb.append(" len ").append(wireLength);
+    if (capturedLength < wireLength) {
       sb.append(" caplen ").append(capturedLength);
     }
     if (frame.tcpFlags() != DecodedFrame.NONE) {
