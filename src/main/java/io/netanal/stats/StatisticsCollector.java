@@ -18,6 +18,9 @@ import io.netanal.decode.DecodedFrame;
  * tables and at most 32 MB of bandwidth series when every table is full).
  */
 public final class StatisticsCollector {
+  /** The endpoint and conversation tables' default cap, per address family. */
+  public static final int DEFAULT_TABLE_ENTRIES = EndpointTable.DEFAULT_MAX_ENTRIES;
+
   private final SummaryCounter summary = new SummaryCounter();
   private final ProtocolCounter protocols = new ProtocolCounter();
   private final EndpointTable endpoints;
@@ -41,6 +44,20 @@ public final class StatisticsCollector {
   public StatisticsCollector(double intervalSeconds) {
     this(BandwidthSeries.every(intervalSeconds), EndpointTable.DEFAULT_MAX_ENTRIES,
         ConversationTable.DEFAULT_MAX_ENTRIES);
+  }
+
+  /**
+   * A collector whose endpoint and conversation tables hold at most {@code maxEntriesPerFamily} rows per address
+   * family ({@link #DEFAULT_TABLE_ENTRIES} by default): parallel workers take a share of the default so that
+   * their tables together stay within the memory budget. Bandwidth every {@code intervalSeconds}, or at the
+   * automatic interval when it is 0.
+   *
+   * @throws io.netanal.InvalidInputException when the interval is negative or not a number
+   */
+  public static StatisticsCollector bounded(double intervalSeconds, int maxEntriesPerFamily) {
+    BandwidthSeries bandwidth = intervalSeconds == 0 ? BandwidthSeries.automatic()
+        : BandwidthSeries.every(intervalSeconds);
+    return new StatisticsCollector(bandwidth, maxEntriesPerFamily, maxEntriesPerFamily);
   }
 
   StatisticsCollector(BandwidthSeries bandwidth, int maxEndpointsPerFamily, int maxConversationsPerFamily) {
@@ -80,6 +97,20 @@ public final class StatisticsCollector {
     bandwidth.merge(other.bandwidth);
     sizes.merge(other.sizes);
     tcpFlags.merge(other.tcpFlags);
+  }
+
+  /**
+   * Whether {@link #merge} of {@code other} gives exactly what one collector recording both collectors' frames
+   * would: neither has turned an address or pair away into {@code other}, and {@code other}'s fit in the room
+   * this one's tables have left. Otherwise the caller should record {@code other}'s frames here instead.
+   */
+  public boolean canAbsorb(StatisticsCollector other) {
+    return endpoints.canAbsorb(other.endpoints) && conversations.canAbsorb(other.conversations);
+  }
+
+  /** Whether a table was full and counted an address or pair in {@code other} (cheap; for the recording thread). */
+  public boolean overflowed() {
+    return endpoints.overflowed() || conversations.overflowed();
   }
 
   /**

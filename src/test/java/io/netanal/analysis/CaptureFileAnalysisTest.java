@@ -64,6 +64,53 @@ class CaptureFileAnalysisTest {
     assertThat(parallel.report()).isEqualTo(serial.report());
   }
 
+  @Test
+  void shouldGiveTheSerialReportWhenSlicesTogetherCrossTheTableCap() throws IOException {
+    // 3 x 10,000 frames, each third with 4,500 new client addresses (and repeats of earlier ones) talking to one
+    // server: more than a 1,000-row table and its sketch can hold exactly. Which clients get rows (and which go to
+    // other) depends on arrival order, so parallel slices must give exactly what one reader gives.
+    Path file = dir.resolve("crossing-the-cap.pcap");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    try (CaptureFileWriter w = CaptureFileWriter.open(file, CaptureFormat.PCAP_MICROS, 1, 65535)) {
+      ByteBuffer frame = ByteBuffer.wrap(UDP_FRAME.clone());
+      for (int i = 0; i < 30_000; i++) {
+        int third = i / 10_000;
+        int client = i % 10_000 < 9_000 ? third * 5_000 + (i % 10_000) / 2 : random.nextInt(third * 5_000 + 4_500);
+        frame.putInt(26, 0x0a100000 + client); // IPv4 source
+        w.frame(1, 1_700_000_000_000_000_000L + i * 1000L, UDP_FRAME.length, UDP_FRAME.length + random.nextInt(900),
+            frame, 0);
+      }
+    }
+
+    AnalysisResult serial = analyze(file, 1, Long.MAX_VALUE / 4, 1_000, 0);
+    assertThat(serial.report().endpointsTotal()).as("rows, other included").isGreaterThan(1_000);
+    for (int workers = 2; workers <= 3; workers++) {
+      AnalysisResult parallel = analyze(file, workers, file.toFile().length() / (workers + 1), 1_000, 0);
+      assertThat(parallel.report()).as(workers + " slices").isEqualTo(serial.report());
+    }
+  }
+
+  @Test
+  void shouldGiveTheSerialReportOfAFloodWhoseEverySliceOverflowsItsTables() throws IOException {
+    Path file = dir.resolve("flood.pcap");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    try (CaptureFileWriter w = CaptureFileWriter.open(file, CaptureFormat.PCAP_MICROS, 1, 65535)) {
+      ByteBuffer frame = ByteBuffer.wrap(UDP_FRAME.clone());
+      for (int i = 0; i < 20_000; i++) {
+        frame.putInt(26, i % 10 == 0 ? 0x0a000063 : random.nextInt()); // a heavy 10.0.0.99 among spoofed sources
+        w.frame(1, 1_700_000_000_000_000_000L + i * 1000L, UDP_FRAME.length, UDP_FRAME.length, frame, 0);
+      }
+    }
+
+    AnalysisResult serial = analyze(file, 1, Long.MAX_VALUE / 4, 500, 5);
+    assertThat(serial.report().endpoints()).extracting(io.netanal.stats.Endpoint::address)
+        .contains("other", "10.0.0.99");
+    for (int workers = 2; workers <= 3; workers++) {
+      AnalysisResult parallel = analyze(file, workers, file.toFile().length() / (workers + 1), 500, 5);
+      assertThat(parallel.report()).as(workers + " slices").isEqualTo(serial.report());
+    }
+  }
+
   /** An Ethernet + IPv4 + UDP frame, 10.0.0.1:8080 -> 10.0.0.2:53, 42 bytes. */
   private static final byte[] UDP_FRAME = {
       2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00, // Ethernet: destination, source, type IPv4
@@ -120,7 +167,14 @@ class CaptureFileAnalysisTest {
   }
 
   private static AnalysisResult analyze(Path file, int workers, long minSliceBytes) throws IOException {
-    CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), workers, minSliceBytes);
+    return analyze(file, workers, minSliceBytes, io.netanal.stats.StatisticsCollector.DEFAULT_TABLE_ENTRIES,
+        AnalysisOptions.defaults().top());
+  }
+
+  private static AnalysisResult analyze(Path file, int workers, long minSliceBytes, int maxTableEntries, int top)
+      throws IOException {
+    AnalysisOptions options = new AnalysisOptions(top, 0, null, null);
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, workers, minSliceBytes, maxTableEntries);
     try {
       analysis.add(file);
     } catch (io.netanal.UnreadableFileException e) {
