@@ -135,7 +135,7 @@ final class ConversationTable {
       long bytes, long first, long last) {
     overflowed = true;
     add(other, 0, direction, packets, bytes, first, last);
-    add(heavy.words(), heavy.add(k0, k1, k2, k3, packets), direction, packets, bytes, first, last);
+    add(heavy.values(), heavy.add(k0, k1, k2, k3, packets), direction, packets, bytes, first, last);
   }
 
   /** Rows a full snapshot would have, the {@code other} row included; its cost does not grow with the table. */
@@ -290,7 +290,7 @@ final class ConversationTable {
       long k2 = wide ? fromHeavy.key(entry, 2) : 0;
       long k3 = wide ? fromHeavy.key(entry, 3) : 0;
       int at = to.slotOf(k0, k1, k2, k3);
-      long[] into = at == CounterTable.FULL ? toHeavy.words() : to.words();
+      long[] into = at == CounterTable.FULL ? toHeavy.values() : to.words();
       int base = at == CounterTable.FULL ? toHeavy.add(k0, k1, k2, k3, packets) : at;
       for (int direction = 0; direction <= 1; direction++) {
         long directionPackets = fromHeavy.value(entry, direction);

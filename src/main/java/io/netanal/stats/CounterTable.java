@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * used slots (about nine at its 76% load, each in a different part of a 12 to 23 MB array): in a flood of new
  * addresses that is nearly every lookup, and it was a third of the time per frame. So when the table fills, its
  * keys are also put in a blocked Bloom filter of {@link #FILTER_BITS_PER_SLOT} bits per slot (one cache line per
- * key, five bits; about 0.2% false positives at the default cap), and a key the filter does not know is answered {@link #FULL}
+ * key, five bits; about 1% false positives at the default cap, and small enough (256 KB) to stay in a core's L2 cache), and a key the filter does not know is answered {@link #FULL}
  * without a probe.
  */
 final class CounterTable {
@@ -27,7 +27,7 @@ final class CounterTable {
 
   /** Keeps {@code slots * stride} far below {@code Integer.MAX_VALUE} for every key and value width used. */
   static final int MAX_ENTRIES = 1 << 24;
-  static final int FILTER_BITS_PER_SLOT = 16;
+  static final int FILTER_BITS_PER_SLOT = 8;
   /** Filter block: 8 longs, one 64-byte cache line. */
   private static final int BLOCK_WORDS = 8;
   private static final int FILTER_HASHES = 5;

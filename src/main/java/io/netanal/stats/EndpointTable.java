@@ -130,7 +130,7 @@ final class EndpointTable {
   private void turnedAway(HeavyHitters heavy, long k0, long k1, int direction, long packets, long bytes) {
     overflowed = true;
     add(other, 0, direction, packets, bytes);
-    add(heavy.words(), heavy.add(k0, k1, 0, 0, packets), direction, packets, bytes);
+    add(heavy.values(), heavy.add(k0, k1, 0, 0, packets), direction, packets, bytes);
   }
 
   private static void add(long[] counts, int at, int direction, long packets, long bytes) {
@@ -268,7 +268,7 @@ final class EndpointTable {
       }
       long k1 = wide ? fromHeavy.key(entry, 1) : 0;
       int at = to.slotOf(fromHeavy.key(entry, 0), k1, 0, 0);
-      long[] into = at == CounterTable.FULL ? toHeavy.words() : to.words();
+      long[] into = at == CounterTable.FULL ? toHeavy.values() : to.words();
       int base = at == CounterTable.FULL ? toHeavy.add(fromHeavy.key(entry, 0), k1, 0, 0, packets) : at;
       for (int direction = SENT; direction <= RECEIVED; direction++) {
         long directionPackets = fromHeavy.value(entry, direction);

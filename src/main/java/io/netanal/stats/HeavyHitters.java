@@ -22,61 +22,69 @@ package io.netanal.stats;
 final class HeavyHitters {
   static final int SETS = 512;
   static final int WAYS = 8;
-  // Per entry: count (packets, error included; 0 = empty), error, the key words, the value words.
-  private static final int COUNT = 0;
-  private static final int ERROR = 1;
+  private static final long SEED = 0x5DEECE66DL;
 
   private final int keyWords;
   private final int valueWords;
-  private final int stride;
-  private static final long SEED = 0x5DEECE66DL;
-  private final long[] words;
+  // Entry i of set s is s * WAYS + i. A set's keys and counts are contiguous (for one-word keys, one cache line
+  // each), so an update reads two or three lines; the value words, apart, are touched for one entry only.
+  private final long[] keys;
+  /** Packets, error included; 0 for an empty entry. */
+  private final long[] counts;
+  private final long[] errors;
+  private final long[] values;
 
   HeavyHitters(int keyWords, int valueWords) {
     this.keyWords = keyWords;
     this.valueWords = valueWords;
-    this.stride = 2 + keyWords + valueWords;
-    this.words = new long[SETS * WAYS * stride];
+    this.keys = new long[SETS * WAYS * keyWords];
+    this.counts = new long[SETS * WAYS];
+    this.errors = new long[SETS * WAYS];
+    this.values = new long[SETS * WAYS * valueWords];
   }
 
   /**
-   * The index in {@link #words()} of the key's first value word, after adding {@code packets} to its count; a new
-   * key replaces its set's smallest entry, whose value words are zeroed. Unused key words must be 0.
+   * The index in {@link #values()} of the key's first value word, after adding {@code packets} to its count; a
+   * new key replaces its set's smallest entry, whose value words are zeroed. Unused key words must be 0.
    */
   int add(long k0, long k1, long k2, long k3, long packets) {
-    int set = set(k0, k1, k2, k3);
-    int smallest = -1;
+    int first = set(k0, k1, k2, k3) * WAYS;
+    int smallest = first;
     long smallestCount = Long.MAX_VALUE;
-    for (int way = 0, base = set * WAYS * stride; way < WAYS; way++, base += stride) {
-      long count = words[base + COUNT];
-      if (count != 0 && words[base + 2] == k0 && (keyWords == 1 || words[base + 3] == k1
-          && (keyWords == 2 || words[base + 4] == k2 && words[base + 5] == k3))) {
-        words[base + COUNT] = count + packets;
-        return base + 2 + keyWords;
+    for (int entry = first; entry < first + WAYS; entry++) {
+      long count = counts[entry];
+      int k = entry * keyWords;
+      if (count != 0 && keys[k] == k0 && (keyWords == 1 || keys[k + 1] == k1
+          && (keyWords == 2 || keys[k + 2] == k2 && keys[k + 3] == k3))) {
+        counts[entry] = count + packets;
+        return entry * valueWords;
       }
       if (count < smallestCount) {
         smallestCount = count;
-        smallest = base;
+        smallest = entry;
       }
     }
-    int base = smallest;
-    words[base + COUNT] = smallestCount + packets;
-    words[base + ERROR] = smallestCount;
-    words[base + 2] = k0;
+    counts[smallest] = smallestCount + packets;
+    errors[smallest] = smallestCount;
+    int k = smallest * keyWords;
+    keys[k] = k0;
     if (keyWords > 1) {
-      words[base + 3] = k1;
+      keys[k + 1] = k1;
       if (keyWords > 2) {
-        words[base + 4] = k2;
-        words[base + 5] = k3;
+        keys[k + 2] = k2;
+        keys[k + 3] = k3;
       }
     }
-    java.util.Arrays.fill(words, base + 2 + keyWords, base + stride, 0);
-    return base + 2 + keyWords;
+    int at = smallest * valueWords;
+    for (int i = 0; i < valueWords; i++) {
+      values[at + i] = 0;
+    }
+    return at;
   }
 
-  /** The backing array; value words are at the indices {@link #add} returns. */
-  long[] words() {
-    return words;
+  /** The entries' value words; an entry's are at the index {@link #add} returns. */
+  long[] values() {
+    return values;
   }
 
   /** Number of entries; entry {@code i} is in use when its count is not 0. For iteration off the hot path. */
@@ -86,44 +94,41 @@ final class HeavyHitters {
 
   /** Whether entry {@code i} holds a key that is certainly heavier than every key of its set not in the sketch. */
   boolean reported(int entry) {
-    int base = entry * stride;
-    long count = words[base + COUNT];
+    long count = counts[entry];
     if (count == 0) {
       return false;
     }
     long floor = Long.MAX_VALUE;
-    for (int way = 0, b = entry / WAYS * WAYS * stride; way < WAYS; way++, b += stride) {
-      floor = Math.min(floor, words[b + COUNT]);
+    for (int e = entry / WAYS * WAYS, last = e + WAYS; e < last; e++) {
+      floor = Math.min(floor, counts[e]);
     }
-    return count - words[base + ERROR] > floor;
+    return count - errors[entry] > floor;
   }
 
   /** The most packets the key of entry {@code i} may have had before its counts began. */
   long error(int entry) {
-    return words[entry * stride + ERROR];
+    return errors[entry];
   }
 
   long key(int entry, int word) {
-    return words[entry * stride + 2 + word];
+    return keys[entry * keyWords + word];
   }
 
   long value(int entry, int word) {
-    return words[entry * stride + 2 + keyWords + word];
-  }
-
-  int valueWords() {
-    return valueWords;
+    return values[entry * valueWords + word];
   }
 
   /** Bytes held by the sketch. */
   long memoryBytes() {
-    return words.length * 8L;
+    return (keys.length + counts.length + errors.length + values.length) * 8L;
   }
 
   private int set(long k0, long k1, long k2, long k3) {
     long h = (k0 ^ SEED) * 0x9E3779B97F4A7C15L;
-    h = (h ^ k1) * 0xC2B2AE3D27D4EB4FL;
-    h = (h ^ k2 ^ (k3 * 0x165667B19E3779F9L)) * 0x9E3779B97F4A7C15L;
+    if (keyWords > 1) {
+      h = (h ^ k1) * 0xC2B2AE3D27D4EB4FL;
+      h = (h ^ k2 ^ (k3 * 0x165667B19E3779F9L)) * 0x9E3779B97F4A7C15L;
+    }
     return (int) (h >>> 32) & (SETS - 1);
   }
 }
