@@ -50,6 +50,21 @@ class GreDecoderTest {
   }
 
   @Test
+  void shouldStopAtGreForAPptpAcknowledgmentWithoutPayload() {
+    // pcapplusplus/GrePackets.pcap frame 2; tshark 4.0: frame.protocols eth:ethertype:ip:gre
+    DecodedFrame out = decode(LinkType.IPV4,
+        ipv4(47, 12), // IPv4, GRE
+        "2081", // flags K, A; version 1 (enhanced GRE)
+        "880b", // protocol PPP
+        "0000", // payload length 0
+        "0006", // call id 6
+        "0000001a"); // acknowledgment number 26
+    assertThat(out.status()).isEqualTo(DecodeStatus.OK);
+    assertThat(out.has(Protocol.GRE)).isTrue();
+    assertThat(out.has(Protocol.PPP)).isFalse();
+  }
+
+  @Test
   void shouldSkipChecksumKeyAndSequence() {
     DecodedFrame out = decode(LinkType.IPV4,
         ipv4(47, 16 + 48), // IPv4, GRE
