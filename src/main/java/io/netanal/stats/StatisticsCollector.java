@@ -15,7 +15,9 @@ import io.netanal.decode.DecodedFrame;
  *
  * <p>{@link #record} allocates nothing except when a table grows (amortised, and bounded: see
  * {@link EndpointTable}, {@link ConversationTable} and {@link BandwidthSeries} for the caps: about 67 MB of
- * tables and at most 32 MB of bandwidth series when every table is full).
+ * tables, 2 MB of filters and heavy-hitter sketches, and at most 32 MB of bandwidth series when every table is
+ * full). A full table keeps counting its rows exactly and costs about as much per frame as one with room: see
+ * {@link CounterTable} and {@link HeavyHitters}.
  */
 public final class StatisticsCollector {
   /** The endpoint and conversation tables' default cap, per address family. */
@@ -87,7 +89,11 @@ public final class StatisticsCollector {
     decodeProblems.record(summary.packets(), decoded.status());
   }
 
-  /** Adds everything {@code other} counted, as if its frames had been recorded here after this one's. */
+  /**
+   * Adds everything {@code other} counted, as if its frames had been recorded here after this one's: exactly so
+   * when {@link #canAbsorb} says it is; otherwise totals stay exact, but which addresses get rows of full tables
+   * (and the sketches' rows) may differ from one collector recording every frame.
+   */
   public void merge(StatisticsCollector other) {
     decodeProblems.merge(other.decodeProblems, summary.packets());
     summary.merge(other.summary);
