@@ -158,37 +158,26 @@ final class ConversationTable {
             TimestampFormat.format(rest[FIRST]), TimestampFormat.format(rest[LAST]))
         : null;
     long total = (long) ipv4.size() + ipv6.size() + heavyRows.size() + (otherRow == null ? 0 : 1);
-    long threshold = Long.MIN_VALUE;
-    if (top > 0 && total > top) {
-      long[] packets = new long[(int) total];
-      int n = 0;
-      n = packetTotals(ipv4, packets, n);
-      n = packetTotals(ipv6, packets, n);
-      for (Conversation row : heavyRows) {
-        packets[n++] = row.packetsAToB() + row.packetsBToA();
-      }
-      if (otherRow != null) {
-        packets[n++] = otherRow.packetsAToB() + otherRow.packetsBToA();
-      }
-      threshold = TopRows.kthLargest(packets, top);
+    List<Conversation> extraRows = new ArrayList<>(heavyRows);
+    if (otherRow != null) {
+      extraRows.add(otherRow);
     }
+    long threshold = TopRows.packetThreshold(top, total, ipv4, ipv6,
+        extraRows.stream().mapToLong(r -> r.packetsAToB() + r.packetsBToA()).toArray());
     List<Conversation> rows = new ArrayList<>();
     for (int slot = 0; slot < ipv4.slots(); slot++) {
-      if (ipv4.used(slot) && packets(ipv4, slot) >= threshold) {
+      if (ipv4.used(slot) && TopRows.packets(ipv4, slot) >= threshold) {
         long key = ipv4.key(slot, 0);
         rows.add(row(AddressFormat.ipv4((int) (key >>> 32)), AddressFormat.ipv4((int) key), ipv4, slot));
       }
     }
     for (int slot = 0; slot < ipv6.slots(); slot++) {
-      if (ipv6.used(slot) && packets(ipv6, slot) >= threshold) {
+      if (ipv6.used(slot) && TopRows.packets(ipv6, slot) >= threshold) {
         rows.add(row(AddressFormat.ipv6(ipv6.key(slot, 0), ipv6.key(slot, 1)),
             AddressFormat.ipv6(ipv6.key(slot, 2), ipv6.key(slot, 3)), ipv6, slot));
       }
     }
-    rows.addAll(heavyRows);
-    if (otherRow != null) {
-      rows.add(otherRow);
-    }
+    rows.addAll(extraRows);
     return TopRows.of(rows, ORDER, top, total);
   }
 
@@ -217,19 +206,6 @@ final class ConversationTable {
         rest[i] -= heavy.value(entry, i);
       }
     }
-  }
-
-  private static int packetTotals(CounterTable table, long[] into, int n) {
-    for (int slot = 0; slot < table.slots(); slot++) {
-      if (table.used(slot)) {
-        into[n++] = packets(table, slot);
-      }
-    }
-    return n;
-  }
-
-  private static long packets(CounterTable table, int slot) {
-    return table.value(slot, 0) + table.value(slot, 1);
   }
 
   private static boolean fits(CounterTable from, CounterTable to) {

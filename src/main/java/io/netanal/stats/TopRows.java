@@ -41,9 +41,34 @@ record TopRows<T>(List<T> rows, long total, long omitted) {
     return new TopRows<>(List.copyOf(kept), total, total - kept.size());
   }
 
-  /** The {@code k}-th largest of {@code values} ({@code 1 <= k <= values.length}); sorts {@code values}. */
-  static long kthLargest(long[] values, int k) {
-    Arrays.sort(values);
-    return values[values.length - k];
+  /**
+   * The fewest packets a row can have and still make a cut to {@code top} of {@code total} rows, or
+   * {@code Long.MIN_VALUE} when no row is cut: the {@code top}-th largest packet count over the rows of both
+   * tables and the {@code extra} rows' counts. Rows with fewer packets need not become row objects at all.
+   */
+  static long packetThreshold(int top, long total, CounterTable ipv4, CounterTable ipv6, long... extra) {
+    if (top <= 0 || total <= top) {
+      return Long.MIN_VALUE;
+    }
+    long[] packets = new long[ipv4.size() + ipv6.size() + extra.length];
+    int n = 0;
+    for (CounterTable table : List.of(ipv4, ipv6)) {
+      for (int slot = 0; slot < table.slots(); slot++) {
+        if (table.used(slot)) {
+          packets[n++] = packets(table, slot);
+        }
+      }
+    }
+    System.arraycopy(extra, 0, packets, n, extra.length);
+    Arrays.sort(packets);
+    return packets[packets.length - top];
+  }
+
+  /**
+   * A row's packets: value words 0 and 1 hold them, one per direction, in both the endpoint and the conversation
+   * table.
+   */
+  static long packets(CounterTable table, int slot) {
+    return table.value(slot, 0) + table.value(slot, 1);
   }
 }

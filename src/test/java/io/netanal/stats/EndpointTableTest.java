@@ -92,6 +92,25 @@ class EndpointTableTest {
   }
 
   @Test
+  void shouldCutToTheSameFirstRowsAsAFullSortWhateverTheTies() {
+    EndpointTable table = new EndpointTable(3_000);
+    SplittableRandom random = new SplittableRandom(8);
+    for (int i = 0; i < 20_000; i++) {
+      // few distinct counts, so that many rows tie on packets and bytes and the address text decides
+      table.record(Fixtures.ipv4Of(0x0a000000 + random.nextInt(5_000), 0x0a000000 + random.nextInt(50)),
+          random.nextInt(3) * 100);
+    }
+    List<Endpoint> all = table.snapshot(0).rows();
+
+    for (int top : new int[] {1, 7, 50, 2_999, 3_001, 10_000}) {
+      TopRows<Endpoint> cut = table.snapshot(top);
+      assertThat(cut.rows()).as("top " + top).isEqualTo(all.subList(0, Math.min(top, all.size())));
+      assertThat(cut.total()).isEqualTo(all.size());
+      assertThat(cut.omitted()).isEqualTo(all.size() - cut.rows().size());
+    }
+  }
+
+  @Test
   void shouldCountNewAddressesTheSketchCannotVouchForAsOtherOnceFull() {
     EndpointTable table = new EndpointTable(2);
     table.record(ipv4("10.0.0.1", "10.0.0.2"), 100);
