@@ -14,12 +14,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code slotsFor(maxEntries) * stride * 8} bytes. The hash is seeded per table so that crafted addresses cannot
  * pick colliding slots in advance.
  *
- * <p>A full table never changes its keys again, and a lookup of an absent key in it walks a whole cluster of
- * used slots (about nine at its 76% load, each in a different part of a 12 to 23 MB array): in a flood of new
- * addresses that is nearly every lookup, and it was a third of the time per frame. So when the table fills, its
- * keys are also put in a blocked Bloom filter of {@link #FILTER_BITS_PER_SLOT} bits per slot (one cache line per
- * key, five bits; about 1% false positives at the default cap, and small enough (256 KB) to stay in a core's L2 cache), and a key the filter does not know is answered {@link #FULL}
- * without a probe.
+ * <p>A full table never changes its keys again, and a lookup of an absent key in it walks a whole cluster of used
+ * slots (about nine at its 76% load, each in a different part of a 12 to 23 MB array): in a flood of new addresses
+ * that is nearly every lookup, and it was a third of the time per frame. So when the table fills, its keys are also
+ * put in a blocked Bloom filter of {@link #FILTER_BITS_PER_SLOT} bits per slot (one cache line per key, five bits;
+ * about 1% false positives at the default cap, and small enough (256 KB) to stay in a core's L2 cache), and a key the
+ * filter does not know is answered {@link #FULL} without a probe.
  */
 final class CounterTable {
   static final int FULL = -1;
@@ -127,11 +127,6 @@ final class CounterTable {
     }
   }
 
-  /** Whether the table holds {@code maxEntries} keys, so that new keys are turned away. */
-  boolean full() {
-    return size >= maxEntries;
-  }
-
   int maxEntries() {
     return maxEntries;
   }
@@ -216,8 +211,9 @@ final class CounterTable {
 
   /**
    * 64 bits spread from the slot hash: five 9-bit fields in bits 0-44 (word 3 bits, bit 6 bits; {@code 1L << bits}
-   * uses the low 6 bits), shifted down 9 at a time, and the block index from bit 45 up (19 bits: enough for tables of up to 2^24
-   * slots; the few larger caps leave part of their filter unused, which only raises the false positive rate).
+   * uses the low 6 bits), shifted down 9 at a time, and the block index from bit 45 up (19 bits: enough for tables of
+   * up to 2^24 slots; the few larger caps leave part of their filter unused, which only raises the false positive
+   * rate).
    */
   private static long filterBits(int hash) {
     long h = (hash & 0xffffffffL) * 0xD6E8FEB86659FD93L;

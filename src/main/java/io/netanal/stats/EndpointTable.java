@@ -212,7 +212,8 @@ final class EndpointTable {
   private static boolean fits(CounterTable from, CounterTable to) {
     long absent = 0;
     for (int slot = 0; slot < from.slots(); slot++) {
-      if (from.used(slot) && to.indexOf(from.key(slot, 0), to.keyWords() > 1 ? from.key(slot, 1) : 0, 0, 0) < 0) {
+      long k1 = to.keyWords() > 1 ? from.key(slot, 1) : 0;
+      if (from.used(slot) && to.indexOf(from.key(slot, 0), k1, 0, 0) < 0) {
         absent++;
       }
     }

@@ -5,12 +5,12 @@ package io.netanal.stats;
  * and El Abbadi, "Efficient computation of frequent and top-k elements in data streams", 2005), set-associative so
  * that each update touches one small set and costs the same whatever the traffic.
  *
- * <p>Owned by one thread. {@value #SETS} sets of {@value #WAYS} entries; a key hashes to one set, with a fixed
- * seed so that the same frames always give the same rows (a crafted flood that aims at one set can only hide
- * heavy keys of that set, never change totals or the cost per update). A key already in its set adds its packets there; a new key takes the set's smallest entry (or an empty
- * one), inheriting that entry's count as its {@code error}: the most packets it may have had before it entered.
- * Each entry's value words (the table's own counters) count only since the key entered, so they are exact lower
- * bounds of its traffic, short by at most {@code error} packets.
+ * <p>Owned by one thread. {@value #SETS} sets of {@value #WAYS} entries; a key hashes to one set, with a fixed seed
+ * so that the same frames always give the same rows (a crafted flood that aims at one set can only hide heavy keys of
+ * that set, never change totals or the cost per update). A key already in its set adds its packets there; a new key
+ * takes the set's smallest entry (or an empty one), inheriting that entry's count as its {@code error}: the most
+ * packets it may have had before it entered. Each entry's value words (the table's own counters) count only since the
+ * key entered, so they are exact lower bounds of its traffic, short by at most {@code error} packets.
  *
  * <p>A key is {@link #reported} as a row when the packets it surely had exceed the smallest count in its set,
  * which bounds the packets of any key of that set not in the sketch: a reported key is heavier than every key
@@ -103,11 +103,6 @@ final class HeavyHitters {
       floor = Math.min(floor, counts[e]);
     }
     return count - errors[entry] > floor;
-  }
-
-  /** The most packets the key of entry {@code i} may have had before its counts began. */
-  long error(int entry) {
-    return errors[entry];
   }
 
   long key(int entry, int word) {

@@ -20,7 +20,10 @@ final class SizeHistogram {
     packets[bucket(wireLength)]++;
   }
 
-  /** For a wire length of 0 to 2^32 - 1 (unsigned, as pcap stores it): 0 below 20 bytes, else 1 + floor(log2(length / 20)), at most 9. */
+  /**
+   * For a wire length of 0 to 2^32 - 1 (unsigned, as pcap stores it): 0 below 20 bytes, else
+   * 1 + floor(log2(length / 20)), at most 9.
+   */
   static int bucket(long wireLength) {
     if (wireLength < 20) {
       return 0;

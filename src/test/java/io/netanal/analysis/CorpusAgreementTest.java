@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
  * The acceptance test of {@code netanal analyze}: every capture of the shared corpus analysed and compared
  * with tshark 4.0's view of it ({@code oracle.jsonl}).
  *
- * <p>Compared per file: packets, bytes, captured bytes, first and last timestamps (exact), the frame counts of
- * the protocols in {@link #PROTOCOLS} and (from {@code protocol_frames}) {@link #PROTOCOL_FRAMES}, the malformed
- * frames (tshark's {@code _ws.malformed} against netanal's {@code malformed} decode problems), the frames cut by
- * the snaplen (captured below original length, as netanal's reader hands them on), and the top five endpoints. A difference must be explained by an entry of
- * {@link KnownDifferences}, which names the case and the reason; any other difference fails the test. Files
- * tshark cannot read must be rejected with {@link UnreadableFileException} or read without error, each within a
- * timeout. The agreement figures per field are printed.
+ * <p>Compared per file: packets, bytes, captured bytes, first and last timestamps (exact), the frame counts of the
+ * protocols in {@link #PROTOCOLS} and (from {@code protocol_frames}) {@link #PROTOCOL_FRAMES}, the malformed frames
+ * (tshark's {@code _ws.malformed} against netanal's {@code malformed} decode problems), the frames cut by the snaplen
+ * (captured below original length, as netanal's reader hands them on), and the top five endpoints. A difference must
+ * be explained by an entry of {@link KnownDifferences}, which names the case and the reason; any other difference
+ * fails the test. Files tshark cannot read must be rejected with {@link UnreadableFileException} or read without
+ * error, each within a timeout. The agreement figures per field are printed.
  */
 class CorpusAgreementTest {
   static final List<String> PROTOCOLS =
