@@ -28,6 +28,13 @@ final class Fixtures {
     return frame.withIpv4(v4(source), v4(destination));
   }
 
+  /** A frame with one IPv4 layer, addresses as ints. */
+  static DecodedFrame ipv4Of(int source, int destination) {
+    DecodedFrame frame = new DecodedFrame();
+    frame.reset();
+    return frame.withIpv4(source, destination);
+  }
+
   /** A frame with one IPv6 layer. */
   static DecodedFrame ipv6(String source, String destination) {
     DecodedFrame frame = new DecodedFrame();
