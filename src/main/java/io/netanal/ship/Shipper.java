@@ -61,8 +61,10 @@ public final class Shipper {
     spool.create();
     Set<String> tried = new HashSet<>();
     try (SpoolClaims claims = SpoolClaims.open(spool, log)) {
+      boolean first = true;
       while (!stopRequested) {
-        housekeeping(claims);
+        housekeeping(claims, first || !config.once()); // a --once run gives a failed file one more try at most
+        first = false;
         boolean any = false;
         for (Path marker : ready()) {
           if (stopRequested) {
@@ -162,14 +164,14 @@ public final class Shipper {
   }
 
   /** Expires processed files, gives rested failed files another chance, recovers dead shippers' claims. */
-  private void housekeeping(SpoolClaims claims) throws IOException {
+  private void housekeeping(SpoolClaims claims, boolean retryFailed) throws IOException {
     long now = System.currentTimeMillis();
     for (Path f : list(spool.processed())) {
       if (modifiedMillis(f) <= now - config.keep().toMillis()) {
         Files.deleteIfExists(f);
       }
     }
-    for (Path f : list(spool.failed())) {
+    for (Path f : retryFailed ? list(spool.failed()) : List.<Path>of()) {
       if (modifiedMillis(f) <= now - config.failedRetry().toMillis()) {
         Path back = spool.pending().resolve(f.getFileName());
         try {
