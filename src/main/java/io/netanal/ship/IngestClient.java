@@ -60,7 +60,7 @@ final class IngestClient {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    request.POST(HttpRequest.BodyPublishers.ofFile(file.gzip()));
+    request.POST(HttpRequest.BodyPublishers.ofInputStream(file::gzip));
     CompletableFuture<HttpResponse<String>> exchange =
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     HttpResponse<String> response;

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Ships a spool's ready files to the collector (DESIGN.md section 7), oldest first: claims each (see
- * {@link SpoolClaims}), gzips it and hashes it once, uploads it until the collector has it (200, stored or
+ * {@link SpoolClaims}), hashes it once, uploads it (gzipped as it is sent) until the collector has it (200, stored or
  * duplicate: to {@code processed/}) or rejects it (a 4xx other than 429: to {@code failed/}), waiting out
  * transient failures with exponential backoff. Between files it deletes processed files older than
  * {@code --keep}, gives failed files another chance after their rest, and recovers the claims of shippers that
@@ -105,13 +105,11 @@ public final class Shipper {
     while (true) {
       IngestResult result = stopRequested ? null : client.upload(file, () -> stopRequested);
       if (result == null) {
-        file.discardGzip();
         claims.release(claimed);
         log.accept(line(name, file, started, "stopped: back in pending"));
         return;
       }
       if (result.shipped()) {
-        file.discardGzip();
         claims.settle(claimed, spool.processed());
         shipped++;
         duplicates += result.kind() == IngestResult.Kind.DUPLICATE ? 1 : 0;
@@ -123,7 +121,6 @@ public final class Shipper {
         return;
       }
       if (result.kind() == IngestResult.Kind.REJECTED) {
-        file.discardGzip();
         claims.settle(claimed, spool.failed());
         failed++;
         log.accept(line(name, file, started, "failed: " + result.message() + "; moved to failed/, retried in "
@@ -132,7 +129,6 @@ public final class Shipper {
       }
       failures++;
       if (config.once() && failures >= config.onceAttempts()) {
-        file.discardGzip();
         claims.release(claimed);
         leftPending++;
         log.accept(line(name, file, started, "not shipped: " + result.message() + "; gave up after " + failures

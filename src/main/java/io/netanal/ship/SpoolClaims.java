@@ -133,14 +133,10 @@ final class SpoolClaims implements Closeable {
           s.forEach(files::add);
         }
         for (Path f : files) {
-          if (f.getFileName().toString().endsWith(".gz")) {
-            Files.deleteIfExists(f);
-          } else {
-            release(f);
-            recovered++;
-            log.accept(f.getFileName() + ": claimed by a shipper that stopped (" + claims.getFileName()
-                + "): back in pending");
-          }
+          release(f);
+          recovered++;
+          log.accept(f.getFileName() + ": claimed by a shipper that stopped (" + claims.getFileName()
+              + "): back in pending");
         }
         Files.deleteIfExists(claims);
       }
@@ -159,11 +155,7 @@ final class SpoolClaims implements Closeable {
         s.forEach(left::add);
       }
       for (Path f : left) {
-        if (f.getFileName().toString().endsWith(".gz")) {
-          Files.deleteIfExists(f);
-        } else {
-          release(f);
-        }
+        release(f);
       }
       Files.deleteIfExists(dir);
       Files.deleteIfExists(lockFile);
