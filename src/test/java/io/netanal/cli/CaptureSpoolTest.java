@@ -9,6 +9,7 @@ import io.netanal.testing.IngestTestServer;
 import io.netanal.testing.IngestTestServer.Ledger;
 import io.netanal.testing.LiveCaptureSupport;
 import io.netanal.testing.LoopbackTraffic;
+import io.netanal.testing.TmpfsMount;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -159,6 +160,71 @@ class CaptureSpoolTest {
     }
     assertThat(ledger.packets()).as("nothing lost, nothing counted twice").isEqualTo(50);
     assertThat(ledger.duplicates()).isZero();
+  }
+
+  @Test
+  void shouldFinishTheCurrentFileOnSigterm() throws Exception {
+    LiveCaptureSupport.requireLiveCapture();
+    Path spool = dir.resolve("spool");
+    try (LoopbackTraffic traffic = new LoopbackTraffic()) {
+      ProcessBuilder builder = new ProcessBuilder(CaptureCommandTest.javaCommand("capture", "-i", "lo", "--json",
+          "-f", traffic.filter(), "--spool", spool.toString(), "--rotate", "60s", "--sensor", "t"));
+      builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+      builder.redirectError(dir.resolve("capture.err").toFile());
+      Process capture = builder.start();
+      awaitDirectory(spool.resolve("pending"), capture);
+      Thread.sleep(1500); // the device is open
+      traffic.sendUdp(25, 100);
+      traffic.drainUdp(25);
+      Thread.sleep(300);
+      new ProcessBuilder("kill", "-TERM", Long.toString(capture.pid())).start().waitFor();
+      String stdout = new String(capture.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(capture.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(capture.exitValue()).as("stderr: %s", Files.readString(dir.resolve("capture.err"))).isZero();
+      assertThat(JSON.readTree(stdout).path("capture").path("spool").path("packets").asLong()).isEqualTo(25);
+    }
+    List<String> pending = names(spool.resolve("pending"));
+    assertThat(pending).hasSize(2).allMatch(n -> n.matches("netanal-t-\\d{8}T\\d{6}Z\\.pcap(\\.ready)?"));
+    CommandRunner shipper = CommandRunner.netanal();
+    try (IngestTestServer server = collector()) {
+      assertThat(ship(server, shipper, spool)).as("ship stderr: %s", shipper.err).isZero();
+    }
+    assertThat(ledger.packets()).isEqualTo(25);
+  }
+
+  @Test
+  void shouldStopWithExit1AfterTheReportWhenTheSpoolDiskIsFull() throws Exception {
+    LiveCaptureSupport.requireLiveCapture();
+    try (TmpfsMount disk = TmpfsMount.mount(dir.resolve("disk"), 128);
+         LoopbackTraffic traffic = new LoopbackTraffic()) {
+      Path spool = disk.dir().resolve("spool");
+      CompletableFuture<Integer> exit = capture("capture", "-i", "lo", "--json", "-f", traffic.filter(),
+          "--spool", spool.toString(), "--rotate", "1s", "--sensor", "full");
+      Thread.sleep(1500); // the capture opens the device
+      for (int burst = 0; burst < 40 && !exit.isDone(); burst++) { // up to 400 KB: more than the disk holds
+        traffic.sendUdp(10, 1000);
+        traffic.drainUdp(10);
+        Thread.sleep(50);
+      }
+
+      assertThat(exit.get(20, TimeUnit.SECONDS)).as("stderr: %s", err).isEqualTo(ExitCodes.RUNTIME);
+      JsonNode report = JSON.readTree(out.toString());
+      JsonNode spooled = report.path("capture").path("spool");
+      assertThat(spooled.path("droppedByDiskFull").asLong()).isPositive();
+      assertThat(spooled.path("packets").asLong() + spooled.path("droppedByDiskFull").asLong())
+          .as("every packet the capture kept is spooled or counted as dropped")
+          .isEqualTo(report.path("summary").path("packets").asLong());
+      assertThat(err.toString().lines().filter(l -> l.startsWith("netanal: spool: ")).toList()).singleElement()
+          .satisfies(l -> assertThat(l).matches("netanal: spool: " + spool + ": writing netanal-full-\\S+ failed"
+              + " \\(No space left on device\\); spooling stopped, \\d+ finished files are intact"));
+      assertThat(names(spool.resolve("pending"))).noneMatch(n -> n.endsWith(".tmp"));
+
+      CommandRunner shipper = CommandRunner.netanal();
+      try (IngestTestServer server = collector()) {
+        assertThat(ship(server, shipper, spool)).as("ship stderr: %s", shipper.err).isZero();
+      }
+      assertThat(ledger.packets()).isEqualTo(spooled.path("packets").asLong());
+    }
   }
 
   private static void awaitDirectory(Path d, Process p) throws Exception {
