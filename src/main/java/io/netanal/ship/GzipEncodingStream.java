@@ -35,7 +35,9 @@ final class GzipEncodingStream extends FilterInputStream {
 
   /** The gzip encoding of {@code raw}, whose CRC-32 is {@code crc32} and length {@code length}. */
   static GzipEncodingStream of(InputStream raw, long crc32, long length) {
-    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true); // raw deflate: the gzip frame is ours
+    // Raw deflate (the gzip frame is ours) at the fastest level: on ShipBenchmark's captures it sent 1% more than
+    // the default level, in less time; a sensor's CPU is for capturing.
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     byte[] trailer = new byte[8];
     for (int i = 0; i < 4; i++) {
       trailer[i] = (byte) (crc32 >>> (8 * i));

@@ -37,6 +37,12 @@ import java.util.zip.GZIPInputStream;
  * a response cut after the file is stored, or an upload that stalls until {@link #kill}. Thread-safe.
  */
 public final class IngestTestServer implements AutoCloseable {
+  static {
+    // The JDK server writes a response's headers and body apart; with Nagle's algorithm on, each small exchange
+    // waits for a delayed ACK (about 40 ms on loopback), which a real collector does not.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public enum Fault {
     /** 503 without storing. */
     UNAVAILABLE,
