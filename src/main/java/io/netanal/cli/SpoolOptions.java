@@ -5,6 +5,7 @@ import io.netanal.pcap.CaptureFormat;
 import io.netanal.spool.SpoolConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -48,6 +49,10 @@ final class SpoolOptions {
         throw new InvalidInputException(stray + ": given without --spool (expected: --spool DIR)");
       }
       return null;
+    }
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new InvalidInputException("--spool: " + directory + ": not a directory (expected: a directory,"
+          + " created when missing)");
     }
     long rotateNanos = (rotate == null ? Duration.ofSeconds(5) : rotate).toNanos();
     return new SpoolConfig(directory, sensor == null ? hostName() : sensor, rotateNanos,

@@ -78,6 +78,15 @@ class CaptureSpoolTest {
   }
 
   @Test
+  void shouldRejectASpoolThatIsAFile() throws Exception {
+    Path file = Files.createFile(dir.resolve("file"));
+    CommandRunner runner = CommandRunner.netanal();
+    assertThat(runner.run("capture", "--spool", file.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(runner.err.toString()).isEqualTo("netanal: --spool: " + file + ": not a directory (expected: a"
+        + " directory, created when missing)" + NL);
+  }
+
+  @Test
   void shouldRejectAnInvalidSensorName() {
     CommandRunner runner = CommandRunner.netanal();
     assertThat(runner.run("capture", "--spool", dir.toString(), "--sensor", "../x")).isEqualTo(ExitCodes.INVALID_INPUT);

@@ -97,6 +97,31 @@ class ShipCommandTest {
     }
   }
 
+  @Test
+  void shouldPutTheFileInFlightBackAndExit0OnSigterm() throws Exception {
+    SpoolFixture.write(spool, "edge", 1, 20);
+    try (IngestTestServer server = IngestTestServer.start(ledger)) {
+      server.inject(Fault.STALL);
+      Process ship = new ProcessBuilder(CaptureCommandTest.javaCommand("ship", spool.toString(), "--to",
+          server.url())).redirectError(spool.resolve("ship.err").toFile()).start();
+      assertThat(server.stalled.await(20, TimeUnit.SECONDS)).as("upload started").isTrue();
+      long sentAt = System.nanoTime();
+      new ProcessBuilder("kill", "-TERM", Long.toString(ship.pid())).start().waitFor();
+      assertThat(ship.waitFor(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt)).isLessThan(2000);
+      String stdout = new String(ship.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(ship.exitValue()).as("stderr: %s", Files.readString(spool.resolve("ship.err"))).isZero();
+      assertThat(stdout).contains("netanal-edge-20261201T120000Z.pcap: 20 packets, ")
+          .contains(": stopped: back in pending").contains("ship: 0 shipped (0 duplicates), 0 failed");
+    }
+    assertThat(spool.resolve("pending/netanal-edge-20261201T120000Z.pcap.ready")).exists();
+    assertThat(claimedFiles()).isEmpty();
+    try (Stream<Path> left = Files.list(spool.resolve("inflight"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
   private List<Path> claimedFiles() throws Exception {
     try (Stream<Path> s = Files.walk(spool.resolve("inflight"))) {
       return s.filter(p -> p.getFileName().toString().endsWith(".pcap")).toList();
