@@ -147,7 +147,7 @@ class CaptureSpoolTest {
         awaitReady(pending, 10_000); // the first period is over and its file finished
         traffic.sendUdp(20, 100);
         traffic.drainUdp(20);
-        Thread.sleep(600); // flushed on a tick (every 250 ms), still in its period (3 s)
+        Thread.sleep(1000); // flushed on a tick (every 250 ms), still in its period (3 s)
       } finally {
         capture.destroyForcibly(); // SIGKILL
         assertThat(capture.waitFor(10, TimeUnit.SECONDS)).isTrue();
