@@ -28,7 +28,10 @@ import java.util.function.Consumer;
  * answered as a duplicate).
  *
  * <p>Owned by the shipper's thread. The lock file is created under a temporary name, locked, then renamed, so no
- * other shipper ever sees it unlocked.
+ * other shipper ever sees it unlocked. One shipper per process: Java's file locks are POSIX record locks, which a
+ * process drops when it closes any descriptor of the file, so a second shipper in the same JVM looking at the
+ * first one's lock would release it (several shippers in one JVM, as in tests, still never ship a file twice:
+ * only recovery trusts the lock).
  */
 final class SpoolClaims implements Closeable {
   private final SpoolDirectory spool;

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *
  * <p>Owned by one thread: the capture's consumer calls {@link #frame}, {@link #tick}, {@link #statistics} and
  * {@link #close}. Opening recovers what a killed capture of the same sensor left (see {@link SpoolRecovery}) and
- * takes the sensor's lock, so two captures cannot write the same sensor's files.
+ * takes the sensor's lock, so two captures cannot write the same sensor's files (two processes, that is: a POSIX
+ * lock does not keep a second writer of the same JVM out for long, see {@code ship.SpoolClaims}).
  */
 public final class SpoolWriter implements FrameSink, Closeable {
   /** How long after its end, on the wall clock, a period's file is finished when no later frame came. */

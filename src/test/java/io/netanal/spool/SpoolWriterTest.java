@@ -204,6 +204,21 @@ class SpoolWriterTest {
   }
 
   @Test
+  void shouldMarkAFileThatWasRenamedButNotYetMarkedWhenTheCaptureDied() throws IOException {
+    try (SpoolWriter w = open(0, 0)) {
+      write(w, NOON, 60);
+    }
+    Files.delete(dir.resolve("pending/netanal-s1-20261201T120000Z.pcap.ready")); // killed between rename and marker
+
+    try (SpoolWriter w = open(0, 0)) {
+      assertThat(pending()).containsExactly("netanal-s1-20261201T120000Z.pcap",
+          "netanal-s1-20261201T120000Z.pcap.ready");
+    }
+    assertThat(warnings).containsExactly("spool: netanal-s1-20261201T120000Z.pcap was complete but not marked ready:"
+        + " marked");
+  }
+
+  @Test
   void shouldRefuseASecondWriterForTheSameSensor() throws IOException {
     try (SpoolWriter first = open(0, 0)) {
       assertThatThrownBy(() -> open(0, 0)).isInstanceOf(NetanalException.class)
