@@ -36,7 +36,7 @@ import java.util.zip.GZIPInputStream;
  * <p>Faults are queued with {@link #inject} and consumed one per request: a status answered without storing,
  * a response cut after the file is stored, or an upload that stalls until {@link #kill}. Thread-safe.
  */
-public final class IngestTestServer implements AutoCloseable {
+public final class IngestTestServer implements TestCollector {
   static {
     // The JDK server writes a response's headers and body apart; with Nagle's algorithm on, each small exchange
     // waits for a delayed ACK (about 40 ms on loopback), which a real collector does not.
@@ -95,9 +95,19 @@ public final class IngestTestServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** The base URL to give {@code ship --to}. */
+  @Override
   public String url() {
     return "http://127.0.0.1:" + port();
+  }
+
+  @Override
+  public long packets() {
+    return ledger.packets();
+  }
+
+  @Override
+  public long files() {
+    return ledger.files();
   }
 
   public void inject(Fault... queued) {
