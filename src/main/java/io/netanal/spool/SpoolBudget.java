@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * marker first so that no uploader claims a file being deleted, each with a warning. The file being written is
  * never deleted, even when it alone is over the budget. Files an uploader has claimed meanwhile are simply gone.
  *
- * <p>Owned by the {@link SpoolWriter}'s thread.
+ * <p>{@link #keep} runs on the {@link SpoolWriter}'s thread, {@link #written} on the {@link SpoolFinisher}'s: the
+ * methods are synchronized.
  */
 final class SpoolBudget {
   /** Packet counts of the files this writer made, for {@code deletedPackets}; bounded (days of 5 s files). */
@@ -40,7 +41,7 @@ final class SpoolBudget {
   }
 
   /** Remembers a finished file's packet count. */
-  void written(Path file, long packets) {
+  synchronized void written(Path file, long packets) {
     if (maxBytes == 0) {
       return;
     }
@@ -50,8 +51,11 @@ final class SpoolBudget {
     packetsByFile.put(file, packets);
   }
 
-  /** Deletes the oldest finished files while they and the {@code currentBytes} being written exceed the budget. */
-  void keep(long currentBytes) throws IOException {
+  /**
+   * Deletes the oldest finished files while they and the {@code currentBytes} being written (or finished)
+   * exceed the budget.
+   */
+  synchronized void keep(long currentBytes) throws IOException {
     if (maxBytes == 0) {
       return;
     }
@@ -90,15 +94,15 @@ final class SpoolBudget {
     }
   }
 
-  long deletedFiles() {
+  synchronized long deletedFiles() {
     return deletedFiles;
   }
 
-  long deletedBytes() {
+  synchronized long deletedBytes() {
     return deletedBytes;
   }
 
-  long deletedPackets() {
+  synchronized long deletedPackets() {
     return deletedPackets;
   }
 

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * size limit would be passed (the next file of the same period gets a suffix), and when {@link #tick} finds the
  * period over on the wall clock (so an idle link does not hold a file back). An empty period writes no file.
  *
- * <p>Each file is written as {@code *.tmp} and finished by flush, fsync, atomic rename, directory fsync and a
- * {@code .ready} marker ({@link SpoolDirectory#publish}). After each finished file (and at most once a second on
+ * <p>Each file is written as {@code *.tmp}, flushed, and handed to a {@link SpoolFinisher}, which fsyncs it,
+ * renames it atomically, fsyncs the directory and creates its {@code .ready} marker on its own thread (so the
+ * consumer never waits for a whole file's fsync). After each finished file (and at most once a second on
  * {@link #tick}) the pending files over the disk budget are deleted oldest first, never the one being written,
  * each with a warning. A disk that fails (full, I/O error) does not throw from {@link #frame}: the file being
  * written is cut to its whole records and finished if it can be, later frames are counted as dropped, and
@@ -46,6 +47,7 @@ public final class SpoolWriter implements FrameSink, Closeable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final SpoolBudget budget;
+  private final SpoolFinisher finisher;
   private final long recoveredFiles;
   private final long discardedFiles;
 
@@ -60,9 +62,6 @@ public final class SpoolWriter implements FrameSink, Closeable {
   private long fileFrames;
   private long nextBudgetCheck;
 
-  private long files;
-  private long bytes;
-  private long packets;
   private long droppedByDiskFull;
   private NetanalException failure;
 
@@ -76,6 +75,7 @@ public final class SpoolWriter implements FrameSink, Closeable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.budget = new SpoolBudget(spool.pending(), config.maxBytes(), warnings);
+    this.finisher = new SpoolFinisher(budget);
     this.recoveredFiles = recovery.recovered();
     this.discardedFiles = recovery.discarded();
   }
@@ -140,6 +140,7 @@ public final class SpoolWriter implements FrameSink, Closeable {
    * tick of frames; keeps the budget.
    */
   public void tick(long nowNanos) {
+    checkFinisher();
     if (failure != null) {
       return;
     }
@@ -164,17 +165,31 @@ public final class SpoolWriter implements FrameSink, Closeable {
     return failure;
   }
 
+  /** The counts so far; a file counts once it is finished (ready). */
   public SpoolStatistics statistics() {
-    return new SpoolStatistics(files, bytes, packets, budget.deletedFiles(), budget.deletedBytes(),
-        budget.deletedPackets(), droppedByDiskFull, recoveredFiles, discardedFiles);
+    return new SpoolStatistics(finisher.files.get(), finisher.bytes.get(), finisher.packets.get(),
+        budget.deletedFiles(), budget.deletedBytes(), budget.deletedPackets(),
+        droppedByDiskFull + finisher.dropped.get(), recoveredFiles, discardedFiles);
   }
 
-  /** Finishes the current file like any other, then releases the sensor's lock. */
+  /** Waits until every file handed to the finisher is ready (or failed); for tests, which look at the files. */
+  void awaitFinished() throws InterruptedException {
+    finisher.awaitIdle();
+    checkFinisher();
+  }
+
+  /** Finishes the current file like any other, waits until every file is finished, releases the sensor's lock. */
   @Override
   public void close() throws IOException {
     try {
+      checkFinisher();
       if (failure == null) {
         finish();
+      }
+      finisher.close();
+      checkFinisher();
+      if (failure == null) {
+        keepBudget(); // with every file renamed: the count is exact
       }
     } finally {
       try {
@@ -186,6 +201,7 @@ public final class SpoolWriter implements FrameSink, Closeable {
   }
 
   private void start(long timestampNanos) {
+    checkFinisher();
     if (failure != null) {
       return;
     }
@@ -212,73 +228,67 @@ public final class SpoolWriter implements FrameSink, Closeable {
     }
   }
 
+  /** Hands the current file to the finisher (fsync, rename, marker on its thread) once its records are written. */
   private void finish() {
     if (writer == null) {
       return;
     }
     try {
       writer.flush();
-      channel.force(true);
-      writer.close();
-      writer = null;
-      SpoolDirectory.publish(tmp, target);
     } catch (IOException e) {
       diskFailed(e);
       return;
     }
-    files++;
-    bytes += fileBytes;
-    packets += fileFrames;
-    budget.written(target, fileFrames);
+    writer = null; // its channel goes to the finisher, which closes it
+    finisher.submit(new SpoolFinisher.Job(channel, tmp, target, fileBytes, fileFrames));
+    tmp = null; // the finisher's now
+    fileFrames = 0;
+    fileBytes = 0;
     keepBudget();
   }
 
   private void keepBudget() {
     try {
-      budget.keep(writer == null ? 0 : fileBytes);
+      budget.keep((writer == null ? 0 : fileBytes) + finisher.unpublishedBytes());
     } catch (IOException e) {
       diskFailed(e);
     }
   }
 
-  /**
-   * The disk failed: keep what of the current file is whole (cut, finished and marked like a recovered file),
-   * count the rest as dropped, and remember the failure for the caller.
-   */
+  /** A failure the finisher met becomes the writer's: the current file is kept as far as it can be, and stops. */
+  private void checkFinisher() {
+    IOException e = finisher.failure();
+    if (e != null && failure == null) {
+      diskFailed(e, finisher.failedFile());
+    }
+  }
+
   private void diskFailed(IOException e) {
-    long salvaged = 0;
-    boolean current = writer != null || (tmp != null && (Files.exists(tmp)
-        || (Files.exists(target) && !Files.exists(SpoolDirectory.markerOf(target)))));
-    if (current) {
+    diskFailed(e, target);
+  }
+
+  /**
+   * The disk failed (writing {@code failedFile}): keep what of the current file is whole (cut, finished and
+   * marked like a recovered file), count the rest as dropped, and remember the failure for the caller.
+   */
+  private void diskFailed(IOException e, Path failedFile) {
+    if (writer != null || (tmp != null && Files.exists(tmp) && fileFrames > 0)) {
+      droppedByDiskFull += fileFrames - finisher.salvage(channel, tmp, target, fileBytes, fileFrames);
+    } else if (tmp != null && Files.exists(tmp)) {
       closeQuietly();
       try {
-        if (Files.exists(tmp)) {
-          salvaged = SpoolRecovery.salvage(tmp, target);
-        } else if (Files.exists(target)) {
-          SpoolDirectory.markReady(target); // renamed, the marker failed: the file is whole
-          salvaged = fileFrames;
-        }
-      } catch (IOException again) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the disk is gone; the next start deletes or recovers it
-        }
+        Files.deleteIfExists(tmp); // a file that got no frame (its header failed)
+      } catch (IOException ignored) {
+        // the disk is gone; the next start deletes it
       }
-      if (salvaged > 0) {
-        files++;
-        bytes += Math.min(fileBytes, sizeOrZero(target));
-        packets += salvaged;
-        budget.written(target, salvaged);
-      }
-      droppedByDiskFull += fileFrames - salvaged;
     }
     writer = null;
     fileFrames = 0;
+    fileBytes = 0;
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     failure = new NetanalException("spool: " + spool.root() + ": writing "
-        + (target == null ? "a file" : target.getFileName()) + " failed (" + reason + "); spooling stopped, "
-        + files + " finished files are intact", e);
+        + (failedFile == null ? "a file" : failedFile.getFileName()) + " failed (" + reason + "); spooling stopped, "
+        + finisher.files.get() + " finished files are intact", e);
   }
 
   private void closeQuietly() {
@@ -291,11 +301,4 @@ public final class SpoolWriter implements FrameSink, Closeable {
     }
   }
 
-  private static long sizeOrZero(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0;
-    }
-  }
 }

@@ -76,7 +76,7 @@ class SpoolWriterTest {
   }
 
   @Test
-  void shouldKeepTheFileBeingWrittenAsTmpWithoutMarkerUntilItsPeriodEnds() throws IOException {
+  void shouldKeepTheFileBeingWrittenAsTmpWithoutMarkerUntilItsPeriodEnds() throws Exception {
     try (SpoolWriter w = open(0, 0)) {
       write(w, NOON + SECOND, 100);
       w.tick(NOON + 5 * SECOND + SpoolWriter.CLOSE_GRACE_NANOS - 1); // over, but within the grace
@@ -86,6 +86,7 @@ class SpoolWriterTest {
       assertThat(Files.size(dir.resolve("pending/netanal-s1-20261201T120000Z.pcap.tmp"))).isEqualTo(24 + 16 + 100);
 
       w.tick(NOON + 5 * SECOND + SpoolWriter.CLOSE_GRACE_NANOS); // the idle period is finished on the wall clock
+      w.awaitFinished();
       assertThat(pending()).containsExactly("netanal-s1-20261201T120000Z.pcap",
           "netanal-s1-20261201T120000Z.pcap.ready");
       assertThat(w.statistics().files()).isEqualTo(1);
@@ -133,13 +134,14 @@ class SpoolWriterTest {
   }
 
   @Test
-  void shouldDeleteTheOldestPendingFilesOverTheBudgetButNeverTheOneBeingWritten() throws IOException {
+  void shouldDeleteTheOldestPendingFilesOverTheBudgetButNeverTheOneBeingWritten() throws Exception {
     // Each file: 24 + 4 * (16 + 1000) = 4088 bytes; the budget holds two.
     try (SpoolWriter w = open(0, 9000)) {
       for (int period = 0; period < 4; period++) {
         for (int i = 0; i < 4; i++) {
           write(w, NOON + period * 5 * SECOND + i, 1000);
         }
+        w.awaitFinished(); // the previous period's file is ready before the next one is handed over
       }
       assertThat(pending()).filteredOn(n -> n.endsWith(".pcap") || n.endsWith(".tmp")).containsExactly(
           "netanal-s1-20261201T120005Z.pcap", "netanal-s1-20261201T120010Z.pcap",
