@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the pending files of a spool within {@code --spool-max}: when the finished captures in {@code pending/}
@@ -52,10 +53,11 @@ final class SpoolBudget {
   }
 
   /**
-   * Deletes the oldest finished files while they and the {@code currentBytes} being written (or finished)
-   * exceed the budget.
+   * Deletes the oldest finished files while they, the {@code currentBytes} being written and the files being
+   * finished exceed the budget. {@code unpublishedBytes} is asked after the listing: a file renamed meanwhile is
+   * then missed (deleted a little later) rather than counted twice (deleting a file too many).
    */
-  synchronized void keep(long currentBytes) throws IOException {
+  synchronized void keep(long currentBytes, LongSupplier unpublishedBytes) throws IOException {
     if (maxBytes == 0) {
       return;
     }
@@ -72,6 +74,7 @@ final class SpoolBudget {
         }
       }
     }
+    total += unpublishedBytes.getAsLong();
     if (total <= maxBytes) {
       return;
     }

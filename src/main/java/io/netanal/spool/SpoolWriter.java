@@ -249,7 +249,7 @@ public final class SpoolWriter implements FrameSink, Closeable {
 
   private void keepBudget() {
     try {
-      budget.keep((writer == null ? 0 : fileBytes) + finisher.unpublishedBytes());
+      budget.keep(writer == null ? 0 : fileBytes, finisher::unpublishedBytes);
     } catch (IOException e) {
       diskFailed(e);
     }

@@ -143,6 +143,7 @@ class SpoolWriterTest {
         }
         w.awaitFinished(); // the previous period's file is ready before the next one is handed over
       }
+      w.tick(NOON + 16 * SECOND); // within 12:00:15's period: a budget check with every earlier file ready
       assertThat(pending()).filteredOn(n -> n.endsWith(".pcap") || n.endsWith(".tmp")).containsExactly(
           "netanal-s1-20261201T120005Z.pcap", "netanal-s1-20261201T120010Z.pcap",
           "netanal-s1-20261201T120015Z.pcap.tmp");
