@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
  * marker first so that no uploader claims a file being deleted, each with a warning. The file being written is
  * never deleted, even when it alone is over the budget. Files an uploader has claimed meanwhile are simply gone.
  *
- * <p>{@link #keep} runs on the {@link SpoolWriter}'s thread, {@link #written} on the {@link SpoolFinisher}'s: the
- * methods are synchronized.
+ * <p>{@link #keep} and {@link #written} run on the {@link SpoolFinisher}'s thread (and {@link #keep} once more on
+ * the writer's when it closes), the getters on the writer's: the methods are synchronized.
  */
 final class SpoolBudget {
   /** Packet counts of the files this writer made, for {@code deletedPackets}; bounded (days of 5 s files). */
@@ -34,6 +34,7 @@ final class SpoolBudget {
   private long deletedFiles;
   private long deletedBytes;
   private long deletedPackets;
+  private String lastFailure;
 
   SpoolBudget(Path pending, long maxBytes, Consumer<String> warnings) {
     this.pending = pending;
@@ -94,6 +95,16 @@ final class SpoolBudget {
             + " packets") + "), never shipped");
       }
       total -= e.size();
+    }
+  }
+
+  /** Says, once per kind of error, that the budget could not be kept: spooling goes on. */
+  synchronized void warnFailed(IOException e) {
+    String message = "spool: --spool-max: cannot delete pending files (" + (e.getMessage() == null
+        ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+    if (!message.equals(lastFailure)) {
+      lastFailure = message;
+      warnings.accept(message);
     }
   }
 

@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Files are finished in the order they were handed over. At most {@value #MAX_WAITING} wait; a disk slower than
  * that makes {@link #submit} wait, which the capture counts as queue drops.
  *
+ * <p>After each file, and when the writer asks, it also keeps the disk budget ({@link SpoolBudget}), so neither
+ * a directory listing of a long backlog nor the unlinking of large files holds up the consumer.
+ *
  * <p>A disk failure while finishing is kept ({@link #failure}); that file is cut to its whole records and
  * finished if it can be (as {@link SpoolRecovery} does), the rest counted as dropped, and so is every later file.
- * {@link #submit}, {@link #close} and {@link #failure} are called by the writer's thread; the counters may be read
- * from any.
+ * {@link #submit}, {@link #checkBudget}, {@link #close} and {@link #failure} are called by the writer's thread;
+ * the counters may be read from any.
  */
 final class SpoolFinisher implements AutoCloseable {
   static final int MAX_WAITING = 2;
@@ -27,6 +30,7 @@ final class SpoolFinisher implements AutoCloseable {
   record Job(FileChannel channel, Path tmp, Path target, long bytes, long packets) {}
 
   private static final Job END = new Job(null, null, null, 0, 0);
+  private static final Job BUDGET = new Job(null, null, null, 0, 0);
 
   private final BlockingQueue<Job> jobs = new ArrayBlockingQueue<>(MAX_WAITING);
   private final SpoolBudget budget;
@@ -37,6 +41,8 @@ final class SpoolFinisher implements AutoCloseable {
   final AtomicLong dropped = new AtomicLong();
   /** Bytes of files handed over and not yet renamed: still {@code .tmp}, but part of the pending set. */
   private final AtomicLong unpublishedBytes = new AtomicLong();
+  /** Bytes of the file the writer is writing, as of its last report. */
+  private volatile long currentBytes;
   private volatile IOException failure;
   private volatile Path failedFile;
   private int submitted;
@@ -51,6 +57,7 @@ final class SpoolFinisher implements AutoCloseable {
 
   /** Hands a file over; waits while {@value #MAX_WAITING} are waiting already. */
   void submit(Job job) {
+    currentBytes = 0; // the writer's next file has not begun: this one must not count twice
     unpublishedBytes.addAndGet(job.bytes());
     put(job);
     synchronized (this) {
@@ -58,7 +65,20 @@ final class SpoolFinisher implements AutoCloseable {
     }
   }
 
-  /** Waits until every file handed over is finished (or failed). */
+  /**
+   * Asks for a check of the disk budget with the writer's file at {@code current} bytes, unless files are
+   * waiting (each is followed by a check anyway). Never waits.
+   */
+  void checkBudget(long current) {
+    currentBytes = current;
+    if (jobs.offer(BUDGET)) {
+      synchronized (this) {
+        submitted++;
+      }
+    }
+  }
+
+  /** Waits until every file handed over is finished (or failed) and every budget check done. */
   void awaitIdle() throws InterruptedException {
     synchronized (this) {
       while (done < submitted) {
@@ -123,7 +143,10 @@ final class SpoolFinisher implements AutoCloseable {
       if (job == END) {
         return;
       }
-      finish(job);
+      if (job != BUDGET) {
+        finish(job);
+      }
+      keepBudget();
       synchronized (this) {
         done++;
         notifyAll();
@@ -148,6 +171,21 @@ final class SpoolFinisher implements AutoCloseable {
       unpublishedBytes.addAndGet(-job.bytes());
     }
     dropped.addAndGet(job.packets() - salvage(job.channel(), job.tmp(), job.target(), job.bytes(), job.packets()));
+  }
+
+  /**
+   * Deletes the oldest pending files over the budget, here rather than on the writer's thread: listing a long
+   * backlog and unlinking large files take time the capture's consumer does not have.
+   */
+  private void keepBudget() {
+    if (failure != null) {
+      return;
+    }
+    try {
+      budget.keep(currentBytes, unpublishedBytes::get);
+    } catch (IOException e) {
+      budget.warnFailed(e);
+    }
   }
 
   /**

@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  *
  * <p>Each file is written as {@code *.tmp}, flushed, and handed to a {@link SpoolFinisher}, which fsyncs it,
  * renames it atomically, fsyncs the directory and creates its {@code .ready} marker on its own thread (so the
- * consumer never waits for a whole file's fsync). After each finished file (and at most once a second on
- * {@link #tick}) the pending files over the disk budget are deleted oldest first, never the one being written,
- * each with a warning. A disk that fails (full, I/O error) does not throw from {@link #frame}: the file being
+ * consumer never waits for a whole file's fsync). After each finished file (and once a second on {@link #tick})
+ * the finisher deletes the pending files over the disk budget, oldest first, never the one being written, each
+ * with a warning. A disk that fails (full, I/O error) does not throw from {@link #frame}: the file being
  * written is cut to its whole records and finished if it can be, later frames are counted as dropped, and
  * {@link #failure()} says what happened, once, for the caller to stop the capture.
  *
@@ -154,9 +154,9 @@ public final class SpoolWriter implements FrameSink, Closeable {
         return;
       }
     }
-    if (nowNanos >= nextBudgetCheck) {
+    if (config.maxBytes() > 0 && nowNanos >= nextBudgetCheck) {
       nextBudgetCheck = nowNanos + BUDGET_CHECK_NANOS;
-      keepBudget();
+      finisher.checkBudget(writer == null ? 0 : fileBytes); // the growing file counts too
     }
   }
 
@@ -189,7 +189,7 @@ public final class SpoolWriter implements FrameSink, Closeable {
       finisher.close();
       checkFinisher();
       if (failure == null) {
-        keepBudget(); // with every file renamed: the count is exact
+        keepBudget(); // every file renamed, none being written: the count is exact
       }
     } finally {
       try {
@@ -244,14 +244,13 @@ public final class SpoolWriter implements FrameSink, Closeable {
     tmp = null; // the finisher's now
     fileFrames = 0;
     fileBytes = 0;
-    keepBudget();
   }
 
   private void keepBudget() {
     try {
-      budget.keep(writer == null ? 0 : fileBytes, finisher::unpublishedBytes);
+      budget.keep(0, finisher::unpublishedBytes);
     } catch (IOException e) {
-      diskFailed(e);
+      budget.warnFailed(e);
     }
   }
 

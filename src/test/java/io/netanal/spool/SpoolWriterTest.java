@@ -144,6 +144,7 @@ class SpoolWriterTest {
         w.awaitFinished(); // the previous period's file is ready before the next one is handed over
       }
       w.tick(NOON + 16 * SECOND); // within 12:00:15's period: a budget check, every earlier file ready
+      w.awaitFinished();
       // Four files of 4,088 bytes against 9,000: the two oldest go, the ready 12:00:10 and the one being written stay
       assertThat(pending()).filteredOn(n -> n.endsWith(".pcap") || n.endsWith(".tmp")).containsExactly(
           "netanal-s1-20261201T120010Z.pcap", "netanal-s1-20261201T120015Z.pcap.tmp");
