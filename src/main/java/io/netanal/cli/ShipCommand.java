@@ -75,7 +75,8 @@ final class ShipCommand implements Callable<Integer> {
       out.flush();
     });
     ShipSummary summary;
-    try (StopSignals signals = StopSignals.install(shipper::stop)) {
+    // A second signal exits at once: the claimed file stays in inflight/ and the next shipper puts it back.
+    try (StopSignals signals = StopSignals.install(shipper::stop, () -> { })) {
       summary = shipper.run();
     }
     out.println("ship: " + summary.line());

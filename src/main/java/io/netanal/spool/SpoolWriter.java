@@ -5,6 +5,7 @@ import io.netanal.frame.FrameSink;
 import io.netanal.pcap.CaptureFileWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -129,7 +130,13 @@ public final class SpoolWriter implements FrameSink, Closeable {
       droppedByDiskFull++; // the disk failed while finishing or starting a file
       return;
     }
-    writer.frame(this.linkType, timestampNanos, capturedLength, originalLength, buffer, offset);
+    try {
+      writer.frame(this.linkType, timestampNanos, capturedLength, originalLength, buffer, offset);
+    } catch (UncheckedIOException e) {
+      droppedByDiskFull++; // this frame did not reach the buffer: its write failed
+      diskFailed(e.getCause());
+      return;
+    }
     fileBytes += recordBytes;
     fileFrames++;
   }

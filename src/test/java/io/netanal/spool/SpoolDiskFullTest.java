@@ -88,4 +88,35 @@ class SpoolDiskFullTest {
       assertThat(ledger.packets()).as("nothing lost, nothing counted twice").isEqualTo(stats.packets());
     }
   }
+
+  @Test
+  void shouldKeepTheWholeRecordsWhenTheDiskFillsWhileAFrameIsWritten() throws Exception {
+    try (TmpfsMount disk = TmpfsMount.mount(dir.resolve("disk"), 256)) {
+      Path spool = disk.dir().resolve("spool");
+      SpoolWriter writer = SpoolWriter.open(new SpoolConfig(spool, "full", 5 * SECOND, 0, 0,
+          CaptureFormat.PCAP_MICROS), 1, 65535, warning -> { });
+      ByteBuffer frame = ByteBuffer.allocate(1000);
+      long offered = 0;
+      long ts = 1_800_000_000L * SECOND;
+      try (writer) {
+        // No tick: the writer's 1 MiB buffer fills in one period and its first write meets the full disk.
+        while (writer.failure() == null && offered < 5_000) {
+          frame.putLong(0, offered);
+          writer.frame(1, ts + offered, 1000, 1000, frame, 0);
+          offered++;
+        }
+      }
+
+      assertThat(writer.failure()).isNotNull();
+      SpoolStatistics stats = writer.statistics();
+      assertThat(stats.packets()).as("the whole records that reached the disk").isPositive();
+      assertThat(stats.packets() + stats.droppedByDiskFull()).isEqualTo(offered);
+      Path file = spool.resolve("pending/" + SpoolDirectory.fileName("full", ts, 1));
+      assertThat(SpoolDirectory.markerOf(file)).exists();
+      try (CaptureFileReader r = CaptureFileReader.open(file)) {
+        assertThat(r.read((linkType, t, captured, original, buffer, offset) -> { })).isEqualTo(stats.packets());
+        assertThat(r.damage()).isNull();
+      }
+    }
+  }
 }
