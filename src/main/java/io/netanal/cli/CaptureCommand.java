@@ -15,6 +15,10 @@ import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
 import io.netanal.report.ReportStore;
 import io.netanal.report.Source;
+import io.netanal.report.SpoolCounters;
+import io.netanal.spool.SpoolConfig;
+import io.netanal.spool.SpoolStatistics;
+import io.netanal.spool.SpoolWriter;
 import io.netanal.pcap.CaptureFileWriter;
 import io.netanal.pcap.CaptureFormat;
 import io.netanal.stats.DecodingSink;
@@ -28,6 +32,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +50,10 @@ import picocli.CommandLine.Spec;
  * thread. The filter is compiled before the device is opened, so a bad one fails (exit 2) without capturing.
  * The final report goes to standard output and is saved as the last report (DESIGN.md section 1), also when the
  * capture fails once started (a full disk, the device gone): then the error follows the report, exit 1.
+ *
+ * <p>With {@code --spool}, a {@link SpoolWriter} is one more sink on this consumer thread (DESIGN.md section 7),
+ * ticked with the wall clock so an idle period's file is finished; a spool disk that fails stops the capture,
+ * and after the report the failure is thrown (exit 1).
  */
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Capture live traffic and report its statistics (Ctrl+C stops and prints the report).")
@@ -64,6 +73,9 @@ final class CaptureCommand implements Callable<Integer> {
 
   /** The filter flags and {@code -f}: one expression, compiled before the device opens, applied in the kernel. */
   @Mixin FilterOptions filter;
+
+  /** {@code --spool} and its options: one more sink on the consumer's side (DESIGN.md section 7). */
+  @Mixin SpoolOptions spooling;
 
   @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N frames.")
   long count;
@@ -122,10 +134,12 @@ final class CaptureCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     CaptureConfig config = config();
+    SpoolConfig spoolConfig = spooling.config();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleStyle style = ConsoleStyle.detect();
     Report report;
     RuntimeException failure = null;
+    SpoolWriter spool = null;
     try (LiveCapture capture = LiveCapture.open(config)) {
       Source source = source(capture);
       StatisticsCollector collector = new StatisticsCollector();
@@ -137,12 +151,27 @@ final class CaptureCommand implements Callable<Integer> {
       // builds no snapshot per tick.
       StatusLine status = quiet || json || packetLines || !style.live() ? null
           : new StatusLine(style, err, () -> latest);
+      spool = spoolConfig == null ? null : SpoolWriter.open(spoolConfig, capture.linkType(), capture.snaplen(),
+          warning -> err.println("netanal: warning: " + warning));
+      SpoolWriter spooled = spool;
       CaptureFileWriter writer = output == null ? null
           : CaptureFileWriter.open(output, writerFormat(capture), capture.linkType(), capture.snaplen());
-      List<FrameSink> sinks = writer == null ? List.of(decoding) : List.of(decoding, writer);
+      List<FrameSink> sinks = new ArrayList<>(List.of(decoding));
+      if (writer != null) {
+        sinks.add(writer);
+      }
+      if (spool != null) {
+        sinks.add(spool);
+      }
       Runnable tick = () -> {
+        if (spooled != null) {
+          spooled.tick(System.currentTimeMillis() * 1_000_000L); // finishes a period that is over
+          if (spooled.failure() != null) {
+            capture.stop(); // a failed spool disk stops the capture; the report says what was kept
+          }
+        }
         if (status != null) {
-          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics()));
+          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics(), spooled));
         }
         if (packetLines) {
           packetOut.flush();
@@ -150,7 +179,8 @@ final class CaptureCommand implements Callable<Integer> {
         flush(writer); // whole records only: the file is a valid capture whenever the process stops
       };
       CaptureStatistics totals;
-      try (StopSignals signals = StopSignals.install(capture::stop, writer == null ? () -> { } : writer::abandon)) {
+      try (SpoolWriter closedLast = spool; // finishes the current spool file after the capture, however it ended
+           StopSignals signals = StopSignals.install(capture::stop, writer == null ? () -> { } : writer::abandon)) {
         err.println("netanal: listening on " + capture.device() + ", link-type " + LinkType.name(capture.linkType())
             + ", snapshot length " + capture.snaplen() + " bytes");
         err.flush();
@@ -169,7 +199,10 @@ final class CaptureCommand implements Callable<Integer> {
         }
       }
       failure = complete(writer, failure);
-      report = Report.of(source, collector.snapshot(top), counters(totals));
+      if (failure == null && spool != null) {
+        failure = spool.failure(); // after the report: exit 1, said once
+      }
+      report = Report.of(source, collector.snapshot(top), counters(totals, spool));
     }
     print(report, out, style);
     (store == null ? ReportStore.standard() : store).save(report);
@@ -248,6 +281,17 @@ final class CaptureCommand implements Callable<Integer> {
 
   static CaptureCounters counters(CaptureStatistics s) {
     return new CaptureCounters(s.received(), s.droppedByQueue(), s.droppedByKernel(), s.droppedByInterface());
+  }
+
+  /** The capture counters with the spool's, when there is one (read on the consumer thread, which owns it). */
+  private CaptureCounters counters(CaptureStatistics s, SpoolWriter spool) {
+    if (spool == null) {
+      return counters(s);
+    }
+    SpoolStatistics p = spool.statistics();
+    return new CaptureCounters(s.received(), s.droppedByQueue(), s.droppedByKernel(), s.droppedByInterface(),
+        new SpoolCounters(spooling.directory.toString(), p.files(), p.bytes(), p.packets(), p.deletedFiles(),
+            p.deletedBytes(), p.deletedPackets(), p.droppedByDiskFull(), p.recoveredFiles(), p.discardedFiles()));
   }
 
   /**

@@ -16,8 +16,8 @@ import java.util.List;
  */
 public final class ReportRenderer {
   private static final List<ReportSection> SECTIONS = List.of(new SummarySection(), new CaptureSection(),
-      new ProtocolsSection(), new TalkersSection(), new ConversationsSection(), new BandwidthSection(),
-      new SizesSection(), new TcpFlagsSection(), new DecodeProblemsSection());
+      new SpoolSection(), new ProtocolsSection(), new TalkersSection(), new ConversationsSection(),
+      new BandwidthSection(), new SizesSection(), new TcpFlagsSection(), new DecodeProblemsSection());
 
   private final ConsoleStyle style;
   private final Paint paint;
