@@ -49,7 +49,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   @Option(names = "--table", paramLabel = "T",
-      description = "One table: protocols, endpoints, conversations, bandwidth, sizes (CSV default: protocols).")
+      description = "One table: protocols, endpoints, conversations, bandwidth, sizes, flows, names (CSV default: "
+          + "protocols).")
   String table;
 
   @Option(names = "--packets", description = "One row per packet (number, timestamp, source, destination, ports, "
