@@ -258,7 +258,8 @@ public final class FlowTable implements DecodedFrameConsumer {
         flow.checkHistory(TcpTracker.HIST_DATA, 'D', direction); // Zeek's UDP: 'D' payload, once per direction
       }
     }
-    int service = Services.of(d.protocols());
+    // An ICMP error quotes another packet, whose application the decoder names: not this flow's service.
+    int service = d.transportProtocol() == DecodedFrame.NO_TRANSPORT ? -1 : Services.of(d.protocols());
     if (flow.service < 0) {
       flow.service = service;
     }
