@@ -12,7 +12,13 @@ import java.util.concurrent.TimeUnit;
  */
 public record FlowTableOptions(String source, int maxFlows, long tcpIdleNanos, long udpIdleNanos,
     long otherIdleNanos, long closeGraceNanos, long activeTimeoutNanos) {
-  public static final int DEFAULT_MAX_FLOWS = 1_000_000;
+  /** Measured: an open TCP flow takes about 650 bytes of heap (flow, endpoints, index slot); rounded up. */
+  static final int BYTES_PER_FLOW = 800;
+  /**
+   * 1 M flows where the heap holds them, else as many as 40% of the heap holds (at least 10,000): a table that fills
+   * evicts, so a flood of spoofed tuples can never run the process out of memory.
+   */
+  public static final int DEFAULT_MAX_FLOWS = defaultMaxFlows(Runtime.getRuntime().maxMemory());
   static final long TCP_IDLE = TimeUnit.MINUTES.toNanos(5);
   static final long UDP_IDLE = TimeUnit.MINUTES.toNanos(1);
   static final long OTHER_IDLE = TimeUnit.MINUTES.toNanos(1);
@@ -36,6 +42,10 @@ public record FlowTableOptions(String source, int maxFlows, long tcpIdleNanos, l
   /** Defaults for a live capture: as a file, plus an interim record every {@code activeTimeoutNanos}. */
   public static FlowTableOptions forLive(String source, int maxFlows, long activeTimeoutNanos) {
     return new FlowTableOptions(source, maxFlows, TCP_IDLE, UDP_IDLE, OTHER_IDLE, CLOSE_GRACE, activeTimeoutNanos);
+  }
+
+  static int defaultMaxFlows(long heapBytes) {
+    return (int) Math.max(10_000, Math.min(1_000_000, heapBytes / 5 * 2 / BYTES_PER_FLOW));
   }
 
   public FlowTableOptions withSource(String newSource) {
