@@ -71,7 +71,8 @@ public final class FlowAnalysis implements FlowListener {
     for (FlowRecord f : s.top()) {
       top.add(FlowRow.of(f));
     }
-    return new FlowsSection(s.total(), s.byState(), s.byService(), s.byEnd(), s.evicted(), top);
+    return new FlowsSection(s.total(), s.byState(), s.byService(), s.byEnd(), s.evicted(), top,
+        table.openFlows());
   }
 
   /** The report's {@code names}, or null when names are off. */

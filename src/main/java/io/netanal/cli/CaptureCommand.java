@@ -200,7 +200,8 @@ final class CaptureCommand implements Callable<Integer> {
         // Live idle time moves on without packets: flows time out by the wall clock too.
         pipeline.tick(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
         if (status != null) {
-          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics(), spooled));
+          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics(), spooled))
+              .withFlows(flows.flows(), null);
         }
         if (packetLines) {
           packetOut.flush();
