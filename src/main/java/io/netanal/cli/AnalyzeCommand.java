@@ -8,6 +8,7 @@ import io.netanal.analysis.CaptureFileAnalysis;
 import io.netanal.analysis.FlowAnalysis;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.filter.FilterExpression;
+import io.netanal.flow.AppMessages;
 import io.netanal.flow.AppMetadata;
 import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
@@ -135,7 +136,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** An analysis with flows and (unless --no-names) names, its flow records naming {@code source}. */
   private CaptureFileAnalysis analysis(AnalysisOptions options, String source) {
     FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(source, maxFlows), top == 0 ? 20 : top,
-        !noNames, AppMetadata.NONE);
+        !noNames, noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
     return new CaptureFileAnalysis(options, flows);
   }
 

@@ -4,6 +4,7 @@ import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.FlowAnalysis;
 import io.netanal.analysis.FramePipeline;
 import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.AppMessages;
 import io.netanal.flow.AppMetadata;
 import io.netanal.flow.FlowTableOptions;
 import io.netanal.InvalidInputException;
@@ -166,7 +167,8 @@ final class CaptureCommand implements Callable<Integer> {
         throw new InvalidInputException("--active-timeout: " + activeTimeoutSeconds + " (expected: >= 1 second)");
       }
       FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forLive(capture.device(), maxFlows,
-          TimeUnit.SECONDS.toNanos(activeTimeoutSeconds)), top == 0 ? 20 : top, !noNames, AppMetadata.NONE);
+          TimeUnit.SECONDS.toNanos(activeTimeoutSeconds)), top == 0 ? 20 : top, !noNames,
+          noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
       List<DecodedFrameConsumer> consumers = new ArrayList<>(List.of(flows.consumer()));
       if (packetLines) {
         consumers.add((ts, captured, original, buffer, offset, frame) ->

@@ -5,6 +5,7 @@ import io.netanal.NetanalException;
 import io.netanal.analysis.FramePipeline;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.filter.FilterExpression;
+import io.netanal.flow.AppMessages;
 import io.netanal.flow.FlowListener;
 import io.netanal.flow.FlowRecord;
 import io.netanal.flow.FlowSummary;
@@ -183,7 +184,7 @@ final class FlowsCommand implements Callable<Integer> {
 
   private long read(CaptureFileReader reader, FlowListener sink, FilterExpression expression,
       BpfCompiler compiler, PrintWriter err) throws IOException {
-    FlowTable table = new FlowTable(FlowTableOptions.forFile(reader.name(), maxFlows), sink);
+    FlowTable table = new FlowTable(FlowTableOptions.forFile(reader.name(), maxFlows), sink, AppMessages.INSTANCE);
     FramePipeline pipeline = FramePipeline.of(expression, compiler, null, List.of(table));
     reader.read(pipeline.sink());
     pipeline.finish();

@@ -10,14 +10,16 @@ import java.nio.ByteBuffer;
 @FunctionalInterface
 public interface AppMetadata {
   /** No application metadata. */
-  AppMetadata NONE = (buffer, offset, end, service, fromOriginator, flow) -> {};
+  AppMetadata NONE = (ipProtocol, sourcePort, destinationPort, buffer, offset, end, fromOriginator, flow) -> {};
 
   /**
+   * @param ipProtocol the transport's IP protocol number (6 TCP, 17 UDP, 132 SCTP)
+   * @param sourcePort this packet's source port
    * @param offset where the transport payload starts in {@code buffer}
    * @param end end (exclusive) of its captured bytes
-   * @param service the {@link io.netanal.decode.Protocol} id the decoder named for this packet's payload, or -1
    */
-  void inspect(ByteBuffer buffer, int offset, int end, int service, boolean fromOriginator, Sink flow);
+  void inspect(int ipProtocol, int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
+      boolean fromOriginator, Sink flow);
 
   /** Where parsed metadata goes: the flow being inspected. */
   interface Sink {

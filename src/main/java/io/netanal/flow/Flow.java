@@ -120,9 +120,10 @@ final class Flow implements AppMetadata.Sink {
     if (tls == null) {
       tls = hello;
     } else if (hello != null) {
-      // A ServerHello completes a ClientHello's fields (version, ALPN chosen); the first value of each wins.
-      tls = new FlowRecord.Tls(first(tls.sni(), hello.sni()), first(tls.version(), hello.version()),
-          first(tls.alpn(), hello.alpn()), first(tls.ja3(), hello.ja3()));
+      // A ServerHello completes a ClientHello: the name and fingerprint are the client's, the version and ALPN
+      // protocol the server's choice (a later value replaces the offer).
+      tls = new FlowRecord.Tls(first(tls.sni(), hello.sni()), first(hello.version(), tls.version()),
+          first(hello.alpn(), tls.alpn()), first(tls.ja3(), hello.ja3()));
     }
   }
 
@@ -141,8 +142,22 @@ final class Flow implements AppMetadata.Sink {
     return a != null ? a : b;
   }
 
+  /** A DNS message: a response completes the latest unanswered query of the same name, else it is added. */
   @Override
   public void dns(FlowRecord.Dns transaction) {
+    if (transaction.rcode() >= 0 && dns != null) {
+      for (int i = dns.size() - 1; i >= 0; i--) {
+        FlowRecord.Dns query = dns.get(i);
+        if (query.rcode() < 0 && java.util.Objects.equals(query.query(), transaction.query())) {
+          dns.set(i, transaction);
+          return;
+        }
+      }
+    }
+    addDns(transaction);
+  }
+
+  private void addDns(FlowRecord.Dns transaction) {
     if (dns == null) {
       dns = new ArrayList<>(2);
     }

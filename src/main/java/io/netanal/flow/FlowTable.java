@@ -267,7 +267,8 @@ public final class FlowTable implements DecodedFrameConsumer {
       int limit = flow.service == io.netanal.decode.Protocol.DNS ? APP_PACKETS_DNS : APP_PACKETS;
       if (flow.appPackets < limit) {
         flow.appPackets++;
-        app.inspect(buffer, d.payloadOffset(), d.payloadEnd(), service, direction == Flow.ORIG, flow);
+        app.inspect(d.transportProtocol(), d.sourcePort(), d.destinationPort(), buffer, d.payloadOffset(),
+            d.payloadEnd(), direction == Flow.ORIG, flow);
       }
     }
     if (options.activeTimeoutNanos() > 0 && ts - flow.firstTs >= options.activeTimeoutNanos()) {

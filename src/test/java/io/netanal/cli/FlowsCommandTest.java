@@ -50,6 +50,29 @@ class FlowsCommandTest {
   }
 
   @Test
+  void shouldCarryDnsTlsAndHttpMetadataFromTheFirstPayloadPackets() throws IOException {
+    assertThat(run("--json", SAMPLE.toString())).isZero();
+    List<JsonNode> flows = lines();
+    JsonNode dns = flows.stream().filter(f -> f.get("state").asText().equals("SF") && f.get("respPort").asInt() == 53)
+        .findFirst().orElseThrow();
+    assertThat(dns.get("dns")).hasSize(3);
+    assertThat(dns.get("dns").get(0).get("query").asText()).isEqualTo("example.com");
+    assertThat(dns.get("dns").get(0).get("rcode").asInt()).isZero();
+    assertThat(dns.get("dns").get(0).get("answers").get(0).asText()).isEqualTo("127.0.0.1");
+    JsonNode unanswered = flows.stream().filter(f -> f.get("state").asText().equals("S0")
+        && f.get("respPort").asInt() == 53).findFirst().orElseThrow();
+    assertThat(unanswered.get("dns").get(0).get("rcode").isNull()).isTrue();
+    JsonNode http = flows.stream().filter(f -> f.get("http").has("uri")
+        && f.get("http").get("uri").asText().equals("/missing")).findFirst().orElseThrow();
+    assertThat(http.get("http").get("method").asText()).isEqualTo("GET");
+    assertThat(http.get("http").get("status").asInt()).isEqualTo(404);
+    assertThat(http.get("http").get("userAgent").asText()).isEqualTo("curl/7.88.1");
+    JsonNode tls = flows.stream().filter(f -> f.get("respPort").asInt() == 443).findFirst().orElseThrow();
+    assertThat(tls.get("tls").get("version").asText()).isEqualTo("TLSv1.3");
+    assertThat(tls.get("tls").get("ja3").asText()).matches("[0-9a-f]{32}");
+  }
+
+  @Test
   void shouldNameEachFileInSource() throws IOException {
     assertThat(run("--json", "--state", "SF", SAMPLE.toString(), SAMPLE.toString())).isZero();
     assertThat(lines()).hasSize(12).allSatisfy(f -> assertThat(f.get("state").asText()).isEqualTo("SF"));

@@ -27,7 +27,7 @@ class FlowTableHotPathTest {
   @Test
   void shouldShowTheFirstPayloadPacketsToTheApplicationHookOnly() {
     List<String> seen = new ArrayList<>();
-    AppMetadata hook = (buffer, offset, end, service, fromOriginator, flow) -> {
+    AppMetadata hook = (protocol, sourcePort, destinationPort, buffer, offset, end, fromOriginator, flow) -> {
       byte[] bytes = new byte[end - offset];
       buffer.get(offset, bytes);
       seen.add((fromOriginator ? "orig " : "resp ") + new String(bytes, StandardCharsets.US_ASCII));
