@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class FlowCorpusTest {
   private static final Duration PER_FILE = Duration.ofSeconds(20);
   static final List<String> TRANSPORTS = List.of("tcp", "udp", "icmp", "icmpv6", "sctp");
+  /** The oracle's name sets compared: every name netanal puts in a flow record must be one tshark found. */
+  static final List<String> NAME_FIELDS = List.of("dns_names", "tls_sni", "ja3", "http_hosts");
 
   private final Map<String, int[]> agreement = new LinkedHashMap<>(); // field -> {agree, explained, total}
   private final List<String> unexplained = new ArrayList<>();
@@ -50,7 +52,7 @@ class FlowCorpusTest {
    */
   record Flows(Map<String, long[]> byId, Map<String, String> protoById, Map<String, Integer> records,
       Map<String, Integer> timeoutSplits, Map<String, Integer> vlanSplits, Map<String, Integer> lateSplits,
-      FileTraits traits) {}
+      FileTraits traits, Map<String, java.util.Set<String>> names) {}
 
   static Flows flows(Path file) throws Exception {
     Map<String, long[]> byId = new HashMap<>();
@@ -61,8 +63,24 @@ class FlowCorpusTest {
     Map<String, Integer> lateSplits = new HashMap<>();
     Map<String, String> lastEnd = new HashMap<>();
     Map<String, Integer> vlanById = new HashMap<>();
+    Map<String, java.util.Set<String>> names = new HashMap<>();
+    for (String field : NAME_FIELDS) {
+      names.put(field, new java.util.TreeSet<>());
+    }
     FlowTable table = new FlowTable(FlowTableOptions.forFile(file.toString(), FlowTableOptions.DEFAULT_MAX_FLOWS),
         r -> {
+          for (FlowRecord.Dns d : r.dns()) {
+            names.get("dns_names").add(d.query().toLowerCase(java.util.Locale.ROOT));
+          }
+          if (r.tls() != null && r.tls().sni() != null) {
+            names.get("tls_sni").add(r.tls().sni().toLowerCase(java.util.Locale.ROOT));
+          }
+          if (r.tls() != null && r.tls().ja3() != null) {
+            names.get("ja3").add(r.tls().ja3());
+          }
+          if (r.http() != null && r.http().host() != null) {
+            names.get("http_hosts").add(r.http().host().toLowerCase(java.util.Locale.ROOT));
+          }
           records.merge(r.proto(), 1, Integer::sum);
           String key = r.communityId() + "/" + r.vlan();
           String previous = lastEnd.put(key, r.end());
@@ -75,7 +93,7 @@ class FlowCorpusTest {
           if (vlan != null && vlan != r.vlan() && previous == null) {
             vlanSplits.merge(r.proto(), 1, Integer::sum);
           }
-        });
+        }, AppMessages.INSTANCE);
     table.frameBytesObserver((r, frameBytes) -> {
       long[] n = byId.computeIfAbsent(r.communityId(), id -> new long[2]);
       n[0] += r.packets();
@@ -88,7 +106,7 @@ class FlowCorpusTest {
       reader.read(pipeline.sink());
       pipeline.finish();
     }
-    return new Flows(byId, protoById, records, timeoutSplits, vlanSplits, lateSplits, traits);
+    return new Flows(byId, protoById, records, timeoutSplits, vlanSplits, lateSplits, traits, names);
   }
 
   @Test
@@ -158,8 +176,39 @@ class FlowCorpusTest {
       field(path, "frames." + proto + " " + id, row.get("frames").asLong(), n == null ? 0L : n[0]);
       field(path, "bytes." + proto + " " + id, row.get("bytes").asLong(), n == null ? 0L : n[1]);
     }
+    for (String field : NAME_FIELDS) {
+      java.util.Set<String> oracleNames = new java.util.TreeSet<>();
+      expected.get(field).forEach(n -> oracleNames.add(n.asText()));
+      java.util.Set<String> invented = new java.util.TreeSet<>(actual.names().get(field));
+      invented.removeAll(oracleNames);
+      boolean capped = oracleNames.size() >= 500; // the oracle keeps at most 500 per file
+      nameField(path, field, invented, capped, oracleNames.size(), actual.names().get(field).size());
+    }
     field(path, "tcpStreams", expected.get("tcp_streams").asLong(), (long) actual.records().getOrDefault("tcp", 0));
     field(path, "udpStreams", expected.get("udp_streams").asLong(), (long) actual.records().getOrDefault("udp", 0));
+  }
+
+  /** Names: netanal's set must lie within tshark's (it reads only a flow's first payloads, tshark reassembles). */
+  private void nameField(String path, String field, java.util.Set<String> invented, boolean capped, int expected,
+      int actual) {
+    int[] n = agreement.computeIfAbsent(field, f -> new int[3]);
+    n[2]++;
+    if (invented.isEmpty() || capped) {
+      n[0]++;
+      int[] same = agreement.computeIfAbsent(field + "=", f -> new int[3]);
+      same[2]++;
+      if (expected == actual) {
+        same[0]++;
+      }
+      return;
+    }
+    String reason = FlowKnownDifferences.explainName(path, field, invented);
+    if (reason != null) {
+      n[1]++;
+      explainedByReason.merge(field + ": " + reason, 1, Integer::sum);
+    } else {
+      unexplained.add(path + ": " + field + " names tshark did not find: " + invented);
+    }
   }
 
   private void field(String path, String field, long expected, long actual) {
