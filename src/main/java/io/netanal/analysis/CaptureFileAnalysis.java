@@ -22,6 +22,13 @@ import java.util.Set;
  * is only trusted when the previous worker ended exactly there, else the workers after it are discarded and the
  * file is finished serially, so the report is always the one a single reader would give.
  *
+ * <p>The same holds once tables fill. Which addresses get rows of a full table depends on the order frames
+ * arrive in, which only a serial read has: so a worker stops as soon as its table turns an address away, and a
+ * slice is merged only when the merge turns nothing away either ({@link StatisticsCollector#canAbsorb});
+ * otherwise the file is finished serially from that slice on. Workers' tables are capped at a
+ * {@code 1 / workers} share of the default (a worker needing more stops and its slice is read serially), so all
+ * collectors together hold at most twice one collector's tables (about 134 MB) whatever the core count.
+ *
  * <p>Ordered consumers (the flow table, windows) need every frame in file order, which parallel slices cannot give
  * them: while the slices are counted in parallel, one more thread reads the file from the start and feeds the
  * consumers serially (decoding it a second time), so their results are exactly those of one serial pass and memory
@@ -50,6 +57,7 @@ public final class CaptureFileAnalysis {
   private final List<String> damage = new ArrayList<>();
   private final int workers;
   private final long minSliceBytes;
+  private final int maxTableEntries;
   private Integer snaplen;
   private volatile List<CaptureFileReader> current = List.of();
   private volatile long bytesDone;
@@ -91,13 +99,24 @@ public final class CaptureFileAnalysis {
     this(options, List.of(), workers, minSliceBytes);
   }
 
+  /** As above, with endpoint and conversation tables of {@code maxTableEntries} rows per family (workers: less). */
+  CaptureFileAnalysis(AnalysisOptions options, int workers, long minSliceBytes, int maxTableEntries) {
+    this(options, List.of(), workers, minSliceBytes, maxTableEntries);
+  }
+
   CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers, int workers,
       long minSliceBytes) {
+    this(options, consumers, workers, minSliceBytes, StatisticsCollector.DEFAULT_TABLE_ENTRIES);
+  }
+
+  CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers, int workers,
+      long minSliceBytes, int maxTableEntries) {
     this.workers = Math.max(1, Math.min(workers, MAX_WORKERS));
     this.minSliceBytes = minSliceBytes;
+    this.maxTableEntries = maxTableEntries;
     this.options = options;
     this.consumers = List.copyOf(consumers);
-    this.collector = newCollector();
+    this.collector = newCollector(maxTableEntries);
     this.pipeline = FramePipeline.of(options.filter(), options.compiler(), collector, this.consumers);
     this.statisticsSink = sinkFor(collector);
   }
@@ -191,8 +210,15 @@ public final class CaptureFileAnalysis {
     Throwable[] failures = new Throwable[n];
     for (int i = 1; i < n; i++) {
       int slice = i;
-      collectors[i] = newCollector();
-      FrameSink sliceSink = sinkFor(collectors[i]);
+      StatisticsCollector target = newCollector(Math.max(1, maxTableEntries / workers));
+      collectors[i] = target;
+      FrameSink decoding = sinkFor(target);
+      FrameSink sliceSink = (linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> {
+        decoding.frame(linkType, timestampNanos, capturedLength, originalLength, buffer, offset);
+        if (target.overflowed()) {
+          throw SliceAbandoned.INSTANCE; // its counts can no longer be merged exactly: stop reading now
+        }
+      };
       threads[i] = new Thread(() -> {
         try {
           slices.get(slice).read(sliceSink);
@@ -212,8 +238,9 @@ public final class CaptureFileAnalysis {
     for (int i = 1; i < n; i++) {
       CaptureFileReader previous = slices.get(i - 1);
       boolean joined = previous.damage() == null && previous.position() == slices.get(i).start();
-      if (!joined || failures[i] != null) {
-        // The guessed boundary was wrong (or the file is damaged before it): finish the file serially.
+      if (!joined || failures[i] != null || !collector.canAbsorb(collectors[i])) {
+        // The guessed boundary was wrong (or the file is damaged before it), or a table is full: only a serial
+        // read gives the report a single reader would. Finish the file so.
         previous.stopAt(Long.MAX_VALUE);
         previous.read(first);
         return previous;
@@ -269,9 +296,17 @@ public final class CaptureFileAnalysis {
     return total;
   }
 
-  private StatisticsCollector newCollector() {
-    return options.intervalSeconds() > 0 ? new StatisticsCollector(options.intervalSeconds())
-        : new StatisticsCollector();
+  private StatisticsCollector newCollector(int maxEntries) {
+    return StatisticsCollector.bounded(options.intervalSeconds() > 0 ? options.intervalSeconds() : 0, maxEntries);
+  }
+
+  /** Thrown by a worker's sink to stop its reader: a stackless singleton, caught where workers' failures are. */
+  private static final class SliceAbandoned extends RuntimeException {
+    static final SliceAbandoned INSTANCE = new SliceAbandoned();
+
+    private SliceAbandoned() {
+      super("slice abandoned: a table turned an address away", null, false, false);
+    }
   }
 
   /** The per-frame path of one worker: filter (when asked), decoder, statistics. */

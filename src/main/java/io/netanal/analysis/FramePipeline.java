@@ -77,8 +77,9 @@ public final class FramePipeline {
       if (collector != null) {
         collector.record(timestampNanos, capturedLength, originalLength, decoded);
       }
+      long wireLength = Integer.toUnsignedLong(originalLength); // unsigned 32 bits, as pcap and pcapng store it
       for (DecodedFrameConsumer c : consumers) {
-        c.frame(timestampNanos, capturedLength, originalLength, buffer, offset, decoded);
+        c.frame(timestampNanos, capturedLength, wireLength, buffer, offset, decoded);
       }
     }
   }

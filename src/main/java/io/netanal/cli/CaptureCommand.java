@@ -1,30 +1,34 @@
 package io.netanal.cli;
 
-import io.netanal.InvalidInputException;
-import io.netanal.NetanalException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.FlowAnalysis;
 import io.netanal.analysis.FramePipeline;
+import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.AppMessages;
+import io.netanal.flow.AppMetadata;
+import io.netanal.flow.FlowTableOptions;
+import io.netanal.InvalidInputException;
+import io.netanal.NetanalException;
 import io.netanal.capture.CaptureConfig;
 import io.netanal.capture.CaptureStatistics;
 import io.netanal.capture.LiveCapture;
 import io.netanal.capture.StopSignals;
-import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.detect.AlertListener;
 import io.netanal.detect.DetectionPipeline;
-import io.netanal.filter.FilterExpression;
-import io.netanal.flow.AppMessages;
-import io.netanal.flow.AppMetadata;
-import io.netanal.flow.FlowTableOptions;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
-import io.netanal.pcap.CaptureFileWriter;
-import io.netanal.pcap.CaptureFormat;
+import io.netanal.filter.FilterExpression;
 import io.netanal.report.CaptureCounters;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
 import io.netanal.report.ReportStore;
 import io.netanal.report.Source;
+import io.netanal.report.SpoolCounters;
+import io.netanal.spool.SpoolConfig;
+import io.netanal.spool.SpoolStatistics;
+import io.netanal.spool.SpoolWriter;
+import io.netanal.pcap.CaptureFileWriter;
+import io.netanal.pcap.CaptureFormat;
 import io.netanal.report.WindowRecordWriter;
 import io.netanal.stats.StatisticsCollector;
 import io.netanal.term.AlertLine;
@@ -41,8 +45,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +62,10 @@ import picocli.CommandLine.Spec;
  * thread. The filter is compiled before the device is opened, so a bad one fails (exit 2) without capturing.
  * The final report goes to standard output and is saved as the last report (DESIGN.md section 1), also when the
  * capture fails once started (a full disk, the device gone): then the error follows the report, exit 1.
+ *
+ * <p>With {@code --spool}, a {@link SpoolWriter} is one more sink on this consumer thread (DESIGN.md section 7),
+ * ticked with the wall clock so an idle period's file is finished; a spool disk that fails stops the capture,
+ * and after the report the failure is thrown (exit 1).
  */
 @Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Capture live traffic and report its statistics (Ctrl+C stops and prints the report).")
@@ -77,6 +85,9 @@ final class CaptureCommand implements Callable<Integer> {
 
   /** The filter flags and {@code -f}: one expression, compiled before the device opens, applied in the kernel. */
   @Mixin FilterOptions filter;
+
+  /** {@code --spool} and its options: one more sink on the consumer's side (DESIGN.md section 7). */
+  @Mixin SpoolOptions spooling;
 
   @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N frames.")
   long count;
@@ -121,9 +132,6 @@ final class CaptureCommand implements Callable<Integer> {
       description = "Endpoints and conversations to keep (0: all; default: ${DEFAULT-VALUE}).")
   int top = AnalysisOptions.DEFAULT_TOP;
 
-  /** Windows and detection: alerts printed as raised; with --windows, window records streamed as they close. */
-  @Mixin DetectionOptions detection;
-
   @Option(names = "--no-names", negatable = false,
       description = "Do not learn names for addresses (from DNS answers, TLS SNI, HTTP Host).")
   boolean noNames;
@@ -135,6 +143,9 @@ final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--active-timeout", paramLabel = "SECONDS",
       description = "Interim flow record for flows open this long (default: ${DEFAULT-VALUE}).")
   long activeTimeoutSeconds = TimeUnit.NANOSECONDS.toSeconds(FlowTableOptions.DEFAULT_ACTIVE_TIMEOUT);
+
+  /** Windows and detection: alerts printed as raised; with --windows, window records streamed as they close. */
+  @Mixin DetectionOptions detection;
 
   /** Where the final report is saved; null (the default) is the user's state directory. Tests set it. */
   ReportStore store;
@@ -150,20 +161,22 @@ final class CaptureCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     CaptureConfig config = config();
-    if (activeTimeoutSeconds < 1) {
-      throw new InvalidInputException("--active-timeout: " + activeTimeoutSeconds + " (expected: >= 1 second)");
-    }
+    SpoolConfig spoolConfig = spooling.config();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleStyle style = ConsoleStyle.detect();
     DetectionPipeline detecting = detection.plan().pipeline(alertPrinter(out, err, style),
         windowPrinter(out, style));
     Report report;
     RuntimeException failure = null;
+    SpoolWriter spool = null;
     try (LiveCapture capture = LiveCapture.open(config)) {
       Source source = source(capture);
       StatisticsCollector collector = new StatisticsCollector();
       PrintWriter packetOut = json ? err : out; // stdout stays one JSON document
       PacketLine line = new PacketLine(ZoneId.systemDefault());
+      if (activeTimeoutSeconds < 1) {
+        throw new InvalidInputException("--active-timeout: " + activeTimeoutSeconds + " (expected: >= 1 second)");
+      }
       FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forLive(capture.device(), maxFlows,
           TimeUnit.SECONDS.toNanos(activeTimeoutSeconds)), top == 0 ? 20 : top, !noNames,
           noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
@@ -182,14 +195,29 @@ final class CaptureCommand implements Callable<Integer> {
       // builds no snapshot per tick.
       StatusLine status = quiet || json || packetLines || !style.live() ? null
           : new StatusLine(style, err, () -> latest);
+      spool = spoolConfig == null ? null : SpoolWriter.open(spoolConfig, capture.linkType(), capture.snaplen(),
+          warning -> err.println("netanal: warning: " + warning));
+      SpoolWriter spooled = spool;
       CaptureFileWriter writer = output == null ? null
           : CaptureFileWriter.open(output, writerFormat(capture), capture.linkType(), capture.snaplen());
-      List<FrameSink> sinks = writer == null ? List.of(decoding) : List.of(decoding, writer);
+      List<FrameSink> sinks = new ArrayList<>(List.of(decoding));
+      if (writer != null) {
+        sinks.add(writer);
+      }
+      if (spool != null) {
+        sinks.add(spool);
+      }
       Runnable tick = () -> {
-        // Live idle time moves on without packets: flows time out and windows close by the wall clock too.
+        if (spooled != null) {
+          spooled.tick(System.currentTimeMillis() * 1_000_000L); // finishes a period that is over
+          if (spooled.failure() != null) {
+            capture.stop(); // a failed spool disk stops the capture; the report says what was kept
+          }
+        }
+        // Live idle time moves on without packets: flows time out by the wall clock too.
         pipeline.tick(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
         if (status != null) {
-          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics()))
+          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics(), spooled))
               .withFlows(flows.flows(), null);
         }
         if (packetLines) {
@@ -198,7 +226,8 @@ final class CaptureCommand implements Callable<Integer> {
         flush(writer); // whole records only: the file is a valid capture whenever the process stops
       };
       CaptureStatistics totals;
-      try (StopSignals signals = StopSignals.install(capture::stop, writer == null ? () -> { } : writer::abandon)) {
+      try (SpoolWriter closedLast = spool; // finishes the current spool file after the capture, however it ended
+           StopSignals signals = StopSignals.install(capture::stop, writer == null ? () -> { } : writer::abandon)) {
         err.println("netanal: listening on " + capture.device() + ", link-type " + LinkType.name(capture.linkType())
             + ", snapshot length " + capture.snaplen() + " bytes");
         err.flush();
@@ -217,8 +246,12 @@ final class CaptureCommand implements Callable<Integer> {
         }
       }
       failure = complete(writer, failure);
+      if (failure == null && spool != null) {
+        failure = spool.failure(); // after the report: exit 1, said once
+      }
       pipeline.finish();
-      report = Report.of(source, collector.snapshot(top), counters(totals)).withFlows(flows.flows(), flows.names());
+      report = Report.of(source, collector.snapshot(top), counters(totals, spool))
+          .withFlows(flows.flows(), flows.names());
       if (detecting != null) {
         report = report.withDetection(detecting.summary(), detecting.alerts());
       }
@@ -334,6 +367,17 @@ final class CaptureCommand implements Callable<Integer> {
 
   static CaptureCounters counters(CaptureStatistics s) {
     return new CaptureCounters(s.received(), s.droppedByQueue(), s.droppedByKernel(), s.droppedByInterface());
+  }
+
+  /** The capture counters with the spool's, when there is one (read on the consumer thread, which owns it). */
+  private CaptureCounters counters(CaptureStatistics s, SpoolWriter spool) {
+    if (spool == null) {
+      return counters(s);
+    }
+    SpoolStatistics p = spool.statistics();
+    return new CaptureCounters(s.received(), s.droppedByQueue(), s.droppedByKernel(), s.droppedByInterface(),
+        new SpoolCounters(spooling.directory.toString(), p.files(), p.bytes(), p.packets(), p.deletedFiles(),
+            p.deletedBytes(), p.deletedPackets(), p.droppedByDiskFull(), p.recoveredFiles(), p.discardedFiles()));
   }
 
   /**

@@ -55,7 +55,7 @@ final class EtherTypeDecoder {
         PppDecoder.decodePppoeSession(buffer, offset, end, out);
         break;
       case PPP:
-        PppDecoder.decode(buffer, offset, end, out);
+        PppDecoder.decodeFramed(buffer, offset, end, out); // tshark's "ppp_hdlc" handle: Cisco HDLC too
         break;
       case MPLS_UNICAST:
       case MPLS_MULTICAST:

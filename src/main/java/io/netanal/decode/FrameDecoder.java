@@ -80,7 +80,7 @@ public final class FrameDecoder {
         break;
       case LinkType.PPP:
       case LinkType.PPP_HDLC:
-        PppDecoder.decode(buffer, offset, end, out);
+        PppDecoder.decodeFramed(buffer, offset, end, out);
         break;
       case LinkType.IEEE802_11:
         Ieee80211Decoder.decode(buffer, offset, end, out);

@@ -31,6 +31,8 @@ final class GreDecoder {
   static final int PROTOCOL_OFFSET = 2;
   static final int BASE_SIZE = 4;
   static final int OPTION_SIZE = 4;
+  /** Version 1: the key field's high half is the payload length (RFC 2637 section 4.1). */
+  static final int PAYLOAD_LENGTH_OFFSET = 4;
   static final int FLAG_CHECKSUM = 0x8000;
   static final int FLAG_ROUTING = 0x4000;
   static final int FLAG_KEY = 0x2000;
@@ -82,6 +84,9 @@ final class GreDecoder {
     if (end - offset < length) {
       out.failShort(end);
       return;
+    }
+    if ((flags & VERSION_MASK) == 1 && (buffer.getShort(offset + PAYLOAD_LENGTH_OFFSET) & 0xFFFF) == 0) {
+      return; // a PPTP acknowledgment alone: no PPP frame follows (tshark: eth:ethertype:ip:gre)
     }
     int type = buffer.getShort(offset + PROTOCOL_OFFSET) & 0xFFFF;
     int payload = offset + length;

@@ -25,8 +25,6 @@ final class NullLoopbackDecoder {
   static final int AF_INET6_BSD = 24;
   static final int AF_INET6_FREEBSD = 28;
   static final int AF_INET6_DARWIN = 30;
-  static final int CISCO_UNICAST = 0x0F;
-  static final int CISCO_MULTICAST = 0x8F;
 
   private NullLoopbackDecoder() {}
 
@@ -54,7 +52,9 @@ final class NullLoopbackDecoder {
         // Some loopback captures hold a Cisco HDLC header instead (0x0F or 0x8F, 0x00, EtherType), which tshark
         // reads as an EtherType; families are small numbers, so the two cannot be confused.
         int raw = buffer.getInt(offset + FAMILY_OFFSET);
-        if ((raw >>> 24 == CISCO_UNICAST || raw >>> 24 == CISCO_MULTICAST) && (raw >>> 16 & 0xFF) == 0
+        int address = raw >>> 24;
+        if ((address == SerialLinkDecoder.CHDLC_UNICAST || address == SerialLinkDecoder.CHDLC_MULTICAST)
+            && (raw >>> 16 & 0xFF) == 0
             && (raw & 0xFFFF) >= EthernetDecoder.MIN_ETHERTYPE) {
           EtherTypeDecoder.decode(raw & 0xFFFF, buffer, payload, end, out);
         }

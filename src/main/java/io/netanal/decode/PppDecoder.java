@@ -17,7 +17,12 @@ import java.nio.ByteBuffer;
  *  a compressed 1-byte protocol)      +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * Control protocols (LCP, IPCP, ...) end decoding at {@code ppp}. Called on the decoding thread only.
+ * <p>Some routers write Cisco HDLC frames (address 0x0F unicast or 0x8F multicast, control 0x00, EtherType; see
+ * {@link SerialLinkDecoder}) under the PPP link types. Like tshark's PPP-in-HDLC dissector, {@link #decodeFramed}
+ * takes any frame whose first byte is one of those addresses for Cisco HDLC, counted as {@code ppp} then
+ * {@code chdlc} ({@code frame.protocols} {@code ppp:chdlc:ip:tcp}). PPPoE carries bare PPP and does not do this.
+ *
+ * <p>Control protocols (LCP, IPCP, ...) end decoding at {@code ppp}. Called on the decoding thread only.
  */
 final class PppDecoder {
   static final int ADDRESS_ALL_STATIONS = 0xFF;
@@ -39,6 +44,23 @@ final class PppDecoder {
 
   private PppDecoder() {}
 
+  /**
+   * PPP as the link layer (LINKTYPE_PPP, LINKTYPE_PPP_HDLC) or inside GRE: HDLC-like framing, or Cisco HDLC
+   * framing in its place.
+   */
+  static void decodeFramed(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+    if (end > offset) {
+      int address = buffer.get(offset) & 0xFF;
+      if (address == SerialLinkDecoder.CHDLC_UNICAST || address == SerialLinkDecoder.CHDLC_MULTICAST) {
+        out.addProtocol(Protocol.PPP);
+        SerialLinkDecoder.decodeCiscoHdlc(buffer, offset, end, out);
+        return;
+      }
+    }
+    decode(buffer, offset, end, out);
+  }
+
+  /** Bare PPP, address and control bytes optional (PPPoE, and {@link #decodeFramed} once framing is known). */
   static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.PPP);
     int position = offset;

@@ -22,6 +22,8 @@ import java.nio.ByteBuffer;
  * Other NLPIDs (ISO CLNP, Q.933 signalling) end decoding at the link. Called on the decoding thread only.
  */
 final class SerialLinkDecoder {
+  static final int CHDLC_UNICAST = 0x0F;
+  static final int CHDLC_MULTICAST = 0x8F;
   static final int CHDLC_PROTOCOL_OFFSET = 2;
   static final int CHDLC_HEADER_SIZE = 4;
   static final int CHDLC_SLARP = 0x8035;

@@ -38,7 +38,6 @@ final class TcpDecoder {
   static final int WINDOW_OFFSET = 14;
   static final int FLAGS_OFFSET = 13;
   static final int MIN_HEADER_SIZE = 20;
-  static final int FLAG_NS = 0x100;
 
   private TcpDecoder() {}
 
@@ -54,7 +53,8 @@ final class TcpDecoder {
     int offsetAndFlags = buffer.getShort(offset + DATA_OFFSET_OFFSET); // data offset byte, then FLAGS_OFFSET
     int offsetByte = (offsetAndFlags >>> 8) & 0xFF;
     out.transport(IpPayloadDecoder.TCP, sourcePort, destinationPort);
-    out.tcp((offsetAndFlags & 0xFF) | ((offsetByte & 0x01) << 8), buffer.getInt(offset + SEQUENCE_OFFSET),
+    // the 8 flag bits and NS, the data offset byte's low bit
+    out.tcp(offsetAndFlags & TcpFlag.ALL, buffer.getInt(offset + SEQUENCE_OFFSET),
         buffer.getInt(offset + ACKNOWLEDGMENT_OFFSET), buffer.getShort(offset + WINDOW_OFFSET) & 0xFFFF);
     int headerLength = (offsetByte >>> 4) * 4;
     if (headerLength < MIN_HEADER_SIZE) {

@@ -14,8 +14,10 @@ public interface FrameSink {
   /**
    * @param linkType the frame's LINKTYPE_ value (see {@link LinkType})
    * @param timestampNanos nanoseconds since the epoch (UTC); negative before 1970
-   * @param capturedLength bytes present in the buffer
-   * @param originalLength the frame's length on the wire; may exceed {@code capturedLength}
+   * @param capturedLength bytes present in the buffer (never negative: readers cap it far below 2^31)
+   * @param originalLength the frame's length on the wire, an <em>unsigned</em> 32-bit value as in pcap and pcapng
+   *     (read it with {@link Integer#toUnsignedLong}); may exceed {@code capturedLength}, and may also be below it
+   *     when the file says so (tshark keeps such records too)
    */
   void frame(int linkType, long timestampNanos, int capturedLength, int originalLength, ByteBuffer buffer,
       int offset);

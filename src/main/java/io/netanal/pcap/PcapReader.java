@@ -197,8 +197,10 @@ final class PcapReader extends CaptureFileReader {
    * own channel and window, or null when no boundary is found in the first {@link #SYNC_WINDOW} bytes.
    *
    * <p>Record boundaries are not marked in the pcap format: a candidate offset is taken when {@link
-   * #SYNC_RECORDS} consecutive record headers from it are plausible (captured length within the allowance and
-   * not above the original length, the fraction below one second, timestamps within a day of each other). A
+   * #SYNC_RECORDS} consecutive record headers from it are plausible (captured length within the allowance, the
+   * fraction below one second, timestamps within a day of each other). The original length is not checked: the
+   * reader takes records whose captured length exceeds it (as tshark does; some writers swapped the two), and an
+   * original length of 2^31 or more is a large unsigned value, not a negative one. A
    * wrong guess is possible in adversarial data, so callers must check that the previous slice ended exactly
    * where this one starts ({@link #position()} against {@link #start()}) before using its frames.
    */
@@ -252,8 +254,7 @@ final class PcapReader extends CaptureFileReader {
       long seconds = window.getInt(p) & 0xffffffffL;
       long fraction = window.getInt(p + 4) & 0xffffffffL;
       int captured = window.getInt(p + 8);
-      int original = window.getInt(p + 12);
-      if (captured < 0 || captured > maxCapturedLength || original < captured || fraction >= fractionLimit
+      if (captured < 0 || captured > maxCapturedLength || fraction >= fractionLimit
           || (previousSeconds >= 0 && Math.abs(seconds - previousSeconds) > 86_400)) {
         return false;
       }

@@ -4,6 +4,7 @@ import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.decode.FrameDecoder;
 import io.netanal.decode.Protocol;
+import io.netanal.decode.TcpFlag;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.TimestampFormat;
 import io.netanal.frame.AddressFormat;
@@ -128,7 +129,7 @@ public final class PacketExporter implements FrameSink, DecodedFrameConsumer {
     port(current.destinationPort(), false);
     row.append(',');
     protocol(false);
-    row.append(',').append(originalLength).append(',').append(capturedLength).append(',');
+    row.append(',').append(Integer.toUnsignedLong(originalLength)).append(',').append(capturedLength).append(',');
     flags(false);
   }
 
@@ -151,8 +152,8 @@ public final class PacketExporter implements FrameSink, DecodedFrameConsumer {
     port(current.destinationPort(), true);
     row.append(",\"protocol\":");
     protocol(true);
-    row.append(",\"length\":").append(originalLength).append(",\"capturedLength\":").append(capturedLength)
-        .append(",\"tcpFlags\":");
+    row.append(",\"length\":").append(Integer.toUnsignedLong(originalLength)).append(",\"capturedLength\":")
+        .append(capturedLength).append(",\"tcpFlags\":");
     flags(true);
     row.append('}');
   }
@@ -205,13 +206,15 @@ public final class PacketExporter implements FrameSink, DecodedFrameConsumer {
     }
   }
 
-  private static final String FLAG_LETTERS = "FSRPAUECN";
+  private static final int[] FLAGS = {TcpFlag.FIN, TcpFlag.SYN, TcpFlag.RST, TcpFlag.PSH, TcpFlag.ACK,
+      TcpFlag.URG, TcpFlag.ECE, TcpFlag.CWR, TcpFlag.NS};
+  private static final String FLAG_LETTERS = "FSRPAUECN"; // FLAGS' letters, in the same order
 
   /** The letters of the TCP flags set in {@code flags} (FIN 0x01 up to NS 0x100), in bit order. */
   static void appendFlagLetters(int flags, StringBuilder sb) {
-    for (int bit = 0; bit < FLAG_LETTERS.length(); bit++) {
-      if ((flags & (1 << bit)) != 0) {
-        sb.append(FLAG_LETTERS.charAt(bit));
+    for (int i = 0; i < FLAGS.length; i++) {
+      if ((flags & FLAGS[i]) != 0) {
+        sb.append(FLAG_LETTERS.charAt(i));
       }
     }
   }

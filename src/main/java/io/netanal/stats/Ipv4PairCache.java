@@ -42,9 +42,9 @@ final class Ipv4PairCache {
     }
     int lo = lower[slot];
     int hi = higher[slot];
-    endpoints.countIpv4(forward ? lo : hi, EndpointTable.SENT, wireBytes);
-    endpoints.countIpv4(forward ? hi : lo, EndpointTable.RECEIVED, wireBytes);
-    conversations.countIpv4(conversation[slot], forward ? 0 : 1, wireBytes, timestampNanos);
+    endpoints.countIpv4(forward ? lo : hi, source, EndpointTable.SENT, wireBytes);
+    endpoints.countIpv4(forward ? hi : lo, destination, EndpointTable.RECEIVED, wireBytes);
+    conversations.countIpv4(conversation[slot], pair, forward ? 0 : 1, wireBytes, timestampNanos);
   }
 
   /** Looks the pair up in source, destination order, as the tables' own path does (it matters when one is full). */

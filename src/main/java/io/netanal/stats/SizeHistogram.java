@@ -16,16 +16,19 @@ final class SizeHistogram {
 
   private final long[] packets = new long[BUCKETS];
 
-  void record(int wireLength) {
+  void record(long wireLength) {
     packets[bucket(wireLength)]++;
   }
 
-  /** 0 below 20 bytes, else 1 + floor(log2(length / 20)), at most 9. */
-  static int bucket(int wireLength) {
+  /**
+   * For a wire length of 0 to 2^32 - 1 (unsigned, as pcap stores it): 0 below 20 bytes, else
+   * 1 + floor(log2(length / 20)), at most 9.
+   */
+  static int bucket(long wireLength) {
     if (wireLength < 20) {
       return 0;
     }
-    return Math.min(BUCKETS - 1, 32 - Integer.numberOfLeadingZeros(wireLength / 20));
+    return Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(wireLength / 20));
   }
 
   void merge(SizeHistogram from) {

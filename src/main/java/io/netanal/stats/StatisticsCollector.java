@@ -15,9 +15,14 @@ import io.netanal.decode.DecodedFrame;
  *
  * <p>{@link #record} allocates nothing except when a table grows (amortised, and bounded: see
  * {@link EndpointTable}, {@link ConversationTable} and {@link BandwidthSeries} for the caps: about 67 MB of
- * tables and at most 32 MB of bandwidth series when every table is full).
+ * tables, 2 MB of filters and heavy-hitter sketches, and at most 32 MB of bandwidth series when every table is
+ * full). A full table keeps counting its rows exactly and costs about as much per frame as one with room: see
+ * {@link CounterTable} and {@link HeavyHitters}.
  */
 public final class StatisticsCollector {
+  /** The endpoint and conversation tables' default cap, per address family. */
+  public static final int DEFAULT_TABLE_ENTRIES = EndpointTable.DEFAULT_MAX_ENTRIES;
+
   private final SummaryCounter summary = new SummaryCounter();
   private final ProtocolCounter protocols = new ProtocolCounter();
   private final EndpointTable endpoints;
@@ -43,6 +48,20 @@ public final class StatisticsCollector {
         ConversationTable.DEFAULT_MAX_ENTRIES);
   }
 
+  /**
+   * A collector whose endpoint and conversation tables hold at most {@code maxEntriesPerFamily} rows per address
+   * family ({@link #DEFAULT_TABLE_ENTRIES} by default): parallel workers take a share of the default so that
+   * their tables together stay within the memory budget. Bandwidth every {@code intervalSeconds}, or at the
+   * automatic interval when it is 0.
+   *
+   * @throws io.netanal.InvalidInputException when the interval is negative or not a number
+   */
+  public static StatisticsCollector bounded(double intervalSeconds, int maxEntriesPerFamily) {
+    BandwidthSeries bandwidth = intervalSeconds == 0 ? BandwidthSeries.automatic()
+        : BandwidthSeries.every(intervalSeconds);
+    return new StatisticsCollector(bandwidth, maxEntriesPerFamily, maxEntriesPerFamily);
+  }
+
   StatisticsCollector(BandwidthSeries bandwidth, int maxEndpointsPerFamily, int maxConversationsPerFamily) {
     this.bandwidth = bandwidth;
     this.endpoints = new EndpointTable(maxEndpointsPerFamily);
@@ -50,9 +69,12 @@ public final class StatisticsCollector {
     this.ipv4Pairs = new Ipv4PairCache(endpoints, conversations);
   }
 
-  /** Counts one frame. {@code decoded} is read during the call only. */
+  /**
+   * Counts one frame. {@code decoded} is read during the call only. Both lengths are unsigned 32-bit values, as
+   * in pcap and pcapng: an original length of {@code 0x80000000} or more is a large length, not a negative one.
+   */
   public void record(long timestampNanos, int capturedLength, int originalLength, DecodedFrame decoded) {
-    long wireBytes = originalLength;
+    long wireBytes = Integer.toUnsignedLong(originalLength);
     summary.record(timestampNanos, capturedLength, wireBytes);
     protocols.record(decoded.protocols(), wireBytes);
     if (decoded.ipCount() == 1 && decoded.ipVersion(0) == 4) {
@@ -62,12 +84,16 @@ public final class StatisticsCollector {
       conversations.record(decoded, timestampNanos, wireBytes);
     }
     bandwidth.record(timestampNanos, wireBytes);
-    sizes.record(originalLength);
+    sizes.record(wireBytes);
     tcpFlags.record(decoded.tcpFlags());
     decodeProblems.record(summary.packets(), decoded.status());
   }
 
-  /** Adds everything {@code other} counted, as if its frames had been recorded here after this one's. */
+  /**
+   * Adds everything {@code other} counted, as if its frames had been recorded here after this one's: exactly so
+   * when {@link #canAbsorb} says it is; otherwise totals stay exact, but which addresses get rows of full tables
+   * (and the sketches' rows) may differ from one collector recording every frame.
+   */
   public void merge(StatisticsCollector other) {
     decodeProblems.merge(other.decodeProblems, summary.packets());
     summary.merge(other.summary);
@@ -77,6 +103,20 @@ public final class StatisticsCollector {
     bandwidth.merge(other.bandwidth);
     sizes.merge(other.sizes);
     tcpFlags.merge(other.tcpFlags);
+  }
+
+  /**
+   * Whether {@link #merge} of {@code other} gives exactly what one collector recording both collectors' frames
+   * would: neither has turned an address or pair away into {@code other}, and {@code other}'s fit in the room
+   * this one's tables have left. Otherwise the caller should record {@code other}'s frames here instead.
+   */
+  public boolean canAbsorb(StatisticsCollector other) {
+    return endpoints.canAbsorb(other.endpoints) && conversations.canAbsorb(other.conversations);
+  }
+
+  /** Whether a table was full and counted an address or pair in {@code other} (cheap; for the recording thread). */
+  public boolean overflowed() {
+    return endpoints.overflowed() || conversations.overflowed();
   }
 
   /**

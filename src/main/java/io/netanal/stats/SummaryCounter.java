@@ -27,7 +27,7 @@ final class SummaryCounter {
     max = Math.max(max, timestampNanos);
     packets++;
     bytes += wireBytes;
-    capturedBytes += capturedLength;
+    capturedBytes += Integer.toUnsignedLong(capturedLength);
   }
 
   /** Adds {@code from}'s totals as if its frames came after this one's. */

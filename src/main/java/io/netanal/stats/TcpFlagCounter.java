@@ -1,5 +1,14 @@
 package io.netanal.stats;
 
+import static io.netanal.decode.TcpFlag.ACK;
+import static io.netanal.decode.TcpFlag.CWR;
+import static io.netanal.decode.TcpFlag.ECE;
+import static io.netanal.decode.TcpFlag.FIN;
+import static io.netanal.decode.TcpFlag.PSH;
+import static io.netanal.decode.TcpFlag.RST;
+import static io.netanal.decode.TcpFlag.SYN;
+import static io.netanal.decode.TcpFlag.URG;
+
 /**
  * TCP segments per flag, over frames that have a TCP header; {@code syn} counts SYN without ACK and
  * {@code synAck} SYN with ACK, so a handshake's two halves can be told apart.
@@ -7,15 +16,6 @@ package io.netanal.stats;
  * <p>Owned by the one thread that records.
  */
 final class TcpFlagCounter {
-  private static final int FIN = 0x01;
-  private static final int SYN = 0x02;
-  private static final int RST = 0x04;
-  private static final int PSH = 0x08;
-  private static final int ACK = 0x10;
-  private static final int URG = 0x20;
-  private static final int ECE = 0x40;
-  private static final int CWR = 0x80;
-
   // Indexed by the flag's bit number (FIN 0 ... CWR 7); SYN without ACK is counted apart.
   private final long[] byBit = new long[8];
   private long synWithoutAck;

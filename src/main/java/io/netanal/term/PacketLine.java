@@ -3,6 +3,7 @@ package io.netanal.term;
 import io.netanal.decode.DecodeStatus;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
+import io.netanal.decode.TcpFlag;
 import io.netanal.frame.AddressFormat;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -34,8 +35,9 @@ public final class PacketLine {
     if (layer >= 0) {
       sb.append(' ').append(endpoint(frame, layer, true)).append(" > ").append(endpoint(frame, layer, false));
     }
-    sb.append(" len ").append(originalLength);
-    if (capturedLength < originalLength) {
+    long wireLength = Integer.toUnsignedLong(originalLength); // unsigned 32-bit, as in pcap
+    sb.append(" len ").append(wireLength);
+    if (capturedLength < wireLength) {
       sb.append(" caplen ").append(capturedLength);
     }
     if (frame.tcpFlags() != DecodedFrame.NONE) {
@@ -83,28 +85,28 @@ public final class PacketLine {
    * {@code W} CWR, {@code E} ECE, {@code .} ACK; {@code none} when no flag is set. */
   static String tcpFlags(int flags) {
     StringBuilder sb = new StringBuilder(8);
-    if ((flags & 0x02) != 0) {
+    if ((flags & TcpFlag.SYN) != 0) {
       sb.append('S');
     }
-    if ((flags & 0x01) != 0) {
+    if ((flags & TcpFlag.FIN) != 0) {
       sb.append('F');
     }
-    if ((flags & 0x08) != 0) {
+    if ((flags & TcpFlag.PSH) != 0) {
       sb.append('P');
     }
-    if ((flags & 0x04) != 0) {
+    if ((flags & TcpFlag.RST) != 0) {
       sb.append('R');
     }
-    if ((flags & 0x20) != 0) {
+    if ((flags & TcpFlag.URG) != 0) {
       sb.append('U');
     }
-    if ((flags & 0x80) != 0) {
+    if ((flags & TcpFlag.CWR) != 0) {
       sb.append('W');
     }
-    if ((flags & 0x40) != 0) {
+    if ((flags & TcpFlag.ECE) != 0) {
       sb.append('E');
     }
-    if ((flags & 0x10) != 0) {
+    if ((flags & TcpFlag.ACK) != 0) {
       sb.append('.');
     }
     return sb.length() == 0 ? "none" : sb.toString();

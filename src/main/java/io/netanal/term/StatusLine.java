@@ -83,6 +83,11 @@ public final class StatusLine {
         .append("  ").append(Units.rate(packetsPerSecond)).append(" pkt/s")
         .append("  ").append(Units.bitRate(bitsPerSecond))
         .append("  drops ").append(Units.count(drops(report == null ? null : report.capture())));
+    CaptureCounters c = report == null ? null : report.capture();
+    if (c != null && c.spool() != null) {
+      sb.append("  spool ").append(Units.count(c.spool().files())).append(" files ")
+          .append(Units.bytes(c.spool().bytes()));
+    }
     if (report != null && report.flows() != null) {
       sb.append("  flows ").append(Units.count(report.flows().open())).append(" open ")
           .append(Units.count(report.flows().total())).append(" ended");
@@ -99,7 +104,8 @@ public final class StatusLine {
   }
 
   private static long drops(CaptureCounters c) {
-    return c == null ? 0 : c.droppedByQueue() + c.droppedByKernel() + c.droppedByInterface();
+    return c == null ? 0 : c.droppedByQueue() + c.droppedByKernel() + c.droppedByInterface()
+        + (c.spool() == null ? 0 : c.spool().droppedByDiskFull());
   }
 
   /** The commonest protocols above the link layer (every frame has a link layer: it says nothing). */

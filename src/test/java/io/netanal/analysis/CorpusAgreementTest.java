@@ -30,15 +30,24 @@ import org.junit.jupiter.api.Test;
  * The acceptance test of {@code netanal analyze}: every capture of the shared corpus analysed and compared
  * with tshark 4.0's view of it ({@code oracle.jsonl}).
  *
- * <p>Compared per file: packets, bytes, captured bytes, first and last timestamps (exact), the frame counts of
- * the protocols in {@link #PROTOCOLS}, and the top five endpoints. A difference must be explained by an entry of
- * {@link KnownDifferences}, which names the case and the reason; any other difference fails the test. Files
- * tshark cannot read must be rejected with {@link UnreadableFileException} or read without error, each within a
- * timeout. The agreement figures per field are printed.
+ * <p>Compared per file: packets, bytes, captured bytes, first and last timestamps (exact), the frame counts of the
+ * protocols in {@link #PROTOCOLS} and (from {@code protocol_frames}) {@link #PROTOCOL_FRAMES}, the malformed frames
+ * (tshark's {@code _ws.malformed} against netanal's {@code malformed} decode problems), the frames cut by the snaplen
+ * (captured below original length, as netanal's reader hands them on), and the top five endpoints. A difference must
+ * be explained by an entry of {@link KnownDifferences}, which names the case and the reason; any other difference
+ * fails the test. Files tshark cannot read must be rejected with {@link UnreadableFileException} or read without
+ * error, each within a timeout. The agreement figures per field are printed.
  */
 class CorpusAgreementTest {
   static final List<String> PROTOCOLS =
       List.of("eth", "vlan", "arp", "ip", "ipv6", "tcp", "udp", "icmp", "icmpv6", "dns");
+  /**
+   * Compared with the oracle's {@code protocol_frames} (frames per protocol tshark named): application protocols,
+   * tunnels and link layers netanal names as tshark does.
+   */
+  static final List<String> PROTOCOL_FRAMES = List.of("http", "tls", "quic", "ssh", "dhcp", "ntp", "mdns", "gre",
+      "vxlan", "geneve", "mpls", "ppp", "chdlc", "fr", "erspan", "gtp", "capwap", "esp", "ah", "sctp", "igmp", "llc",
+      "sll", "null", "wlan", "radiotap");
   private static final Duration PER_FILE = Duration.ofSeconds(20);
 
   private final Map<String, int[]> agreement = new LinkedHashMap<>(); // field -> {agree, explained, total}
@@ -72,8 +81,10 @@ class CorpusAgreementTest {
         Path file = pcaps.resolve(path);
         Future<Report> run = pool.submit(() -> CaptureFileAnalysis.analyze(file, AnalysisOptions.defaults()));
         Report report;
+        long snaplenCut;
         try {
           report = run.get(PER_FILE.toMillis(), TimeUnit.MILLISECONDS);
+          snaplenCut = pool.submit(() -> snaplenCutFrames(file)).get(PER_FILE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           run.cancel(true);
           unexplained.add(path + ": no result within " + PER_FILE.toSeconds() + " s");
@@ -97,6 +108,7 @@ class CorpusAgreementTest {
           continue; // read without error where tshark gives up: allowed
         }
         compare(path, expected, report);
+        field(path, "snaplenCut", expected.get("snaplen_cut_frames").asLong(), snaplenCut, report);
       }
     } finally {
       pool.shutdownNow();
@@ -127,6 +139,26 @@ class CorpusAgreementTest {
           report);
     }
     field(path, "topEndpoints", expectedTop(expected.get("top_endpoints")), actualTop(report.endpoints()), report);
+    JsonNode frames = expected.get("protocol_frames");
+    for (String protocol : PROTOCOL_FRAMES) {
+      long want = frames != null && frames.has(protocol) ? frames.get(protocol).asLong() : 0;
+      field(path, protocol, want, counts.getOrDefault(protocol, 0L), report);
+    }
+    field(path, "malformed", expected.get("malformed_frames").asLong(),
+        report.decode().reasons().getOrDefault("malformed", 0L), report);
+  }
+
+  /** Frames whose captured length is below their original length, as netanal's reader hands them on. */
+  private static long snaplenCutFrames(Path file) throws java.io.IOException {
+    long[] cut = new long[1];
+    try (io.netanal.pcap.CaptureFileReader reader = io.netanal.pcap.CaptureFileReader.open(file)) {
+      reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> {
+        if (capturedLength < Integer.toUnsignedLong(originalLength)) {
+          cut[0]++;
+        }
+      });
+    }
+    return cut[0];
   }
 
   private void field(String path, String field, Object expected, Object actual, Report report) {

@@ -208,4 +208,41 @@ class FrameDecoderTest {
     DecodedFrame out = decode(LinkType.PPP, "ff03", "00"); // address, control, half a protocol
     assertThat(out.status()).isEqualTo(DecodeStatus.TRUNCATED);
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {LinkType.PPP, LinkType.PPP_HDLC})
+  void shouldDecodeCiscoHdlcFramingUnderThePppLinkTypesAsTsharkDoes(int linkType) {
+    // tshark 4.0: frame.protocols ppp:chdlc:ip:tcp for both addresses, ppp:chdlc:slarp for a keepalive.
+    DecodedFrame unicast = decode(linkType,
+        "0f", // Cisco HDLC address: unicast
+        "00", // control
+        "0800", // protocol: IPv4
+        ipv4(6, 20), // IPv4, TCP
+        tcp(12345, 80, 0x02)); // TCP SYN
+    DecodedFrame multicast = decode(linkType,
+        "8f", // Cisco HDLC address: multicast
+        "00", // control
+        "86dd", // protocol: IPv6
+        ipv6(17, 8), // IPv6, UDP
+        udp(1, 2, 0)); // UDP
+    DecodedFrame keepalive = decode(linkType,
+        "0f00", // address, control
+        "8035", // protocol: SLARP
+        "00000002000000010000000200000000ffff"); // SLARP keepalive
+    assertThat(unicast.protocols()).isEqualTo(1L << Protocol.PPP | 1L << Protocol.CHDLC | 1L << Protocol.IP
+        | 1L << Protocol.TCP);
+    assertThat(unicast.tcpFlags()).isEqualTo(0x02);
+    assertThat(unicast.status()).isEqualTo(DecodeStatus.OK);
+    assertThat(multicast.protocols()).isEqualTo(1L << Protocol.PPP | 1L << Protocol.CHDLC | 1L << Protocol.IPV6
+        | 1L << Protocol.UDP);
+    assertThat(keepalive.protocols()).isEqualTo(1L << Protocol.PPP | 1L << Protocol.CHDLC);
+    assertThat(keepalive.status()).isEqualTo(DecodeStatus.OK);
+  }
+
+  @Test
+  void shouldReportCiscoHdlcUnderPppCutBeforeItsProtocolAsTruncated() {
+    DecodedFrame out = decode(LinkType.PPP, "0f", "00", "08"); // address, control, half a protocol
+    assertThat(out.protocols()).isEqualTo(1L << Protocol.PPP | 1L << Protocol.CHDLC);
+    assertThat(out.status()).isEqualTo(DecodeStatus.TRUNCATED);
+  }
 }

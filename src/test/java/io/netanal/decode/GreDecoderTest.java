@@ -31,6 +31,40 @@ class GreDecoderTest {
   }
 
   @Test
+  void shouldDecodeCiscoHdlcFramedPppInsideGreAsTsharkDoes() {
+    // tshark 4.0: frame.protocols eth:ethertype:ip:gre:ppp:chdlc:ip:tcp
+    DecodedFrame out = decode(LinkType.ETHERNET,
+        ethernet(0x0800), // EtherType IPv4
+        ipv4(47, 4 + 4 + 40, "01010101", "02020202"), // outer IPv4, GRE
+        "0000", // GRE flags none, version 0
+        "880b", // protocol PPP
+        "0f00", // Cisco HDLC address (unicast), control
+        "0800", // protocol IPv4
+        ipv4(6, 20, "0a000001", "0a000002"), // inner IPv4, TCP
+        tcp(1, 2, 0x02)); // TCP SYN
+    assertThat(out.status()).isEqualTo(DecodeStatus.OK);
+    assertThat(out.has(Protocol.PPP) && out.has(Protocol.CHDLC)).isTrue();
+    assertThat(out.ipCount()).isEqualTo(2);
+    assertThat(out.ipv4Source(1)).isEqualTo(0x0a000001);
+    assertThat(out.transportProtocol()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldStopAtGreForAPptpAcknowledgmentWithoutPayload() {
+    // pcapplusplus/GrePackets.pcap frame 2; tshark 4.0: frame.protocols eth:ethertype:ip:gre
+    DecodedFrame out = decode(LinkType.IPV4,
+        ipv4(47, 12), // IPv4, GRE
+        "2081", // flags K, A; version 1 (enhanced GRE)
+        "880b", // protocol PPP
+        "0000", // payload length 0
+        "0006", // call id 6
+        "0000001a"); // acknowledgment number 26
+    assertThat(out.status()).isEqualTo(DecodeStatus.OK);
+    assertThat(out.has(Protocol.GRE)).isTrue();
+    assertThat(out.has(Protocol.PPP)).isFalse();
+  }
+
+  @Test
   void shouldSkipChecksumKeyAndSequence() {
     DecodedFrame out = decode(LinkType.IPV4,
         ipv4(47, 16 + 48), // IPv4, GRE

@@ -20,6 +20,19 @@ class TransportDecoderTest {
   }
 
   @Test
+  void shouldPutEachTcpFlagAtItsTcpFlagBit() {
+    // Header bit order (RFC 9293 figure 1, NS from RFC 3540): FIN is the lowest bit of byte 13, NS byte 12's.
+    int[] flags = {TcpFlag.FIN, TcpFlag.SYN, TcpFlag.RST, TcpFlag.PSH, TcpFlag.ACK, TcpFlag.URG, TcpFlag.ECE,
+        TcpFlag.CWR, TcpFlag.NS};
+    for (int bit = 0; bit < flags.length; bit++) {
+      DecodedFrame out = decode(LinkType.IPV4, ipv4(6, 20), tcp(1, 2, 1 << bit)); // header bit "bit" alone
+      assertThat(out.tcpFlags()).as("header flag bit " + bit).isEqualTo(flags[bit]);
+    }
+    assertThat(TcpFlag.ALL).isEqualTo(TcpFlag.FIN | TcpFlag.SYN | TcpFlag.RST | TcpFlag.PSH | TcpFlag.ACK
+        | TcpFlag.URG | TcpFlag.ECE | TcpFlag.CWR | TcpFlag.NS);
+  }
+
+  @Test
   void shouldSkipTcpOptionsByDataOffset() {
     DecodedFrame out = decode(LinkType.IPV4,
         ipv4(6, 28 + 5), // IPv4, TCP

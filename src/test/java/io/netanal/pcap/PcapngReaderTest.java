@@ -62,6 +62,33 @@ class PcapngReaderTest {
   }
 
   @Test
+  void shouldKeepReadingPacketsWhoseCapturedLengthExceedsTheOriginalLengthAsTsharkDoes() throws IOException {
+    // tshark 4.0 reads both blocks (frame.len 2 and 4, frame.cap_len 4): a captured length above the original one
+    // is not damage (some writers swapped the fields), only one past its block is.
+    Fixture f = sectionHeader(Fixture.littleEndian());
+    interfaceBlock(f, 1, 262144);
+    enhancedPacket(f, 0, 1_000_000L, 2);
+    enhancedPacket(f, 0, 2_000_000L, 4);
+    try (CaptureFileReader reader = Fixture.open(f.bytes(), "swapped.pcapng")) {
+      assertThat(Fixture.readAll(reader)).extracting(Frame::capturedLength, Frame::originalLength)
+          .containsExactly(tuple(4, 2), tuple(4, 4));
+      assertThat(reader.damage()).isNull();
+    }
+  }
+
+  @Test
+  void shouldPassOriginalLengthsOf2GiBAndMoreOnUnchanged() throws IOException {
+    Fixture f = sectionHeader(Fixture.littleEndian());
+    interfaceBlock(f, 1, 262144);
+    enhancedPacket(f, 0, 1_000_000L, 0xFFFFFFFF);
+    try (CaptureFileReader reader = Fixture.open(f.bytes(), "huge.pcapng")) {
+      assertThat(Fixture.readAll(reader)).extracting(frame -> Integer.toUnsignedLong(frame.originalLength()))
+          .containsExactly(0xFFFFFFFFL);
+      assertThat(reader.damage()).isNull();
+    }
+  }
+
+  @Test
   void shouldApplyNanosecondBinaryResolutionAndOffset() throws IOException {
     Fixture f = sectionHeader(Fixture.bigEndian());
     f.i32(1)                  // block type: interface description

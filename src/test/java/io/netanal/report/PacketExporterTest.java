@@ -47,6 +47,23 @@ class PacketExporterTest {
   }
 
   @Test
+  void shouldWriteOriginalLengthsOf2GiBAndMoreAsUnsigned() throws Exception {
+    PacketExporter csv = new PacketExporter(out, PacketExporter.Format.CSV, () -> false);
+    csv.start();
+    csv.writeRow(TS, 60, 0x80000000, tcpFrame()); // orig_len 2^31 in the file
+    csv.finish();
+    assertThat(out.toString().lines().skip(1)).singleElement().asString().contains(",2147483648,60,");
+
+    StringWriter json = new StringWriter();
+    PacketExporter rows = new PacketExporter(json, PacketExporter.Format.JSON_LINES, () -> false);
+    rows.start();
+    rows.writeRow(TS, 60, 0xFFFFFFFF, tcpFrame());
+    rows.finish();
+    assertThat(new ObjectMapper().readTree(json.toString().lines().findFirst().orElseThrow()).get("length").asLong())
+        .isEqualTo(0xFFFFFFFFL);
+  }
+
+  @Test
   void shouldWriteCsvRowsThatParseBackWithTheHeader() throws Exception {
     PacketExporter exporter = new PacketExporter(out, PacketExporter.Format.CSV, () -> false);
     exporter.start();

@@ -61,6 +61,27 @@ class CounterTableTest {
   }
 
   @Test
+  void shouldFindEveryKeyOfAFullTableThroughItsFilterAndTurnAwayNewOnes() {
+    CounterTable table = new CounterTable(2, 1, 50_000);
+    for (long key = 0; key < 50_000; key++) {
+      table.add(table.slotOf(key * 7919, ~key, 0, 0), key);
+    }
+    assertThat(table.size()).isEqualTo(50_000);
+
+    for (long key = 0; key < 50_000; key++) {
+      int at = table.slotOf(key * 7919, ~key, 0, 0);
+      assertThat(at).isNotEqualTo(CounterTable.FULL);
+      assertThat(table.get(at)).isEqualTo(key);
+      assertThat(table.indexOf(key * 7919, ~key, 0, 0)).isEqualTo(at);
+    }
+    for (long key = 50_000; key < 100_000; key++) {
+      assertThat(table.slotOf(key * 7919, ~key, 0, 0)).isEqualTo(CounterTable.FULL);
+      assertThat(table.indexOf(key * 7919, ~key, 0, 0)).isEqualTo(-1);
+    }
+    assertThat(table.size()).isEqualTo(50_000);
+  }
+
+  @Test
   void shouldStopGrowingAtTheSlotsTheCapNeeds() {
     CounterTable table = new CounterTable(1, 4, 1000);
     for (long key = 0; key < 100_000; key++) {
@@ -69,7 +90,7 @@ class CounterTableTest {
 
     assertThat(table.size()).isEqualTo(1000);
     assertThat(table.slots()).isEqualTo(CounterTable.slotsFor(1000)).isEqualTo(2048);
-    assertThat(table.memoryBytes()).isEqualTo(2048L * 6 * 8);
+    assertThat(table.memoryBytes()).isEqualTo(2048L * 6 * 8 + 2048L * CounterTable.FILTER_BITS_PER_SLOT / 8);
   }
 
   @Test

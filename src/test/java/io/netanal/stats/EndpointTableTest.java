@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.FrameFixture;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -94,18 +95,97 @@ class EndpointTableTest {
   }
 
   @Test
-  void shouldCountNewAddressesAsOtherOnceFull() {
+  void shouldCutToTheSameFirstRowsAsAFullSortWhateverTheTies() {
+    EndpointTable table = new EndpointTable(3_000);
+    SplittableRandom random = new SplittableRandom(8);
+    for (int i = 0; i < 20_000; i++) {
+      // few distinct counts, so that many rows tie on packets and bytes and the address text decides
+      table.record(Fixtures.ipv4Of(0x0a000000 + random.nextInt(5_000), 0x0a000000 + random.nextInt(50)),
+          random.nextInt(3) * 100);
+    }
+    List<Endpoint> all = table.snapshot(0).rows();
+
+    for (int top : new int[] {1, 7, 50, 2_999, 3_001, 10_000}) {
+      TopRows<Endpoint> cut = table.snapshot(top);
+      assertThat(cut.rows()).as("top " + top).isEqualTo(all.subList(0, Math.min(top, all.size())));
+      assertThat(cut.total()).isEqualTo(all.size());
+      assertThat(cut.omitted()).isEqualTo(all.size() - cut.rows().size());
+    }
+  }
+
+  @Test
+  void shouldCountNewAddressesTheSketchCannotVouchForAsOtherOnceFull() {
     EndpointTable table = new EndpointTable(2);
     table.record(ipv4("10.0.0.1", "10.0.0.2"), 100);
-    table.record(ipv4("10.0.0.3", "10.0.0.1"), 50); // 10.0.0.3 does not fit
+    // 10.0.0.3 does not fit. Then enough one-packet addresses to fill every set of the sketch, several times over:
+    // none of them, nor 10.0.0.3, is heavier than what the sketch forgot.
+    table.record(ipv4("10.0.0.3", "10.0.0.1"), 50);
+    for (int i = 0; i < 8 * HeavyHitters.SETS * HeavyHitters.WAYS; i++) {
+      table.record(ipv4("10.0.0.1", "10.0.0.2"), 0); // known: counted in its row
+      table.record(Fixtures.ipv4Of(0x0b000000 + i, v4("10.0.0.2")), 1);
+    }
     table.record(ipv6("::1", "::2"), 10); // IPv6 has its own cap
+
+    long flood = 8L * HeavyHitters.SETS * HeavyHitters.WAYS;
+    assertThat(table.snapshot(0).rows()).containsExactly(
+        new Endpoint("10.0.0.2", 0, 1 + 2 * flood, 0, 100 + flood),
+        new Endpoint("10.0.0.1", 1 + flood, 1, 100, 50),
+        new Endpoint("other", 1 + flood, 0, 50 + flood, 0),
+        new Endpoint("::1", 1, 0, 10, 0),
+        new Endpoint("::2", 0, 1, 0, 10));
+  }
+
+  @Test
+  void shouldCountAFewAddressesPastTheCapExactlyInTheSketch() {
+    EndpointTable table = new EndpointTable(2);
+    table.record(ipv4("10.0.0.1", "10.0.0.2"), 100);
+    table.record(ipv4("10.0.0.3", "10.0.0.1"), 50); // 10.0.0.3 does not fit; its sketch set has room: exact
 
     assertThat(table.snapshot(0).rows()).containsExactly(
         new Endpoint("10.0.0.1", 1, 1, 100, 50),
         new Endpoint("10.0.0.2", 0, 1, 0, 100),
-        new Endpoint("other", 1, 0, 50, 0),
-        new Endpoint("::1", 1, 0, 10, 0),
-        new Endpoint("::2", 0, 1, 0, 10));
+        new Endpoint("10.0.0.3", 1, 0, 50, 0));
+  }
+
+  @Test
+  void shouldGiveALateHeavyHitterItsRowAmongTheTopDespiteAFloodOfNewAddresses() {
+    int cap = 1_000;
+    EndpointTable table = new EndpointTable(cap);
+    SplittableRandom random = new SplittableRandom(12);
+    int server = v4("10.0.0.1");
+    for (int i = 0; i < cap; i++) {
+      table.record(Fixtures.ipv4Of(0x0a010000 + i, server), 60); // the table fills with 1,000 clients
+    }
+    // Then a spoofed flood of 200,000 one-packet sources, and among it one late heavy sender: 2,000 packets,
+    // 1% of the flood, far above the sketch's typical bound of 1/4096 of the traffic turned away.
+    int heavy = v4("203.0.113.9");
+    long packets = cap;
+    long bytes = 60L * cap;
+    for (int i = 0; i < 200_000; i++) {
+      table.record(Fixtures.ipv4Of(random.nextInt(), server), 54);
+      packets++;
+      bytes += 54;
+      if (i % 100 == 50) {
+        table.record(Fixtures.ipv4Of(heavy, server), 1500);
+        packets++;
+        bytes += 1500;
+      }
+    }
+
+    TopRows<Endpoint> top = table.snapshot(3);
+
+    assertThat(top.rows()).extracting(Endpoint::address).containsExactly("10.0.0.1", "other", "203.0.113.9");
+    Endpoint heavyRow = top.rows().get(2);
+    // Counted from the heavy sender's first packet on: its set never evicted it, so the count is exact here;
+    // in general a sketch row may be short by at most its entry's error (packets before it entered).
+    assertThat(heavyRow.packetsSent()).isEqualTo(2_000);
+    assertThat(heavyRow.bytesSent()).isEqualTo(2_000L * 1500);
+    // Totals stay exact over every row, sketch rows and other included.
+    List<Endpoint> all = table.snapshot(0).rows();
+    assertThat(all.stream().mapToLong(Endpoint::packetsSent).sum()).isEqualTo(packets);
+    assertThat(all.stream().mapToLong(Endpoint::bytesSent).sum()).isEqualTo(bytes);
+    assertThat(all.stream().mapToLong(Endpoint::packetsReceived).sum()).isEqualTo(packets);
+    assertThat(all.stream().filter(e -> e.address().startsWith("203.0.113."))).hasSize(1);
   }
 
   @Test
@@ -131,8 +211,11 @@ class EndpointTableTest {
 
     TopRows<Endpoint> rows = table.snapshot(0);
 
-    assertThat(rows.total()).isEqualTo(2L * cap + 1);
-    assertThat(table.memoryBytes()).isEqualTo(CounterTable.slotsFor(cap) * (6L + 7L) * 8);
+    // Both tables full, a few rows the sketches vouch for, and other.
+    assertThat(rows.total()).isBetween(2L * cap + 1, 2L * cap + 1 + 2L * HeavyHitters.SETS * HeavyHitters.WAYS);
+    long sketches = (long) HeavyHitters.SETS * HeavyHitters.WAYS * ((2 + 1 + 4) + (2 + 2 + 4)) * 8;
+    long filters = CounterTable.slotsFor(cap) * 2L * CounterTable.FILTER_BITS_PER_SLOT / 8;
+    assertThat(table.memoryBytes()).isEqualTo(CounterTable.slotsFor(cap) * (6L + 7L) * 8 + filters + sketches);
     assertThat(rows.rows().stream().mapToLong(Endpoint::packetsSent).sum()).isEqualTo(packets);
     assertThat(rows.rows().stream().mapToLong(Endpoint::packetsReceived).sum()).isEqualTo(packets);
     assertThat(rows.rows().stream().mapToLong(Endpoint::bytesSent).sum()).isEqualTo(bytes);
@@ -148,11 +231,29 @@ class EndpointTableTest {
     second.record(ipv4("10.0.0.1", "10.0.0.3"), 40);
     second.record(ipv4("10.0.0.4", "10.0.0.5"), 30); // both go to second's other
 
+    assertThat(first.canAbsorb(second)).isFalse();
     first.merge(second);
 
+    // 10.0.0.3 and second's two sketch rows no longer fit the table; first's sketch has room for all three.
     assertThat(first.snapshot(0).rows()).containsExactly(
-        new Endpoint("other", 1, 2, 30, 70),
         new Endpoint("10.0.0.1", 2, 0, 140, 0),
-        new Endpoint("10.0.0.2", 0, 1, 0, 100));
+        new Endpoint("10.0.0.2", 0, 1, 0, 100),
+        new Endpoint("10.0.0.3", 0, 1, 0, 40),
+        new Endpoint("10.0.0.4", 1, 0, 30, 0),
+        new Endpoint("10.0.0.5", 0, 1, 0, 30));
+    assertThat(first.overflowed()).isTrue();
+  }
+
+  @Test
+  void shouldAbsorbExactlyOnlyWhatFitsWithoutOverflow() {
+    EndpointTable first = new EndpointTable(3);
+    first.record(ipv4("10.0.0.1", "10.0.0.2"), 100);
+    EndpointTable fits = new EndpointTable(3);
+    fits.record(ipv4("10.0.0.2", "10.0.0.3"), 10); // one new address: 3 in all
+    EndpointTable tooMany = new EndpointTable(3);
+    tooMany.record(ipv4("10.0.0.3", "10.0.0.4"), 10); // two new addresses: 4 in all
+
+    assertThat(first.canAbsorb(fits)).isTrue();
+    assertThat(first.canAbsorb(tooMany)).isFalse();
   }
 }

@@ -29,6 +29,13 @@ final class Fixtures {
     return FrameFixture.on(frame).withIpv4(v4(source), v4(destination)).frame();
   }
 
+  /** A frame with one IPv4 layer, addresses as ints. */
+  static DecodedFrame ipv4Of(int source, int destination) {
+    DecodedFrame frame = new DecodedFrame();
+    frame.reset();
+    return FrameFixture.on(frame).withIpv4(source, destination).frame();
+  }
+
   /** A frame with one IPv6 layer. */
   static DecodedFrame ipv6(String source, String destination) {
     DecodedFrame frame = new DecodedFrame();

@@ -191,4 +191,16 @@ class ReportRendererTest {
     assertThat(lines).contains("No IP traffic: no talkers or conversations to show.");
     assertThat(lines).noneMatch(l -> l.contains("Top talkers") || l.contains("TCP flags") || l.contains("Decode"));
   }
+
+  @Test
+  void shouldShowTheSpoolSectionOnlyForASpoolingCapture() {
+    assertThat(render(SampleReports.renderedLive(), ConsoleStyle.plain(80))).noneMatch(l -> l.contains("Spool"));
+    assertThat(render(SampleReports.renderedSpooling(), ConsoleStyle.plain(80))).containsSubsequence(
+        "── Spool ───────────────────────────────────────────────────────────────",
+        "  directory   /var/spool/netanal",
+        "  ready       25 files, 123,000 packets, 98.0 MB",
+        "  deleted     2 files, 9,000 packets, 7.8 MB (over --spool-max, never shipped)",
+        "  dropped     456 packets (the spool's disk failed)",
+        "  at start    recovered 1, discarded 0 files of an interrupted capture");
+  }
 }

@@ -38,4 +38,11 @@ class StatusLineTest {
 
     assertThat(err.toString()).isEmpty();
   }
+
+  @Test
+  void shouldShowTheSpoolsFilesAndBytesAndCountItsDiskFullDropsWithTheOthers() {
+    assertThat(StatusLine.format(12_400_000_000L, SampleReports.renderedSpooling(), 10_234.4, 81_900_000, 120))
+        .isEqualTo("0:12  123,456 pkts  10,234 pkt/s  81.9 Mbit/s  drops 468  spool 25 files 98.0 MB  ip 97% tcp 81%"
+            + " tls 49%");
+  }
 }

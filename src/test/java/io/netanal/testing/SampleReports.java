@@ -1,6 +1,7 @@
 package io.netanal.testing;
 
 import io.netanal.report.CaptureCounters;
+import io.netanal.report.SpoolCounters;
 import io.netanal.report.Report;
 import io.netanal.report.Source;
 import io.netanal.stats.Bandwidth;
@@ -122,6 +123,13 @@ public final class SampleReports {
   public static Report renderedLive() {
     return asLive(renderedFile(), new Source("live", "eth0", null, List.of("EN10MB"), 262144, "tcp port 443"),
         new CaptureCounters(123_456, 0, 12, 0));
+  }
+
+  /** {@link #renderedLive} of a capture with {@code --spool}. */
+  public static Report renderedSpooling() {
+    return asLive(renderedFile(), new Source("live", "eth0", null, List.of("EN10MB"), 262144, "tcp port 443"),
+        new CaptureCounters(123_456, 0, 12, 0, new SpoolCounters("/var/spool/netanal", 25, 98_000_000, 123_000, 2,
+            7_800_000, 9_000, 456, 1, 0)));
   }
 
   /** A file with no packets at all. */
