@@ -1,12 +1,11 @@
 package io.netanal.analysis;
 
-import io.netanal.filter.FilteringSink;
+import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
 import io.netanal.report.Source;
-import io.netanal.stats.DecodingSink;
 import io.netanal.stats.StatisticsCollector;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,6 +29,11 @@ import java.util.Set;
  * {@code 1 / workers} share of the default (a worker needing more stops and its slice is read serially), so all
  * collectors together hold at most twice one collector's tables (about 134 MB) whatever the core count.
  *
+ * <p>Ordered consumers (the flow table, windows) need every frame in file order, which parallel slices cannot give
+ * them: while the slices are counted in parallel, one more thread reads the file from the start and feeds the
+ * consumers serially (decoding it a second time), so their results are exactly those of one serial pass and memory
+ * stays bounded. Consumers are finished by {@link #result()}.
+ *
  * <p>Not thread-safe: one thread adds files and takes the result; {@link #bytesRead()} may be read from any
  * thread for progress.
  */
@@ -40,7 +44,13 @@ public final class CaptureFileAnalysis {
 
   private final AnalysisOptions options;
   private final StatisticsCollector collector;
-  private final FrameSink sink;
+  private final List<DecodedFrameConsumer> consumers;
+  /** Statistics and the ordered consumers, for files read serially. */
+  private final FramePipeline pipeline;
+  /** Statistics only, for the first slice of a file read in parallel (the consumers read it on their own). */
+  private final FrameSink statisticsSink;
+  private boolean finished;
+  private FlowAnalysis flowAnalysis;
   private final List<String> names = new ArrayList<>();
   private final Set<String> formats = new LinkedHashSet<>();
   private final Set<String> linkTypes = new LinkedHashSet<>();
@@ -53,22 +63,45 @@ public final class CaptureFileAnalysis {
   private volatile long bytesDone;
 
   public CaptureFileAnalysis(AnalysisOptions options) {
-    this(options, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);
+    this(options, List.of());
+  }
+
+  /** An analysis whose report also has the {@code flows} and {@code names} of {@code flows}. */
+  public CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows) {
+    this(options, List.of(flows.consumer()));
+    this.flowAnalysis = flows;
+  }
+
+  /** An analysis that also feeds every frame, in file order, to {@code consumers}. */
+  public CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers) {
+    this(options, consumers, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);
   }
 
   /** Files of at least {@code 2 * minSliceBytes} are split for up to {@code workers} threads. */
   CaptureFileAnalysis(AnalysisOptions options, int workers, long minSliceBytes) {
-    this(options, workers, minSliceBytes, StatisticsCollector.DEFAULT_TABLE_ENTRIES);
+    this(options, List.of(), workers, minSliceBytes);
   }
 
   /** As above, with endpoint and conversation tables of {@code maxTableEntries} rows per family (workers: less). */
   CaptureFileAnalysis(AnalysisOptions options, int workers, long minSliceBytes, int maxTableEntries) {
+    this(options, List.of(), workers, minSliceBytes, maxTableEntries);
+  }
+
+  CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers, int workers,
+      long minSliceBytes) {
+    this(options, consumers, workers, minSliceBytes, StatisticsCollector.DEFAULT_TABLE_ENTRIES);
+  }
+
+  CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers, int workers,
+      long minSliceBytes, int maxTableEntries) {
     this.workers = Math.max(1, Math.min(workers, MAX_WORKERS));
     this.minSliceBytes = minSliceBytes;
     this.maxTableEntries = maxTableEntries;
     this.options = options;
+    this.consumers = List.copyOf(consumers);
     this.collector = newCollector(maxTableEntries);
-    this.sink = sinkFor(collector);
+    this.pipeline = FramePipeline.of(options.filter(), options.compiler(), collector, this.consumers);
+    this.statisticsSink = sinkFor(collector);
   }
 
   /** Analyses one file on the calling thread; damage does not throw, see {@link AnalysisResult#damage()}. */
@@ -91,7 +124,7 @@ public final class CaptureFileAnalysis {
         add(slices.get(0));
       } else {
         current = slices;
-        CaptureFileReader last = readSlices(slices);
+        CaptureFileReader last = consumers.isEmpty() ? readSlices(slices) : readSlicesAndOrdered(file, slices);
         describe(slices.get(0), last.damage());
       }
     } finally {
@@ -112,12 +145,43 @@ public final class CaptureFileAnalysis {
   public void add(CaptureFileReader reader) throws IOException {
     current = List.of(reader);
     try {
-      reader.read(sink);
+      reader.read(pipeline.sink());
     } finally {
       current = List.of();
       bytesDone += Math.max(0, reader.bytesRead());
     }
     describe(reader, reader.damage());
+  }
+
+  /**
+   * Reads the slices in parallel for the statistics while one more thread reads the whole file in order for the
+   * consumers; returns the slice reader that read the file's last frames.
+   */
+  private CaptureFileReader readSlicesAndOrdered(Path file, List<CaptureFileReader> slices) throws IOException {
+    CaptureFileReader ordered = CaptureFileReader.open(file);
+    FramePipeline orderedPipeline = FramePipeline.of(options.filter(), options.compiler(), null, consumers);
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(() -> {
+      try {
+        ordered.read(orderedPipeline.sink());
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    }, "analyze-ordered");
+    thread.start();
+    try {
+      return readSlices(slices);
+    } finally {
+      joinAll(new Thread[] {null, thread});
+      ordered.close();
+      if (failure[0] instanceof IOException e) {
+        throw e;
+      } else if (failure[0] instanceof RuntimeException e) {
+        throw e;
+      } else if (failure[0] instanceof Error e) {
+        throw e;
+      }
+    }
   }
 
   /** Reads the slices in parallel and merges them; returns the reader that read the file's last frames. */
@@ -147,8 +211,9 @@ public final class CaptureFileAnalysis {
       }, "analyze-slice-" + i);
       threads[i].start();
     }
+    FrameSink first = consumers.isEmpty() ? pipeline.sink() : statisticsSink;
     try {
-      slices.get(0).read(sink);
+      slices.get(0).read(first);
     } finally {
       // Even when slice 0 fails, the workers finish before the caller closes their readers.
       joinAll(threads);
@@ -160,7 +225,7 @@ public final class CaptureFileAnalysis {
         // The guessed boundary was wrong (or the file is damaged before it), or a table is full: only a serial
         // read gives the report a single reader would. Finish the file so.
         previous.stopAt(Long.MAX_VALUE);
-        previous.read(sink);
+        previous.read(first);
         return previous;
       }
       collector.merge(collectors[i]);
@@ -229,15 +294,21 @@ public final class CaptureFileAnalysis {
 
   /** The per-frame path of one worker: filter (when asked), decoder, statistics. */
   private FrameSink sinkFor(StatisticsCollector target) {
-    FrameSink decoding = new DecodingSink(target);
-    return options.filter() == null ? decoding
-        : new FilteringSink(options.filter(), options.compiler(), decoding);
+    return FramePipeline.of(options.filter(), options.compiler(), target, List.of()).sink();
   }
 
-  /** The report of everything added so far. */
+  /** The report of everything added so far; the first call finishes the consumers (no more files after it). */
   public AnalysisResult result() {
+    if (!finished) {
+      finished = true;
+      pipeline.finish();
+    }
     Source source = new Source("file", String.join(", ", names), String.join(", ", formats),
         List.copyOf(linkTypes), snaplen, options.filter() == null ? null : options.filter().text());
-    return new AnalysisResult(Report.of(source, collector.snapshot(options.top()), null), damage);
+    Report report = Report.of(source, collector.snapshot(options.top()), null);
+    if (flowAnalysis != null) {
+      report = report.withFlows(flowAnalysis.flows(), flowAnalysis.names());
+    }
+    return new AnalysisResult(report, damage);
   }
 }

@@ -5,8 +5,12 @@ import io.netanal.NetanalException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.AnalysisResult;
 import io.netanal.analysis.CaptureFileAnalysis;
+import io.netanal.analysis.FlowAnalysis;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.filter.FilterExpression;
+import io.netanal.flow.AppMessages;
+import io.netanal.flow.AppMetadata;
+import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
@@ -67,6 +71,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--merge", description = "One report for all files instead of one per file.")
   boolean merge;
 
+  @Option(names = "--no-names", negatable = false,
+      description = "Do not learn names for addresses (from DNS answers, TLS SNI, HTTP Host).")
+  boolean noNames;
+
+  @Option(names = "--max-flows", paramLabel = "N",
+      description = "Open flows kept before the longest idle is ended as evicted (default: ${DEFAULT-VALUE}).")
+  int maxFlows = FlowTableOptions.DEFAULT_MAX_FLOWS;
+
   /** Where the last report is saved; the user's state directory unless a test says otherwise. */
   ReportStore store;
 
@@ -91,9 +103,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     ConsoleStyle style = ConsoleStyle.detect(); // also decides whether stderr gets a progress bar
     int exit = ExitCodes.OK;
     List<Report> reports = new ArrayList<>();
-    CaptureFileAnalysis merged = merge ? new CaptureFileAnalysis(options) : null;
+    CaptureFileAnalysis merged = merge ? analysis(options, String.join(", ", inputs)) : null;
     for (String file : inputs) {
-      CaptureFileAnalysis analysis = merge ? merged : new CaptureFileAnalysis(options);
+      CaptureFileAnalysis analysis = merge ? merged
+          : analysis(options, STDIN.equals(file) ? "(standard input)" : file);
       try {
         read(analysis, file, style, err);
       } catch (NetanalException | IOException e) {
@@ -118,6 +131,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     err.flush();
     return exit;
+  }
+
+  /** An analysis with flows and (unless --no-names) names, its flow records naming {@code source}. */
+  private CaptureFileAnalysis analysis(AnalysisOptions options, String source) {
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(source, maxFlows), top == 0 ? 20 : top,
+        !noNames, noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
+    return new CaptureFileAnalysis(options, flows);
   }
 
   private void read(CaptureFileAnalysis analysis, String file, ConsoleStyle style, PrintWriter err)

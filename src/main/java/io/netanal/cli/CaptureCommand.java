@@ -1,6 +1,12 @@
 package io.netanal.cli;
 
 import io.netanal.analysis.AnalysisOptions;
+import io.netanal.analysis.FlowAnalysis;
+import io.netanal.analysis.FramePipeline;
+import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.AppMessages;
+import io.netanal.flow.AppMetadata;
+import io.netanal.flow.FlowTableOptions;
 import io.netanal.InvalidInputException;
 import io.netanal.NetanalException;
 import io.netanal.capture.CaptureConfig;
@@ -21,7 +27,6 @@ import io.netanal.spool.SpoolStatistics;
 import io.netanal.spool.SpoolWriter;
 import io.netanal.pcap.CaptureFileWriter;
 import io.netanal.pcap.CaptureFormat;
-import io.netanal.stats.DecodingSink;
 import io.netanal.stats.StatisticsCollector;
 import io.netanal.term.ConsoleStyle;
 import io.netanal.term.PacketLine;
@@ -34,6 +39,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,6 +126,18 @@ final class CaptureCommand implements Callable<Integer> {
       description = "Endpoints and conversations to keep (0: all; default: ${DEFAULT-VALUE}).")
   int top = AnalysisOptions.DEFAULT_TOP;
 
+  @Option(names = "--no-names", negatable = false,
+      description = "Do not learn names for addresses (from DNS answers, TLS SNI, HTTP Host).")
+  boolean noNames;
+
+  @Option(names = "--max-flows", paramLabel = "N",
+      description = "Open flows kept before the longest idle is ended as evicted (default: ${DEFAULT-VALUE}).")
+  int maxFlows = FlowTableOptions.DEFAULT_MAX_FLOWS;
+
+  @Option(names = "--active-timeout", paramLabel = "SECONDS",
+      description = "Interim flow record for flows open this long (default: ${DEFAULT-VALUE}).")
+  long activeTimeoutSeconds = TimeUnit.NANOSECONDS.toSeconds(FlowTableOptions.DEFAULT_ACTIVE_TIMEOUT);
+
   /** Where the final report is saved; null (the default) is the user's state directory. Tests set it. */
   ReportStore store;
 
@@ -145,8 +163,19 @@ final class CaptureCommand implements Callable<Integer> {
       StatisticsCollector collector = new StatisticsCollector();
       PrintWriter packetOut = json ? err : out; // stdout stays one JSON document
       PacketLine line = new PacketLine(ZoneId.systemDefault());
-      FrameSink decoding = new DecodingSink(collector, !packetLines ? null
-          : (ts, captured, original, frame) -> packetOut.println(line.format(ts, frame, captured, original)));
+      if (activeTimeoutSeconds < 1) {
+        throw new InvalidInputException("--active-timeout: " + activeTimeoutSeconds + " (expected: >= 1 second)");
+      }
+      FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forLive(capture.device(), maxFlows,
+          TimeUnit.SECONDS.toNanos(activeTimeoutSeconds)), top == 0 ? 20 : top, !noNames,
+          noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
+      List<DecodedFrameConsumer> consumers = new ArrayList<>(List.of(flows.consumer()));
+      if (packetLines) {
+        consumers.add((ts, captured, original, buffer, offset, frame) ->
+            packetOut.println(line.format(ts, frame, captured, (int) original)));
+      }
+      FramePipeline pipeline = FramePipeline.of(null, null, collector, consumers);
+      FrameSink decoding = pipeline.sink();
       // Packet lines scroll: a status line redrawn among them would only garble both. Without one, the consumer
       // builds no snapshot per tick.
       StatusLine status = quiet || json || packetLines || !style.live() ? null
@@ -170,8 +199,11 @@ final class CaptureCommand implements Callable<Integer> {
             capture.stop(); // a failed spool disk stops the capture; the report says what was kept
           }
         }
+        // Live idle time moves on without packets: flows time out by the wall clock too.
+        pipeline.tick(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
         if (status != null) {
-          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics(), spooled));
+          latest = Report.of(source, collector.statusSnapshot(), counters(capture.statistics(), spooled))
+              .withFlows(flows.flows(), null);
         }
         if (packetLines) {
           packetOut.flush();
@@ -202,7 +234,9 @@ final class CaptureCommand implements Callable<Integer> {
       if (failure == null && spool != null) {
         failure = spool.failure(); // after the report: exit 1, said once
       }
-      report = Report.of(source, collector.snapshot(top), counters(totals, spool));
+      pipeline.finish();
+      report = Report.of(source, collector.snapshot(top), counters(totals, spool))
+          .withFlows(flows.flows(), flows.names());
     }
     print(report, out, style);
     (store == null ? ReportStore.standard() : store).save(report);

@@ -1,6 +1,7 @@
 package io.netanal.cli;
 
 import io.netanal.InvalidInputException;
+import io.netanal.analysis.FramePipeline;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.AtomicFileOutput;
 import io.netanal.report.CsvTables;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,7 +51,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   @Option(names = "--table", paramLabel = "T",
-      description = "One table: protocols, endpoints, conversations, bandwidth, sizes (CSV default: protocols).")
+      description = "One table: protocols, endpoints, conversations, bandwidth, sizes, flows, names (CSV default: "
+          + "protocols).")
   String table;
 
   @Option(names = "--packets", description = "One row per packet (number, timestamp, source, destination, ports, "
@@ -110,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
       write(out -> {
         PacketExporter exporter = new PacketExporter(out, rows, () -> closed(out));
         exporter.start();
-        reader.read(exporter);
+        reader.read(FramePipeline.of(null, null, null, List.of(exporter)).sink());
         exporter.finish();
       });
       if (reader.damage() != null) {

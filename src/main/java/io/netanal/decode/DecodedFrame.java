@@ -343,35 +343,4 @@ public final class DecodedFrame {
     this.icmpType = type;
     this.icmpCode = code;
   }
-
-  /** For tests and other packages' fixtures: marks a protocol present. */
-  public DecodedFrame withProtocol(int id) {
-    addProtocol(id);
-    return this;
-  }
-
-  /** For tests and other packages' fixtures: adds an IPv4 layer. */
-  public DecodedFrame withIpv4(int source, int destination) {
-    addIpv4(source, destination);
-    return this;
-  }
-
-  /** For tests and other packages' fixtures: adds an IPv6 layer. */
-  public DecodedFrame withIpv6(long sourceHigh, long sourceLow, long destinationHigh, long destinationLow) {
-    addIpv6(sourceHigh, sourceLow, destinationHigh, destinationLow);
-    return this;
-  }
-
-  /** For tests and other packages' fixtures: sets the transport header. */
-  public DecodedFrame withTransport(int protocol, int sourcePort, int destinationPort, int tcpFlags) {
-    transport(protocol, sourcePort, destinationPort);
-    this.tcpFlags = tcpFlags;
-    return this;
-  }
-
-  /** For tests and other packages' fixtures: sets the status. */
-  public DecodedFrame withStatus(int status) {
-    this.status = status;
-    return this;
-  }
 }

@@ -32,6 +32,8 @@ public final class CsvTables {
       case CONVERSATIONS: conversations(report.conversations(), csv); break;
       case BANDWIDTH: bandwidth(report.bandwidth(), csv); break;
       case SIZES: sizes(report.sizes(), csv); break;
+      case FLOWS: flows(report.flows() == null ? List.of() : report.flows().top(), csv); break;
+      case NAMES: names(nonNull(report.names()), csv); break;
       default: throw new AssertionError(table);
     }
     csv.flush();
@@ -75,6 +77,24 @@ public final class CsvTables {
     csv.printRecord("range", "packets");
     for (SizeBucket r : nonNull(rows)) {
       csv.printRecord(r.range(), r.packets());
+    }
+  }
+
+  private static void flows(List<FlowRow> rows, CSVPrinter csv) throws IOException {
+    csv.printRecord(FlowRecordWriter.FIELDS.subList(0, FlowRecordWriter.FIELDS.indexOf("dns")));
+    for (FlowRow f : rows) {
+      csv.printRecord(f.source(), f.ts(), f.lastTs(), java.math.BigDecimal.valueOf(f.duration()).toPlainString(),
+          f.origAddress(), f.origPort(), f.respAddress(), f.respPort(), f.proto(), f.vlan(), f.service(),
+          f.origPackets(), f.respPackets(), f.origBytes(), f.respBytes(), f.origIpBytes(), f.respIpBytes(),
+          f.state(), f.history(), f.end(), f.communityId(), f.rttMillis(), f.origRetransmissions(),
+          f.respRetransmissions());
+    }
+  }
+
+  private static void names(List<NameRow> rows, CSVPrinter csv) throws IOException {
+    csv.printRecord("address", "name", "source");
+    for (NameRow n : rows) {
+      csv.printRecord(n.address(), n.name(), n.source());
     }
   }
 

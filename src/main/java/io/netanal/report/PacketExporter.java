@@ -1,6 +1,7 @@
 package io.netanal.report;
 
 import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.decode.FrameDecoder;
 import io.netanal.decode.Protocol;
 import io.netanal.decode.TcpFlag;
@@ -29,7 +30,7 @@ import java.util.function.BooleanSupplier;
  * {@link UncheckedIOException} whose cause says "Broken pipe", which the command line ends quietly
  * ({@code | head}).
  */
-public final class PacketExporter implements FrameSink {
+public final class PacketExporter implements FrameSink, DecodedFrameConsumer {
   /** The row formats. */
   public enum Format { CSV, JSON_LINES }
 
@@ -80,6 +81,13 @@ public final class PacketExporter implements FrameSink {
       int offset) {
     decoder.decode(linkType, buffer, offset, capturedLength, decoded);
     writeRow(timestampNanos, capturedLength, originalLength, decoded);
+  }
+
+  /** The row of a frame the pipeline decoded ({@link io.netanal.analysis.FramePipeline}). */
+  @Override
+  public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
+      DecodedFrame frame) {
+    writeRow(timestampNanos, capturedLength, (int) originalLength, frame);
   }
 
   /** Writes the row of one frame already decoded into {@code frame} (read during the call only). */

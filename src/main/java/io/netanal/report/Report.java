@@ -21,9 +21,25 @@ import java.util.List;
 public record Report(String schema, Source source, Summary summary, CaptureCounters capture,
     List<ProtocolCount> protocols, List<Endpoint> endpoints, long endpointsTotal, long endpointsOmitted,
     List<Conversation> conversations, long conversationsTotal, long conversationsOmitted, Bandwidth bandwidth,
-    List<SizeBucket> sizes, TcpFlags tcpFlags, DecodeProblems decode) {
+    List<SizeBucket> sizes, TcpFlags tcpFlags, DecodeProblems decode, FlowsSection flows, List<NameRow> names) {
 
   public static final String SCHEMA = "netanal.report/1";
+
+  /** A report without flows and names (both null: left out of the JSON). */
+  public Report(String schema, Source source, Summary summary, CaptureCounters capture,
+      List<ProtocolCount> protocols, List<Endpoint> endpoints, long endpointsTotal, long endpointsOmitted,
+      List<Conversation> conversations, long conversationsTotal, long conversationsOmitted, Bandwidth bandwidth,
+      List<SizeBucket> sizes, TcpFlags tcpFlags, DecodeProblems decode) {
+    this(schema, source, summary, capture, protocols, endpoints, endpointsTotal, endpointsOmitted, conversations,
+        conversationsTotal, conversationsOmitted, bandwidth, sizes, tcpFlags, decode, null, null);
+  }
+
+  /** This report with {@code flows} and {@code names} (either may be null). */
+  public Report withFlows(FlowsSection newFlows, List<NameRow> newNames) {
+    return new Report(schema, source, summary, capture, protocols, endpoints, endpointsTotal, endpointsOmitted,
+        conversations, conversationsTotal, conversationsOmitted, bandwidth, sizes, tcpFlags, decode, newFlows,
+        newNames);
+  }
 
   /** A report of {@code statistics} from {@code source}; {@code capture} is null for files. */
   public static Report of(Source source, StatisticsSnapshot statistics, CaptureCounters capture) {

@@ -16,7 +16,9 @@ public enum ReportTable {
   ENDPOINTS("endpoints"),
   CONVERSATIONS("conversations"),
   BANDWIDTH("bandwidth"),
-  SIZES("sizes");
+  SIZES("sizes"),
+  FLOWS("flows"),
+  NAMES("names");
 
   private final String jsonName;
 
@@ -37,6 +39,8 @@ public enum ReportTable {
       case CONVERSATIONS: return report.conversations();
       case BANDWIDTH: return report.bandwidth();
       case SIZES: return report.sizes();
+      case FLOWS: return report.flows() == null ? null : report.flows().top();
+      case NAMES: return report.names();
       default: throw new AssertionError(this);
     }
   }
@@ -51,7 +55,7 @@ public enum ReportTable {
     throw new InvalidInputException("--table: " + name + " (expected: " + names() + ")");
   }
 
-  /** {@code "protocols, endpoints, conversations, bandwidth, sizes"}. */
+  /** {@code "protocols, endpoints, conversations, bandwidth, sizes, flows, names"}. */
   public static String names() {
     return Stream.of(values()).map(ReportTable::jsonName).collect(Collectors.joining(", "));
   }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The console view of a {@link Report}: a summary panel, live capture counters, the protocol hierarchy, top
- * talkers and conversations, a bandwidth sparkline, packet sizes, TCP flags and decode problems, laid out at
+ * talkers and conversations, a bandwidth sparkline, packet sizes, TCP flags, decode problems and flows, laid out at
  * the style's width with or without colour. Each is a {@link ReportSection}, laid out by a {@link ReportLayout}
  * made for the render; sections without data are left out, and only the summary and the capture counters are
  * shown for a report without packets. No line is longer than the width (tables shrink their address columns,
@@ -17,7 +17,8 @@ import java.util.List;
 public final class ReportRenderer {
   private static final List<ReportSection> SECTIONS = List.of(new SummarySection(), new CaptureSection(),
       new SpoolSection(), new ProtocolsSection(), new TalkersSection(), new ConversationsSection(),
-      new BandwidthSection(), new SizesSection(), new TcpFlagsSection(), new DecodeProblemsSection());
+      new BandwidthSection(), new SizesSection(), new TcpFlagsSection(), new DecodeProblemsSection(),
+      new TopFlowsSection());
 
   private final ConsoleStyle style;
   private final Paint paint;

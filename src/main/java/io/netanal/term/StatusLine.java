@@ -88,6 +88,10 @@ public final class StatusLine {
       sb.append("  spool ").append(Units.count(c.spool().files())).append(" files ")
           .append(Units.bytes(c.spool().bytes()));
     }
+    if (report != null && report.flows() != null) {
+      sb.append("  flows ").append(Units.count(report.flows().open())).append(" open ")
+          .append(Units.count(report.flows().total())).append(" ended");
+    }
     List<ProtocolCount> top = topProtocols(report, 3);
     if (!top.isEmpty()) {
       sb.append(' ');

@@ -117,7 +117,7 @@ class ExportCommandTest {
   void shouldRejectAnUnknownTable() {
     assertThat(runner.run("--table", "foo")).isEqualTo(2);
     assertThat(runner.err.toString()).isEqualTo("netanal: --table: foo (expected: protocols, endpoints, "
-        + "conversations, bandwidth, sizes)" + System.lineSeparator());
+        + "conversations, bandwidth, sizes, flows, names)" + System.lineSeparator());
   }
 
   @Test

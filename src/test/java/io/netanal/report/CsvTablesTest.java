@@ -75,7 +75,7 @@ class CsvTablesTest {
   @Test
   void shouldRejectAnUnknownTableListingTheKnownOnes() {
     assertThatThrownBy(() -> ReportTable.named("foo")).isInstanceOf(InvalidInputException.class)
-        .hasMessage("--table: foo (expected: protocols, endpoints, conversations, bandwidth, sizes)");
+        .hasMessage("--table: foo (expected: protocols, endpoints, conversations, bandwidth, sizes, flows, names)");
   }
 
   private static List<CSVRecord> parse(Report report, ReportTable table) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.decode.DecodeStatus;
+import io.netanal.decode.FrameFixture;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
 import java.io.StringReader;
@@ -25,24 +26,24 @@ class PacketExporterTest {
   private static DecodedFrame tcpFrame() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    return f.withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.TCP)
-        .withProtocol(Protocol.TLS).withIpv4(0xC0A8010A, 0x5DB8D822).withTransport(6, 51000, 443, 0x12);
+    return FrameFixture.on(f).withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.TCP)
+        .withProtocol(Protocol.TLS).withIpv4(0xC0A8010A, 0x5DB8D822).withTransport(6, 51000, 443, 0x12).frame();
   }
 
   /** An ARP frame: no IP, no ports, no flags. */
   private static DecodedFrame arpFrame() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    return f.withProtocol(Protocol.ETH).withProtocol(Protocol.ARP);
+    return FrameFixture.on(f).withProtocol(Protocol.ETH).withProtocol(Protocol.ARP).frame();
   }
 
   /** 2001:db8::1 -> ff02::fb UDP 5353 -> 5353 (mDNS). */
   private static DecodedFrame ipv6Frame() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    return f.withProtocol(Protocol.ETH).withProtocol(Protocol.IPV6).withProtocol(Protocol.UDP)
+    return FrameFixture.on(f).withProtocol(Protocol.ETH).withProtocol(Protocol.IPV6).withProtocol(Protocol.UDP)
         .withProtocol(Protocol.MDNS).withIpv6(0x20010db800000000L, 1L, 0xff02000000000000L, 0xfbL)
-        .withTransport(17, 5353, 5353, DecodedFrame.NONE);
+        .withTransport(17, 5353, 5353, DecodedFrame.NONE).frame();
   }
 
   @Test
@@ -112,7 +113,7 @@ class PacketExporterTest {
     PacketExporter exporter = new PacketExporter(out, PacketExporter.Format.CSV, () -> false);
     DecodedFrame nothing = new DecodedFrame();
     nothing.reset();
-    exporter.writeRow(0, 10, 10, nothing.withStatus(DecodeStatus.UNSUPPORTED_LINK_TYPE));
+    exporter.writeRow(0, 10, 10, FrameFixture.on(nothing).withStatus(DecodeStatus.UNSUPPORTED_LINK_TYPE).frame());
     exporter.finish();
 
     assertThat(out.toString()).isEqualTo("1,0.000000000,,,,,,10,10,\n");

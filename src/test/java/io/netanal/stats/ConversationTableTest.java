@@ -6,6 +6,7 @@ import static io.netanal.stats.Fixtures.v4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameFixture;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -96,9 +97,9 @@ class ConversationTableTest {
     for (int i = 0; i < 1_000_000; i++) {
       frame.reset();
       if (i % 3 == 0) {
-        frame.withIpv6(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+        FrameFixture.on(frame).withIpv6(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
       } else {
-        frame.withIpv4(random.nextInt(), random.nextInt());
+        FrameFixture.on(frame).withIpv4(random.nextInt(), random.nextInt());
       }
       table.record(frame, i, 100 + i % 7);
       bytes += 100 + i % 7;

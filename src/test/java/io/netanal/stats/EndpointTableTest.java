@@ -6,6 +6,7 @@ import static io.netanal.stats.Fixtures.v4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameFixture;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class EndpointTableTest {
   @Test
   void shouldCountEveryIpLayerOfATunnelledFrame() {
     EndpointTable table = new EndpointTable();
-    DecodedFrame tunnelled = ipv4("10.0.0.1", "10.0.0.2").withIpv6(0x20010db800000000L, 1, 0x20010db800000000L, 2);
+    DecodedFrame tunnelled = FrameFixture.on(ipv4("10.0.0.1", "10.0.0.2"))
+        .withIpv6(0x20010db800000000L, 1, 0x20010db800000000L, 2).frame();
 
     table.record(tunnelled, 200);
 
@@ -55,7 +57,8 @@ class EndpointTableTest {
   @Test
   void shouldCountAnAddressTwiceWhenBothLayersCarryIt() {
     EndpointTable table = new EndpointTable();
-    DecodedFrame tunnelled = ipv4("10.0.0.1", "10.0.0.2").withIpv4(v4("10.0.0.1"), v4("10.0.0.3"));
+    DecodedFrame tunnelled = FrameFixture.on(ipv4("10.0.0.1", "10.0.0.2")).withIpv4(v4("10.0.0.1"), v4("10.0.0.3"))
+        .frame();
 
     table.record(tunnelled, 100);
 
@@ -196,9 +199,9 @@ class EndpointTableTest {
     for (int i = 0; i < 1_000_000; i++) {
       frame.reset();
       if (i % 4 == 0) {
-        frame.withIpv6(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+        FrameFixture.on(frame).withIpv6(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
       } else {
-        frame.withIpv4(random.nextInt(), random.nextInt());
+        FrameFixture.on(frame).withIpv4(random.nextInt(), random.nextInt());
       }
       int length = 60 + random.nextInt(1400);
       table.record(frame, length);

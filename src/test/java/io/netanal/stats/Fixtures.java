@@ -1,6 +1,7 @@
 package io.netanal.stats;
 
 import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameFixture;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -25,21 +26,22 @@ final class Fixtures {
   static DecodedFrame ipv4(String source, String destination) {
     DecodedFrame frame = new DecodedFrame();
     frame.reset();
-    return frame.withIpv4(v4(source), v4(destination));
+    return FrameFixture.on(frame).withIpv4(v4(source), v4(destination)).frame();
   }
 
   /** A frame with one IPv4 layer, addresses as ints. */
   static DecodedFrame ipv4Of(int source, int destination) {
     DecodedFrame frame = new DecodedFrame();
     frame.reset();
-    return frame.withIpv4(source, destination);
+    return FrameFixture.on(frame).withIpv4(source, destination).frame();
   }
 
   /** A frame with one IPv6 layer. */
   static DecodedFrame ipv6(String source, String destination) {
     DecodedFrame frame = new DecodedFrame();
     frame.reset();
-    return frame.withIpv6(v6High(source), v6Low(source), v6High(destination), v6Low(destination));
+    return FrameFixture.on(frame)
+        .withIpv6(v6High(source), v6Low(source), v6High(destination), v6Low(destination)).frame();
   }
 
   static DecodedFrame empty() {

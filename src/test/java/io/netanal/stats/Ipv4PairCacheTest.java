@@ -3,6 +3,7 @@ package io.netanal.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameFixture;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class Ipv4PairCacheTest {
       long time = 1_700_000_000_000_000_000L + i * 1000L;
       cache.record(source, destination, time, bytes);
       frame.reset();
-      frame.withIpv4(source, destination);
+      FrameFixture.on(frame).withIpv4(source, destination);
       endpoints.record(frame, bytes);
       conversations.record(frame, time, bytes);
     }

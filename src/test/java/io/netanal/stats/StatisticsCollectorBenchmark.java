@@ -1,6 +1,7 @@
 package io.netanal.stats;
 
 import io.netanal.decode.DecodeStatus;
+import io.netanal.decode.FrameFixture;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
 import java.util.SplittableRandom;
@@ -63,15 +64,15 @@ public final class StatisticsCollectorBenchmark {
   private static void fill(DecodedFrame reused, DecodedFrame template) {
     reused.reset();
     if (template.ipVersion(0) == 4) {
-      reused.withIpv4(template.ipv4Source(0), template.ipv4Destination(0));
+      FrameFixture.on(reused).withIpv4(template.ipv4Source(0), template.ipv4Destination(0));
     } else {
-      reused.withIpv6(template.ipv6SourceHigh(0), template.ipv6SourceLow(0), template.ipv6DestinationHigh(0),
-          template.ipv6DestinationLow(0));
+      FrameFixture.on(reused).withIpv6(template.ipv6SourceHigh(0), template.ipv6SourceLow(0),
+          template.ipv6DestinationHigh(0), template.ipv6DestinationLow(0));
     }
-    reused.withTransport(template.transportProtocol(), 1, 2, template.tcpFlags());
-    reused.withStatus(template.status());
+    FrameFixture.on(reused).withTransport(template.transportProtocol(), 1, 2, template.tcpFlags());
+    FrameFixture.on(reused).withStatus(template.status());
     for (long rest = template.protocols(); rest != 0; rest &= rest - 1) {
-      reused.withProtocol(Long.numberOfTrailingZeros(rest));
+      FrameFixture.on(reused).withProtocol(Long.numberOfTrailingZeros(rest));
     }
   }
 
@@ -81,21 +82,22 @@ public final class StatisticsCollectorBenchmark {
     for (int i = 0; i < DISTINCT_FRAMES; i++) {
       DecodedFrame frame = new DecodedFrame();
       frame.reset();
-      frame.withProtocol(Protocol.ETH);
+      FrameFixture.on(frame).withProtocol(Protocol.ETH);
       if (random.nextInt(10) == 0) {
-        frame.withProtocol(Protocol.IPV6)
+        FrameFixture.on(frame).withProtocol(Protocol.IPV6)
             .withIpv6(0x20010db800000000L, skewed(random, IPV6_HOSTS), 0x20010db800000000L,
                 skewed(random, IPV6_HOSTS));
       } else {
-        frame.withProtocol(Protocol.IP)
+        FrameFixture.on(frame).withProtocol(Protocol.IP)
             .withIpv4(0x0a000000 + skewed(random, IPV4_HOSTS), 0x0a000000 + skewed(random, IPV4_HOSTS));
       }
       if (random.nextBoolean()) {
-        frame.withProtocol(Protocol.TCP).withTransport(6, 40000, 443, 0x18);
+        FrameFixture.on(frame).withProtocol(Protocol.TCP).withTransport(6, 40000, 443, 0x18);
       } else {
-        frame.withProtocol(Protocol.UDP).withProtocol(Protocol.DNS).withTransport(17, 5353, 53, DecodedFrame.NONE);
+        FrameFixture.on(frame).withProtocol(Protocol.UDP).withProtocol(Protocol.DNS)
+            .withTransport(17, 5353, 53, DecodedFrame.NONE);
       }
-      frame.withStatus(random.nextInt(1000) == 0 ? DecodeStatus.TRUNCATED : DecodeStatus.OK);
+      FrameFixture.on(frame).withStatus(random.nextInt(1000) == 0 ? DecodeStatus.TRUNCATED : DecodeStatus.OK);
       frames[i] = frame;
     }
     return frames;

@@ -4,6 +4,7 @@ import static io.netanal.stats.Fixtures.ipv4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.decode.DecodeStatus;
+import io.netanal.decode.FrameFixture;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
 import java.util.List;
@@ -80,8 +81,9 @@ class StatisticsCollectorTest {
   @Test
   void shouldCountEveryTableFromOneFrame() {
     StatisticsCollector collector = new StatisticsCollector();
-    DecodedFrame frame = ipv4("192.0.2.1", "198.51.100.7").withProtocol(Protocol.ETH).withProtocol(Protocol.IP)
-        .withProtocol(Protocol.TCP).withTransport(6, 40000, 443, 0x02).withStatus(DecodeStatus.TRUNCATED);
+    DecodedFrame frame = FrameFixture.on(ipv4("192.0.2.1", "198.51.100.7")).withProtocol(Protocol.ETH)
+        .withProtocol(Protocol.IP).withProtocol(Protocol.TCP).withTransport(6, 40000, 443, 0x02)
+        .withStatus(DecodeStatus.TRUNCATED).frame();
 
     StatisticsSnapshot snapshot = recordOne(collector, frame);
 
@@ -164,14 +166,17 @@ class StatisticsCollectorTest {
     frame.reset();
     int kind = random.nextInt(10);
     if (kind < 7) {
-      frame.withIpv4(0x0a000000 | random.nextInt(300), 0x0a000000 | random.nextInt(300));
+      FrameFixture.on(frame).withIpv4(0x0a000000 | random.nextInt(300), 0x0a000000 | random.nextInt(300));
     } else if (kind < 9) {
-      frame.withIpv6(0x20010db800000000L, random.nextInt(50), 0x20010db800000000L, random.nextInt(50));
+      FrameFixture.on(frame)
+          .withIpv6(0x20010db800000000L, random.nextInt(50), 0x20010db800000000L, random.nextInt(50));
     } else {
-      frame.withIpv4(0xc0000201, 0xc0000202).withIpv4(0xac100000 | random.nextInt(100), 0xac100001);
+      FrameFixture.on(frame).withIpv4(0xc0000201, 0xc0000202)
+          .withIpv4(0xac100000 | random.nextInt(100), 0xac100001);
     }
-    frame.withProtocol(Protocol.ETH).withProtocol(random.nextBoolean() ? Protocol.TCP : Protocol.UDP);
-    frame.withTransport(6, 1, 2, random.nextInt(0x200) - 1);
-    frame.withStatus(random.nextInt(20) == 0 ? DecodeStatus.MALFORMED : DecodeStatus.OK);
+    FrameFixture.on(frame).withProtocol(Protocol.ETH)
+        .withProtocol(random.nextBoolean() ? Protocol.TCP : Protocol.UDP);
+    FrameFixture.on(frame).withTransport(6, 1, 2, random.nextInt(0x200) - 1);
+    FrameFixture.on(frame).withStatus(random.nextInt(20) == 0 ? DecodeStatus.MALFORMED : DecodeStatus.OK);
   }
 }

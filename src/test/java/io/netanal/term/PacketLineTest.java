@@ -3,6 +3,7 @@ package io.netanal.term;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.decode.DecodeStatus;
+import io.netanal.decode.FrameFixture;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
 import java.time.ZoneOffset;
@@ -18,7 +19,8 @@ class PacketLineTest {
   void shouldFormatTcpOverIpv4WithPortsAndFlags() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    f.withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.TCP).withProtocol(Protocol.TLS)
+    FrameFixture.on(f).withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.TCP)
+        .withProtocol(Protocol.TLS)
         .withIpv4(0xC0000201, 0xC6336407) // 192.0.2.1 > 198.51.100.7
         .withTransport(6, 51234, 443, 0x18); // PSH+ACK
 
@@ -30,7 +32,8 @@ class PacketLineTest {
   void shouldBracketIpv6AddressesWithPorts() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    f.withProtocol(Protocol.ETH).withProtocol(Protocol.IPV6).withProtocol(Protocol.UDP).withProtocol(Protocol.DNS)
+    FrameFixture.on(f).withProtocol(Protocol.ETH).withProtocol(Protocol.IPV6).withProtocol(Protocol.UDP)
+        .withProtocol(Protocol.DNS)
         .withIpv6(0x20010db800000000L, 1, 0x20010db800000000L, 0x35) // 2001:db8::1 > 2001:db8::35
         .withTransport(17, 5353, 53, DecodedFrame.NONE);
 
@@ -42,7 +45,8 @@ class PacketLineTest {
   void shouldUseTheInnermostIpHeaderAndTheMostSpecificNetworkProtocol() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    f.withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.GRE).withProtocol(Protocol.ICMP)
+    FrameFixture.on(f).withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.GRE)
+        .withProtocol(Protocol.ICMP)
         .withIpv4(0x0A000001, 0x0A000002) // outer 10.0.0.1 > 10.0.0.2
         .withIpv4(0xC0A80001, 0xC0A80002); // inner 192.168.0.1 > 192.168.0.2
 
@@ -53,7 +57,7 @@ class PacketLineTest {
   void shouldShowNonIpFramesAndTruncation() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    f.withProtocol(Protocol.ETH).withProtocol(Protocol.ARP).withStatus(DecodeStatus.TRUNCATED);
+    FrameFixture.on(f).withProtocol(Protocol.ETH).withProtocol(Protocol.ARP).withStatus(DecodeStatus.TRUNCATED);
 
     assertThat(line.format(TIME, f, 20, 60)).isEqualTo("22:13:20.123456 arp len 60 caplen 20 (truncated)");
   }
@@ -62,7 +66,7 @@ class PacketLineTest {
   void shouldNameAFrameWithNoDecodedProtocol() {
     DecodedFrame f = new DecodedFrame();
     f.reset();
-    f.withStatus(DecodeStatus.UNSUPPORTED_LINK_TYPE);
+    FrameFixture.on(f).withStatus(DecodeStatus.UNSUPPORTED_LINK_TYPE);
 
     assertThat(line.format(0, f, 64, 64)).isEqualTo("00:00:00.000000 frame len 64 (unsupportedLinkType)");
   }

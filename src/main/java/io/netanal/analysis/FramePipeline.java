@@ -1,0 +1,86 @@
+package io.netanal.analysis;
+
+import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.decode.FrameDecoder;
+import io.netanal.filter.FilterCompiler;
+import io.netanal.filter.FilterExpression;
+import io.netanal.filter.FilteringSink;
+import io.netanal.frame.FrameSink;
+import io.netanal.stats.StatisticsCollector;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The one per-frame path every command uses: (filter) -> decoder -> statistics -> ordered consumers (flow table,
+ * windows, per-packet output, export), each consumer seeing the frame's bytes and its decoded view in capture
+ * order. File analysis, live capture and packet export build theirs here.
+ *
+ * <p>Owned by the one thread that delivers frames, like every {@link FrameSink}; {@link #tick} and
+ * {@link #finish} come from that thread too.
+ */
+public final class FramePipeline {
+  private final FrameSink head;
+  private final Decoding decoding;
+
+  private FramePipeline(FrameSink head, Decoding decoding) {
+    this.head = head;
+    this.decoding = decoding;
+  }
+
+  /**
+   * A pipeline of {@code filter} (null for none, then {@code compiler} may be null too), the decoder,
+   * {@code collector} (null for none) and {@code consumers} in order.
+   */
+  public static FramePipeline of(FilterExpression filter, FilterCompiler compiler, StatisticsCollector collector,
+      List<? extends DecodedFrameConsumer> consumers) {
+    Decoding decoding = new Decoding(collector, consumers.toArray(new DecodedFrameConsumer[0]));
+    FrameSink head = filter == null ? decoding : new FilteringSink(filter, compiler, decoding);
+    return new FramePipeline(head, decoding);
+  }
+
+  /** Where frames go in. */
+  public FrameSink sink() {
+    return head;
+  }
+
+  /** Capture time advanced without frames (live idle): consumers may time out state. */
+  public void tick(long nowNanos) {
+    for (DecodedFrameConsumer c : decoding.consumers) {
+      c.tick(nowNanos);
+    }
+  }
+
+  /** The input ended: consumers flush what is open. */
+  public void finish() {
+    for (DecodedFrameConsumer c : decoding.consumers) {
+      c.finish();
+    }
+  }
+
+  /** Decoder, statistics and consumers, one reused {@link DecodedFrame}. */
+  private static final class Decoding implements FrameSink {
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final DecodedFrame decoded = new DecodedFrame();
+    private final StatisticsCollector collector;
+    private final DecodedFrameConsumer[] consumers;
+
+    Decoding(StatisticsCollector collector, DecodedFrameConsumer[] consumers) {
+      this.collector = collector;
+      this.consumers = consumers;
+    }
+
+    @Override
+    public void frame(int linkType, long timestampNanos, int capturedLength, int originalLength, ByteBuffer buffer,
+        int offset) {
+      decoder.decode(linkType, buffer, offset, capturedLength, decoded);
+      if (collector != null) {
+        collector.record(timestampNanos, capturedLength, originalLength, decoded);
+      }
+      long wireLength = Integer.toUnsignedLong(originalLength); // unsigned 32 bits, as pcap and pcapng store it
+      for (DecodedFrameConsumer c : consumers) {
+        c.frame(timestampNanos, capturedLength, wireLength, buffer, offset, decoded);
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.netanal.flow;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report's {@code flows} section as it is gathered: flows counted by state, service and end reason, and the
+ * largest flows by bytes, from the records as they end. Bounded: the maps have one key per state, service and
+ * reason; the top list is a bounded heap.
+ *
+ * <p>A {@link FlowListener} fed by one thread; {@link #snapshot} is taken by that thread or after it finished.
+ */
+public final class FlowSummary implements FlowListener {
+  private final TopFlows top;
+  private final Map<String, Long> byState = new TreeMap<>();
+  private final Map<String, Long> byService = new TreeMap<>();
+  private final Map<String, Long> byEnd = new TreeMap<>();
+  private long total;
+
+  public FlowSummary(int top) {
+    this.top = top > 0 ? new TopFlows(top, TopFlows.Order.BYTES) : null;
+  }
+
+  @Override
+  public void flowEnded(FlowRecord flow) {
+    total++;
+    byState.merge(flow.state(), 1L, Long::sum);
+    byService.merge(flow.service() == null ? "-" : flow.service(), 1L, Long::sum);
+    byEnd.merge(flow.end(), 1L, Long::sum);
+    if (top != null) {
+      top.flowEnded(flow);
+    }
+  }
+
+  public long total() {
+    return total;
+  }
+
+  /** The section, with {@code evicted} as the flow tables counted it. */
+  public Snapshot snapshot(long evicted) {
+    return new Snapshot(total, mostFirst(byState), mostFirst(byService), mostFirst(byEnd), evicted,
+        top == null ? List.of() : top.sorted());
+  }
+
+  /** Counts ordered most first, then by name. */
+  static Map<String, Long> mostFirst(Map<String, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** The report's {@code flows}: {@code total, byState, byService, byEnd, evicted, top}. */
+  public record Snapshot(long total, Map<String, Long> byState, Map<String, Long> byService, Map<String, Long> byEnd,
+      long evicted, List<FlowRecord> top) {
+    public Snapshot {
+      byState = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byState));
+      byService = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byService));
+      byEnd = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byEnd));
+      top = List.copyOf(top);
+    }
+  }
+}

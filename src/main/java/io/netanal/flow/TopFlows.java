@@ -1,0 +1,61 @@
+package io.netanal.flow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Keeps the first {@code limit} flow records by an order (largest by packets, bytes or duration; earliest start),
+ * in a bounded heap, so a file of millions of flows is sorted in constant memory.
+ *
+ * <p>A {@link FlowListener} fed by one thread; {@link #sorted()} is read by that thread or after it finished.
+ */
+public final class TopFlows implements FlowListener {
+  /** What the flows are ranked by. */
+  public enum Order {
+    PACKETS(Comparator.comparingLong(FlowRecord::packets)),
+    BYTES(Comparator.comparingLong(FlowRecord::ipBytes)),
+    DURATION(Comparator.comparingLong(FlowRecord::durationNanos)),
+    START(Comparator.comparingLong(FlowRecord::tsNanos).reversed());
+
+    /** Ascending by "how good": the best flows are the greatest. */
+    final Comparator<FlowRecord> rank;
+
+    Order(Comparator<FlowRecord> rank) {
+      // Ties are broken by start then Community ID, so the result does not depend on the order flows end in.
+      this.rank = rank.thenComparing(Comparator.comparingLong(FlowRecord::tsNanos).reversed())
+          .thenComparing(FlowRecord::communityId, Comparator.reverseOrder());
+    }
+  }
+
+  private final int limit;
+  private final Order order;
+  private final PriorityQueue<FlowRecord> heap;
+
+  public TopFlows(int limit, Order order) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit: " + limit + " (expected: >= 1)");
+    }
+    this.limit = limit;
+    this.order = order;
+    this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, order.rank);
+  }
+
+  @Override
+  public void flowEnded(FlowRecord flow) {
+    if (heap.size() < limit) {
+      heap.add(flow);
+    } else if (order.rank.compare(flow, heap.peek()) > 0) {
+      heap.poll();
+      heap.add(flow);
+    }
+  }
+
+  /** The kept flows, best first. */
+  public List<FlowRecord> sorted() {
+    List<FlowRecord> list = new ArrayList<>(heap);
+    list.sort(order.rank.reversed());
+    return list;
+  }
+}

@@ -1,0 +1,60 @@
+package io.netanal.term;
+
+import io.netanal.report.FlowRow;
+import io.netanal.report.FlowsSection;
+import io.netanal.report.NameRow;
+import io.netanal.report.Report;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report's flows: counts by state, service and end, and the largest flows with originator and responder shown
+ * by name where one was learnt (address kept beside it).
+ */
+final class TopFlowsSection implements ReportSection {
+  @Override
+  public void render(Report report, ReportLayout layout) {
+    FlowsSection flows = report.flows();
+    if (flows == null || flows.total() == 0) {
+      return;
+    }
+    layout.heading("Flows");
+    layout.field("flows", Units.count(flows.total()) + counts(flows.byState(), " (", ")"));
+    layout.field("services", counts(flows.byService(), "", ""));
+    layout.field("ended", counts(flows.byEnd(), "", "")
+        + (flows.evicted() > 0 ? ", " + Units.count(flows.evicted()) + " evicted (table full)" : ""));
+    if (flows.top().isEmpty()) {
+      return;
+    }
+    Map<String, String> names = new HashMap<>();
+    if (report.names() != null) {
+      for (NameRow n : report.names()) {
+        names.put(n.address(), n.name());
+      }
+    }
+    layout.blank();
+    TextTable t = layout.newTable().left("proto").flexible("originator", 15).flexible("responder", 15)
+        .left("service").left("state").right("packets").right("bytes").right("duration");
+    for (FlowRow f : flows.top()) {
+      t.row(f.proto(), endpoint(f.origAddress(), f.origPort(), names), endpoint(f.respAddress(), f.respPort(), names),
+          f.service() == null ? "-" : f.service(), f.state(), Units.count(f.origPackets() + f.respPackets()),
+          Units.bytes(f.origIpBytes() + f.respIpBytes()), String.format(Locale.ROOT, "%.3f s", f.duration()));
+    }
+    layout.table(t);
+  }
+
+  private static String counts(Map<String, Long> counts, String open, String close) {
+    StringBuilder sb = new StringBuilder();
+    counts.forEach((k, n) -> sb.append(sb.length() == 0 ? open : ", ").append(k).append(' ').append(Units.count(n)));
+    return sb.length() == 0 ? "" : sb.append(close).toString();
+  }
+
+  private static String endpoint(String address, Integer port, Map<String, String> names) {
+    String name = names.get(address);
+    String host = name != null ? name + " (" + address + ")" : address.indexOf(':') >= 0 ? "[" + address + "]"
+        : address;
+    return port == null ? host : host + ":" + port;
+  }
+}
