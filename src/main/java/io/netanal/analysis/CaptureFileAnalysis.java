@@ -72,6 +72,23 @@ public final class CaptureFileAnalysis {
     this.flowAnalysis = flows;
   }
 
+  /**
+   * An analysis with flows and names, whose frames also go, after the flow table's, to {@code more} (windows and
+   * detection), in file order.
+   */
+  public CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows, List<? extends DecodedFrameConsumer> more) {
+    this(options, concat(flows.consumer(), more));
+    this.flowAnalysis = flows;
+  }
+
+  private static List<DecodedFrameConsumer> concat(DecodedFrameConsumer first,
+      List<? extends DecodedFrameConsumer> more) {
+    List<DecodedFrameConsumer> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(more);
+    return all;
+  }
+
   /** An analysis that also feeds every frame, in file order, to {@code consumers}. */
   public CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers) {
     this(options, consumers, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);

@@ -7,6 +7,7 @@ import io.netanal.analysis.AnalysisResult;
 import io.netanal.analysis.CaptureFileAnalysis;
 import io.netanal.analysis.FlowAnalysis;
 import io.netanal.capture.BpfCompiler;
+import io.netanal.detect.DetectionPipeline;
 import io.netanal.filter.FilterExpression;
 import io.netanal.flow.AppMessages;
 import io.netanal.flow.AppMetadata;
@@ -71,6 +72,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--merge", description = "One report for all files instead of one per file.")
   boolean merge;
 
+  /** Windows and detection (DESIGN.md section 6): on unless --no-detect. */
+  @Mixin DetectionOptions detection;
+
   @Option(names = "--no-names", negatable = false,
       description = "Do not learn names for addresses (from DNS answers, TLS SNI, HTTP Host).")
   boolean noNames;
@@ -103,10 +107,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     ConsoleStyle style = ConsoleStyle.detect(); // also decides whether stderr gets a progress bar
     int exit = ExitCodes.OK;
     List<Report> reports = new ArrayList<>();
-    CaptureFileAnalysis merged = merge ? analysis(options, String.join(", ", inputs)) : null;
+    DetectionOptions.Plan plan = detection.plan();
+    DetectionPipeline mergedPipeline = merge ? plan.pipeline(null, null) : null;
+    CaptureFileAnalysis merged = merge ? analysis(options, String.join(", ", inputs), mergedPipeline) : null;
     for (String file : inputs) {
+      DetectionPipeline pipeline = merge ? mergedPipeline : plan.pipeline(null, null);
       CaptureFileAnalysis analysis = merge ? merged
-          : analysis(options, STDIN.equals(file) ? "(standard input)" : file);
+          : analysis(options, STDIN.equals(file) ? "(standard input)" : file, pipeline);
       try {
         read(analysis, file, style, err);
       } catch (NetanalException | IOException e) {
@@ -117,14 +124,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         continue;
       }
       if (!merge) {
-        exit = Math.max(exit, emit(analysis.result(), out, err, style, reports));
+        exit = Math.max(exit, emit(detected(analysis.result(), pipeline), out, err, style, reports));
         if (out.checkError()) {
           return ExitCodes.OK; // stdout closed by its reader
         }
       }
     }
     if (merge && merged.filesRead() > 0) {
-      exit = Math.max(exit, emit(merged.result(), out, err, style, reports));
+      exit = Math.max(exit, emit(detected(merged.result(), mergedPipeline), out, err, style, reports));
     }
     if (!reports.isEmpty()) {
       (store == null ? ReportStore.standard() : store).save(reports.get(reports.size() - 1));
@@ -133,11 +140,27 @@ final class AnalyzeCommand implements Callable<Integer> {
     return exit;
   }
 
-  /** An analysis with flows and (unless --no-names) names, its flow records naming {@code source}. */
-  private CaptureFileAnalysis analysis(AnalysisOptions options, String source) {
+  /**
+   * An analysis with flows and (unless --no-names) names, its flow records naming {@code source}, and windows and
+   * detection unless off (null); the flow records also feed the windows' handshake times and retransmissions.
+   */
+  private CaptureFileAnalysis analysis(AnalysisOptions options, String source, DetectionPipeline pipeline) {
     FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(source, maxFlows), top == 0 ? 20 : top,
         !noNames, noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
-    return new CaptureFileAnalysis(options, flows);
+    if (pipeline == null) {
+      return new CaptureFileAnalysis(options, flows);
+    }
+    flows.listen(pipeline);
+    return new CaptureFileAnalysis(options, flows, List.of(pipeline));
+  }
+
+  /** The result with the alerts in its report (unchanged without detection); the analysis finished the windows. */
+  private static AnalysisResult detected(AnalysisResult result, DetectionPipeline pipeline) {
+    if (pipeline == null) {
+      return result;
+    }
+    return new AnalysisResult(result.report().withDetection(pipeline.summary(), pipeline.alerts()),
+        result.damage());
   }
 
   private void read(CaptureFileAnalysis analysis, String file, ConsoleStyle style, PrintWriter err)

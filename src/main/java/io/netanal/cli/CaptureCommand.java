@@ -13,6 +13,8 @@ import io.netanal.capture.CaptureConfig;
 import io.netanal.capture.CaptureStatistics;
 import io.netanal.capture.LiveCapture;
 import io.netanal.capture.StopSignals;
+import io.netanal.detect.AlertListener;
+import io.netanal.detect.DetectionPipeline;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
 import io.netanal.filter.FilterExpression;
@@ -27,11 +29,15 @@ import io.netanal.spool.SpoolStatistics;
 import io.netanal.spool.SpoolWriter;
 import io.netanal.pcap.CaptureFileWriter;
 import io.netanal.pcap.CaptureFormat;
+import io.netanal.report.WindowRecordWriter;
 import io.netanal.stats.StatisticsCollector;
+import io.netanal.term.AlertLine;
 import io.netanal.term.ConsoleStyle;
 import io.netanal.term.PacketLine;
 import io.netanal.term.ReportRenderer;
 import io.netanal.term.StatusLine;
+import io.netanal.term.WindowTable;
+import io.netanal.window.WindowListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -138,6 +144,9 @@ final class CaptureCommand implements Callable<Integer> {
       description = "Interim flow record for flows open this long (default: ${DEFAULT-VALUE}).")
   long activeTimeoutSeconds = TimeUnit.NANOSECONDS.toSeconds(FlowTableOptions.DEFAULT_ACTIVE_TIMEOUT);
 
+  /** Windows and detection: alerts printed as raised; with --windows, window records streamed as they close. */
+  @Mixin DetectionOptions detection;
+
   /** Where the final report is saved; null (the default) is the user's state directory. Tests set it. */
   ReportStore store;
 
@@ -155,6 +164,8 @@ final class CaptureCommand implements Callable<Integer> {
     SpoolConfig spoolConfig = spooling.config();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleStyle style = ConsoleStyle.detect();
+    DetectionPipeline detecting = detection.plan().pipeline(alertPrinter(out, err, style),
+        windowPrinter(out, style));
     Report report;
     RuntimeException failure = null;
     SpoolWriter spool = null;
@@ -173,6 +184,10 @@ final class CaptureCommand implements Callable<Integer> {
       if (packetLines) {
         consumers.add((ts, captured, original, buffer, offset, frame) ->
             packetOut.println(line.format(ts, frame, captured, (int) original)));
+      }
+      if (detecting != null) {
+        flows.listen(detecting); // handshake times and retransmissions for the windows
+        consumers.add(detecting);
       }
       FramePipeline pipeline = FramePipeline.of(null, null, collector, consumers);
       FrameSink decoding = pipeline.sink();
@@ -237,6 +252,9 @@ final class CaptureCommand implements Callable<Integer> {
       pipeline.finish();
       report = Report.of(source, collector.snapshot(top), counters(totals, spool))
           .withFlows(flows.flows(), flows.names());
+      if (detecting != null) {
+        report = report.withDetection(detecting.summary(), detecting.alerts());
+      }
     }
     print(report, out, style);
     (store == null ? ReportStore.standard() : store).save(report);
@@ -280,6 +298,40 @@ final class CaptureCommand implements Callable<Integer> {
         sink.frame(linkType, ts, captured, original, buffer, offset);
       }
     };
+  }
+
+  /** Each alert as raised: a JSON line on stdout with --json, else a console line on stderr. */
+  private AlertListener alertPrinter(PrintWriter out, PrintWriter err, ConsoleStyle style) {
+    if (json) {
+      return alert -> {
+        writeLine(alert, out);
+      };
+    }
+    AlertLine line = new AlertLine(style);
+    return alert -> {
+      err.println("netanal: alert: " + line.format(alert));
+      err.flush();
+    };
+  }
+
+  /** With --windows: each closed window's records, as JSON Lines with --json, else as a table; null otherwise. */
+  private WindowListener windowPrinter(PrintWriter out, ConsoleStyle style) throws IOException {
+    if (!detection.windowsGiven()) {
+      return null;
+    }
+    if (json) {
+      return new WindowRecordWriter(out, WindowRecordWriter.Format.JSON_LINES);
+    }
+    WindowTable table = new WindowTable(style);
+    return w -> table.render(w, out);
+  }
+
+  private static void writeLine(Object value, PrintWriter out) {
+    try {
+      ReportJson.writeLine(value, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   CaptureConfig config() {
@@ -361,7 +413,9 @@ final class CaptureCommand implements Callable<Integer> {
   /** JSON (pretty on a terminal, one line otherwise) or the console tables. */
   private void print(Report report, PrintWriter out, ConsoleStyle style) throws IOException {
     if (json) {
-      ReportJson.write(report, out, style.terminal());
+      // After alert or window lines, the report is one more JSON line; alone, pretty on a terminal as before.
+      boolean lines = detection.windowsGiven() || (report.alerts() != null && !report.alerts().isEmpty());
+      ReportJson.write(report, out, style.terminal() && !lines);
     } else {
       new ReportRenderer(style).render(report, out);
     }

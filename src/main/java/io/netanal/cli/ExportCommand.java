@@ -10,6 +10,11 @@ import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
 import io.netanal.report.ReportStore;
 import io.netanal.report.ReportTable;
+import io.netanal.analysis.AnalysisOptions;
+import io.netanal.analysis.CaptureFileAnalysis;
+import io.netanal.report.WindowRecordWriter;
+import io.netanal.window.WindowAggregator;
+import io.netanal.window.WindowSizes;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -36,6 +41,9 @@ import picocli.CommandLine.Spec;
         "SOURCE is a capture file (analyzed on the fly) or a saved report; without it, the last report that "
             + "'netanal analyze' or 'netanal capture' saved."})
 final class ExportCommand implements Callable<Integer> {
+  /** Not a table of the report: window records computed from a capture file (DESIGN.md section 6). */
+  private static final String WINDOWS = "windows";
+
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true)
@@ -52,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--table", paramLabel = "T",
       description = "One table: protocols, endpoints, conversations, bandwidth, sizes, flows, names (CSV default: "
-          + "protocols).")
+          + "protocols); or windows (netanal.window/1 records of a capture file SOURCE).")
   String table;
 
   @Option(names = "--packets", description = "One row per packet (number, timestamp, source, destination, ports, "
@@ -80,6 +88,10 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     source = SourceArgument.one(source, readSource);
+    if (WINDOWS.equals(table)) {
+      exportWindows();
+      return damaged ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
     ReportTable selected = table == null ? null : ReportTable.named(table);
     if (packets) {
       exportPackets(selected);
@@ -95,6 +107,32 @@ final class ExportCommand implements Callable<Integer> {
       }
     }
     return damaged ? ExitCodes.INVALID_INPUT : ExitCodes.OK; // as analyze does for the same file
+  }
+
+  /**
+   * {@code --table windows}: the {@code netanal.window/1} records of a capture file in the default window sizes,
+   * streamed (JSON Lines, or CSV); a saved report holds no windows.
+   */
+  private void exportWindows() throws IOException {
+    if (packets) {
+      throw new InvalidInputException("--packets: cannot be combined with --table windows");
+    }
+    if (source == null || ReportJson.isJson(source)) {
+      throw new InvalidInputException("--table windows: needs a capture file SOURCE (a saved report has no windows)");
+    }
+    WindowRecordWriter.Format rows = format.csv ? WindowRecordWriter.Format.CSV
+        : WindowRecordWriter.Format.JSON_LINES;
+    try (CaptureFileReader reader = CaptureFileReader.open(source)) {
+      write(out -> {
+        WindowAggregator aggregator = new WindowAggregator(WindowSizes.defaults(), new WindowRecordWriter(out, rows));
+        CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), List.of(aggregator));
+        analysis.add(reader);
+        analysis.result(); // finishes the windows
+      });
+      if (reader.damage() != null) {
+        warn(reader.damage());
+      }
+    }
   }
 
   private void exportPackets(ReportTable selected) throws IOException {

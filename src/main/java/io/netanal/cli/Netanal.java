@@ -27,8 +27,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "netanal", mixinStandardHelpOptions = true, versionProvider = Netanal.Version.class,
     description = "Network analyzer: live capture and capture-file statistics.",
     subcommands = {AnalyzeCommand.class, CaptureCommand.class, ExportCommand.class, ChartCommand.class,
-        FilterCommand.class, InterfacesCommand.class, ShipCommand.class, FlowsCommand.class, CompletionCommand.class,
-        ManCommand.class, CommandLine.HelpCommand.class},
+        FilterCommand.class, InterfacesCommand.class, ShipCommand.class, FlowsCommand.class, WindowsCommand.class,
+        CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success (a capture stopped by Ctrl+C is a success)",

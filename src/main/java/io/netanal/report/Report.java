@@ -1,6 +1,8 @@
 package io.netanal.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.netanal.detect.Alert;
+import io.netanal.detect.DetectionSummary;
 import io.netanal.stats.Bandwidth;
 import io.netanal.stats.Conversation;
 import io.netanal.stats.DecodeProblems;
@@ -21,7 +23,8 @@ import java.util.List;
 public record Report(String schema, Source source, Summary summary, CaptureCounters capture,
     List<ProtocolCount> protocols, List<Endpoint> endpoints, long endpointsTotal, long endpointsOmitted,
     List<Conversation> conversations, long conversationsTotal, long conversationsOmitted, Bandwidth bandwidth,
-    List<SizeBucket> sizes, TcpFlags tcpFlags, DecodeProblems decode, FlowsSection flows, List<NameRow> names) {
+    List<SizeBucket> sizes, TcpFlags tcpFlags, DecodeProblems decode, FlowsSection flows, List<NameRow> names,
+    DetectionSummary detection, List<Alert> alerts) {
 
   public static final String SCHEMA = "netanal.report/1";
 
@@ -31,14 +34,21 @@ public record Report(String schema, Source source, Summary summary, CaptureCount
       List<Conversation> conversations, long conversationsTotal, long conversationsOmitted, Bandwidth bandwidth,
       List<SizeBucket> sizes, TcpFlags tcpFlags, DecodeProblems decode) {
     this(schema, source, summary, capture, protocols, endpoints, endpointsTotal, endpointsOmitted, conversations,
-        conversationsTotal, conversationsOmitted, bandwidth, sizes, tcpFlags, decode, null, null);
+        conversationsTotal, conversationsOmitted, bandwidth, sizes, tcpFlags, decode, null, null, null, null);
   }
 
   /** This report with {@code flows} and {@code names} (either may be null). */
   public Report withFlows(FlowsSection newFlows, List<NameRow> newNames) {
     return new Report(schema, source, summary, capture, protocols, endpoints, endpointsTotal, endpointsOmitted,
         conversations, conversationsTotal, conversationsOmitted, bandwidth, sizes, tcpFlags, decode, newFlows,
-        newNames);
+        newNames, detection, alerts);
+  }
+
+  /** This report with the windows' summary and the alerts of detection (DESIGN.md section 6). */
+  public Report withDetection(DetectionSummary newDetection, List<Alert> newAlerts) {
+    return new Report(schema, source, summary, capture, protocols, endpoints, endpointsTotal, endpointsOmitted,
+        conversations, conversationsTotal, conversationsOmitted, bandwidth, sizes, tcpFlags, decode, flows, names,
+        newDetection, List.copyOf(newAlerts));
   }
 
   /** A report of {@code statistics} from {@code source}; {@code capture} is null for files. */

@@ -18,7 +18,8 @@ public final class ReportRenderer {
   private static final List<ReportSection> SECTIONS = List.of(new SummarySection(), new CaptureSection(),
       new SpoolSection(), new ProtocolsSection(), new TalkersSection(), new ConversationsSection(),
       new BandwidthSection(), new SizesSection(), new TcpFlagsSection(), new DecodeProblemsSection(),
-      new TopFlowsSection());
+      new TopFlowsSection(),
+      new AlertsSection());
 
   private final ConsoleStyle style;
   private final Paint paint;

@@ -1,0 +1,118 @@
+package io.netanal.detect;
+
+import io.netanal.window.ClosedWindow;
+import io.netanal.window.WindowListener;
+import io.netanal.window.WindowRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the detectors over every closed window and keeps one alert per (type, source, target) episode: a finding
+ * that comes within {@code episode.gap-seconds} of its episode's last window updates it (span, severity, the
+ * strongest window's evidence); a later one starts a new episode. Each new episode is handed to the
+ * {@link AlertListener} once, as it is raised.
+ *
+ * <p>A {@link WindowListener}, called on the aggregator's thread; {@link #alerts()} may be called from that thread
+ * (or after the input ended). Bounded: at most {@value #MAX_ALERTS} episodes are kept; later ones are still raised
+ * to the listener and counted in {@link #alertsOmitted()}.
+ */
+public final class AlertEngine implements WindowListener {
+  static final int MAX_ALERTS = 10_000;
+
+  private final DetectionSettings settings;
+  private final AlertListener listener;
+  private final WindowListener next;
+  private final long smallestWindowNanos;
+  private final long gapNanos;
+  private final List<Detector> detectors = new ArrayList<>();
+  private final Baselines baselines = new Baselines();
+  /** Open and ended episodes in the order they were raised; an ended one is replaced when its key comes back. */
+  private final Map<String, Episode> open = new LinkedHashMap<>();
+  private final List<Episode> ended = new ArrayList<>();
+  private long omitted;
+
+  /**
+   * @param smallestWindowNanos the smallest window size fed (the flood detectors read only that one)
+   * @param listener told of each new episode (null for none)
+   * @param next also given every closed window, after detection (null for none)
+   */
+  public AlertEngine(DetectionSettings settings, long smallestWindowNanos, AlertListener listener,
+      WindowListener next) {
+    this.settings = settings;
+    this.smallestWindowNanos = smallestWindowNanos;
+    this.listener = listener;
+    this.next = next;
+    this.gapNanos = Math.round(settings.get("episode.gap-seconds") * 1e9);
+    List<Detector> all = List.of(new PortScanDetector(), new AddressSweepDetector(), new SynFloodDetector(),
+        new VolumeFloodDetector(AlertType.UDP_FLOOD), new VolumeFloodDetector(AlertType.ICMP_FLOOD),
+        new DnsAmplificationDetector(), new BruteForceDetector());
+    for (Detector d : all) {
+      if (settings.enabled(d.type())) {
+        detectors.add(d);
+      }
+    }
+  }
+
+  @Override
+  public void windowClosed(ClosedWindow window) {
+    Detector.Context context = new Detector.Context(settings,
+        window.endNanos() - window.startNanos() == smallestWindowNanos, baselines);
+    List<Finding> findings = new ArrayList<>();
+    for (WindowRecord record : window.records()) {
+      for (Detector d : detectors) {
+        d.inspect(window, record, context, findings);
+      }
+    }
+    for (Finding f : findings) {
+      accept(f);
+    }
+    if (next != null) {
+      next.windowClosed(window);
+    }
+  }
+
+  private void accept(Finding f) {
+    String key = f.key();
+    Episode e = open.get(key);
+    if (e != null && e.continues(f, gapNanos)) {
+      e.add(f);
+      return;
+    }
+    if (e != null) {
+      open.remove(key);
+      keep(e);
+    }
+    Episode started = new Episode(f);
+    if (open.size() + ended.size() < MAX_ALERTS) {
+      open.put(key, started);
+    } else {
+      omitted++;
+    }
+    if (listener != null) {
+      listener.alertRaised(started.alert());
+    }
+  }
+
+  private void keep(Episode e) {
+    ended.add(e); // already counted against MAX_ALERTS when it was opened
+  }
+
+  /** Every episode so far, ended ones first, each in the order raised. */
+  public List<Alert> alerts() {
+    List<Alert> all = new ArrayList<>(ended.size() + open.size());
+    for (Episode e : ended) {
+      all.add(e.alert());
+    }
+    for (Episode e : open.values()) {
+      all.add(e.alert());
+    }
+    return all;
+  }
+
+  /** Episodes raised but not kept for {@link #alerts()} because {@value #MAX_ALERTS} were already kept. */
+  public long alertsOmitted() {
+    return omitted;
+  }
+}

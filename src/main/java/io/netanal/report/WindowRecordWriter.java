@@ -1,0 +1,79 @@
+package io.netanal.report;
+
+import io.netanal.window.ClosedWindow;
+import io.netanal.window.WindowListener;
+import io.netanal.window.WindowRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Streams {@code netanal.window/1} records as windows close: JSON Lines (one record per line), or CSV (RFC 4180)
+ * with a header row of the record's field names. A {@link WindowListener}, called on the aggregating thread; the
+ * writer is flushed after each window, so a reader sees each window as soon as it closes.
+ */
+public final class WindowRecordWriter implements WindowListener {
+  public enum Format { JSON_LINES, CSV }
+
+  private static final RecordComponent[] COMPONENTS = WindowRecord.class.getRecordComponents();
+
+  private final Writer out;
+  private final Format format;
+  private final CSVPrinter csv;
+  private long records;
+
+  public WindowRecordWriter(Writer out, Format format) throws IOException {
+    this.out = out;
+    this.format = format;
+    if (format == Format.CSV) {
+      csv = new CSVPrinter(out, CSVFormat.RFC4180);
+      List<String> header = new ArrayList<>();
+      for (RecordComponent c : COMPONENTS) {
+        header.add(c.getName());
+      }
+      csv.printRecord(header);
+    } else {
+      csv = null;
+    }
+  }
+
+  @Override
+  public void windowClosed(ClosedWindow window) {
+    try {
+      for (WindowRecord r : window.records()) {
+        if (format == Format.CSV) {
+          csv.printRecord(values(r));
+        } else {
+          out.write(ReportJson.toJson(r, false)); // one flush per window, not per record
+          out.write('\n');
+        }
+        records++;
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public long records() {
+    return records;
+  }
+
+  private static List<Object> values(WindowRecord r) {
+    List<Object> values = new ArrayList<>(COMPONENTS.length);
+    for (RecordComponent c : COMPONENTS) {
+      try {
+        values.add(c.getAccessor().invoke(r));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("record accessor " + c.getName(), e);
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,162 @@
+package io.netanal.window;
+
+import java.util.Arrays;
+
+/**
+ * One distinct-count column of a {@link TrafficTable}: per row, the set of values seen (destination addresses,
+ * ports, sources...), exact up to {@value #EXACT} values and a {@link HyperLogLog} (about 3.3% standard error)
+ * beyond.
+ *
+ * <p>Owned by the one thread that fills the table. Memory is bounded: {@value #EXACT} int fingerprints per row,
+ * and at most {@code maxSketches} sketches of 1 KiB, created on first need and reused for every later window, so
+ * the steady state allocates nothing. Rows past the sketch budget stop growing at {@value #EXACT} and are
+ * counted by {@link #saturated()} (their count is then a lower bound); a window rarely has more than a handful of
+ * addresses with over {@value #EXACT} distinct peers.
+ */
+final class DistinctColumn {
+  static final int EXACT = 16;
+  /** {@link #state} of a row with a sketch is {@code -(sketch index) - 2}; of a saturated row, {@code -1}. */
+  private static final int SATURATED = -1;
+
+  private final int maxSketches;
+  private int[] fingerprints = new int[0];
+  /** Per row: the number of exact values (0..EXACT), or a sketch/saturation marker (negative). */
+  private int[] state = new int[0];
+  private HyperLogLog[] sketches = new HyperLogLog[0];
+  private int sketchesUsed;
+  private long saturated;
+
+  DistinctColumn(int maxSketches) {
+    this.maxSketches = maxSketches;
+  }
+
+  void ensureRows(int rows) {
+    if (state.length < rows) {
+      state = Arrays.copyOf(state, rows);
+      fingerprints = Arrays.copyOf(fingerprints, rows * EXACT);
+    }
+  }
+
+  /**
+   * Adds a value, by its well-mixed 64-bit hash, to {@code row}'s set. The set keeps a 32-bit fingerprint (and a
+   * sketch takes the fingerprint's mix), so a value counts the same whether it arrives before or after promotion.
+   */
+  void add(int row, long hash) {
+    // A zero fingerprint is stored as 1: a one-in-four-billion merge of two values, well inside the sketch's error.
+    int fp = (int) (hash ^ (hash >>> 32));
+    addFingerprint(row, fp == 0 ? 1 : fp);
+  }
+
+  /** Moves a full row's exact values into a sketch, or marks it saturated when the budget is spent. */
+  private void promote(int row) {
+    if (sketchesUsed == maxSketches) {
+      state[row] = SATURATED;
+      saturated++;
+      return;
+    }
+    if (sketchesUsed == sketches.length) {
+      sketches = Arrays.copyOf(sketches, Math.min(maxSketches, Math.max(4, sketchesUsed * 2)));
+    }
+    if (sketches[sketchesUsed] == null) {
+      sketches[sketchesUsed] = new HyperLogLog();
+    }
+    HyperLogLog sketch = sketches[sketchesUsed];
+    int base = row * EXACT;
+    int n = state[row];
+    for (int i = 0; i < n; i++) {
+      sketch.add(AddressKeys.mix(fingerprints[base + i]));
+    }
+    state[row] = -sketchesUsed - 2;
+    sketchesUsed++;
+  }
+
+  long count(int row) {
+    int s = state[row];
+    if (s < SATURATED) {
+      return Math.max(EXACT + 1, sketches[-s - 2].estimate());
+    }
+    return s == SATURATED ? EXACT : s;
+  }
+
+  /**
+   * Adds {@code from}'s values for {@code fromRow} to this column's {@code row}. Exact fingerprints re-enter by
+   * their mix (as a promotion does), so merged and directly-built sets agree exactly below {@value #EXACT}.
+   */
+  void merge(int row, DistinctColumn from, int fromRow) {
+    int s = from.state[fromRow];
+    if (s >= 0) {
+      int base = fromRow * EXACT;
+      for (int i = 0; i < s; i++) {
+        addFingerprint(row, from.fingerprints[base + i]);
+      }
+      return;
+    }
+    if (s == SATURATED) {
+      if (state[row] != SATURATED && state[row] >= 0) {
+        state[row] = SATURATED;
+        saturated++;
+      }
+      return;
+    }
+    if (state[row] >= 0) {
+      promote(row);
+    }
+    if (state[row] < SATURATED) {
+      sketches[-state[row] - 2].merge(from.sketches[-s - 2]);
+    }
+  }
+
+  /** Adds a stored fingerprint: exact rows compare it as is, sketches take its mix (as {@link #promote} does). */
+  private void addFingerprint(int row, int fp) {
+    int s = state[row];
+    if (s < SATURATED) {
+      sketches[-s - 2].add(AddressKeys.mix(fp));
+      return;
+    }
+    if (s == SATURATED) {
+      return;
+    }
+    int base = row * EXACT;
+    for (int i = 0; i < s; i++) {
+      if (fingerprints[base + i] == fp) {
+        return;
+      }
+    }
+    if (s < EXACT) {
+      fingerprints[base + s] = fp;
+      state[row] = s + 1;
+      return;
+    }
+    promote(row);
+    addFingerprint(row, fp);
+  }
+
+  /** Rows whose count stopped at {@value #EXACT} because every sketch was in use. */
+  long saturated() {
+    return saturated;
+  }
+
+  /** Empties the first {@code rows} rows and returns every sketch to the pool. */
+  void clear(int rows) {
+    Arrays.fill(state, 0, Math.min(rows, state.length), 0);
+    for (int i = 0; i < sketchesUsed; i++) {
+      sketches[i].clear();
+    }
+    sketchesUsed = 0;
+    saturated = 0;
+  }
+
+  /** Bytes held, for the memory-bound test. */
+  long footprint() {
+    return 4L * state.length + 4L * fingerprints.length + (long) sketches.length * 8
+        + (long) countAllocatedSketches() * HyperLogLog.REGISTERS;
+  }
+
+  private int countAllocatedSketches() {
+    int n = 0;
+    for (HyperLogLog s : sketches) {
+      n += s == null ? 0 : 1;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,334 @@
+package io.netanal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netanal.testing.TestData;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance with real attack tools: three network namespaces (attacker, victim, DNS reflector) joined by veth
+ * pairs, nmap, masscan, hping3, a DNS reflector (dnsmasq queried with spoofed sources) and many short connections
+ * to a listening port 22 between them, each recorded by tcpdump in the victim namespace, then analysed: {@code
+ * netanal analyze} must raise exactly the expected (type, source, target) alerts. {@code netanal capture} on the
+ * victim's veth must raise them live, while it runs, and stream window records with {@code --windows}.
+ *
+ * <p>Nothing leaves the namespaces: their only links are to each other, with IPv6 off before links come up; the
+ * "routed" sweep goes to a subnet the victim does not forward. Needs root and the tools (CI installs them); skips
+ * (or fails under {@code -Dnetanal.requireAllTests=true}) without. Namespaces are unique per run and torn down in
+ * {@link #tearDown()}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AttackToolsTest {
+  private static final String ATTACKER = "10.77.0.1";
+  private static final String VICTIM = "10.77.0.2";
+  private static final String VICTIM_BEHIND_REFLECTOR = "10.79.0.2";
+  private static final String REFLECTOR = "10.80.0.2";
+  private static final String SERVER = String.join("\n",
+      "import socket",
+      "s = socket.socket()",
+      "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+      "s.bind(('0.0.0.0', 22))",
+      "s.listen(128)",
+      "while True:",
+      "    c, _ = s.accept()",
+      "    try:",
+      "        c.sendall(b'SSH-2.0-OpenSSH_9.2\\r\\n')",
+      "        c.recv(1000)",
+      "    except OSError:",
+      "        pass",
+      "    c.close()");
+  private static final String GUESSER = String.join("\n",
+      "import socket, sys, time",
+      "for i in range(40):",
+      "    s = socket.create_connection((sys.argv[1], 22), timeout=2)",
+      "    try:",
+      "        s.recv(100)",
+      "        s.sendall(b'SSH-2.0-guess\\r\\n' + b'x' * 200)",
+      "    except OSError:",
+      "        pass",
+      "    s.close()",
+      "    time.sleep(0.05)");
+  private static final String QUERY = String.join("\n",
+      "import sys",
+      "from scapy.all import DNS, DNSQR, DNSRROPT",
+      "q = DNS(id=4660, rd=1, qd=DNSQR(qname='big.example', qtype=255), ar=DNSRROPT(rclass=4096))",
+      "open(sys.argv[1], 'wb').write(bytes(q))");
+
+  @TempDir static Path dir;
+  private static String id;
+  private static String attacker;
+  private static String victim;
+  private static String reflector;
+  private static final List<Process> background = new ArrayList<>();
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    TestData.require("root".equals(System.getProperty("user.name")), "namespaces and raw sockets need root");
+    for (String tool : List.of("/usr/sbin/ip", "/usr/bin/nmap", "/usr/sbin/hping3", "/usr/bin/masscan",
+        "/usr/sbin/dnsmasq", "/usr/bin/tcpdump", "/usr/bin/python3")) {
+      TestData.require(Files.isExecutable(Path.of(tool)), tool + " not installed (see .ci/run)");
+    }
+    TestData.require(run(10, "/usr/bin/python3", "-c", "import scapy.all") == 0,
+        "python3-scapy not installed (see .ci/run)");
+    id = Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 99_999));
+    attacker = "na" + id;
+    victim = "nv" + id;
+    reflector = "nr" + id;
+    for (String ns : List.of(attacker, victim, reflector)) {
+      must("ip", "netns", "add", ns);
+      // IPv6 off before any link comes up: no router solicitations or DAD in the captures.
+      must("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1",
+          "net.ipv6.conf.default.disable_ipv6=1");
+      must("ip", "-n", ns, "link", "set", "lo", "up");
+    }
+    link(attacker, "va" + id, ATTACKER, victim, "vv" + id, VICTIM);
+    link(attacker, "ra" + id, "10.80.0.1", reflector, "rr" + id, REFLECTOR);
+    link(reflector, "rv" + id, "10.79.0.1", victim, "vr" + id, VICTIM_BEHIND_REFLECTOR);
+    // The routed sweep: via the victim, which does not forward (a new namespace's default), so it stops there.
+    must("ip", "-n", attacker, "route", "add", "10.78.0.0/24", "via", VICTIM);
+    must("ip", "netns", "exec", victim, "sysctl", "-qw", "net.ipv4.icmp_ratelimit=0");
+    // Spoofed queries arrive on the attacker's link with the victim's address: no reverse-path filter.
+    must("ip", "netns", "exec", reflector, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0",
+        "net.ipv4.conf.default.rp_filter=0", "net.ipv4.conf.rr" + id + ".rp_filter=0");
+  }
+
+  private static void link(String nsA, String ifA, String addressA, String nsB, String ifB, String addressB)
+      throws Exception {
+    must("ip", "link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB);
+    must("ip", "-n", nsA, "addr", "add", addressA + "/24", "dev", ifA);
+    must("ip", "-n", nsB, "addr", "add", addressB + "/24", "dev", ifB);
+    must("ip", "-n", nsA, "link", "set", ifA, "up");
+    must("ip", "-n", nsB, "link", "set", ifB, "up");
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    for (Process p : background) {
+      p.destroyForcibly();
+    }
+    if (id == null) {
+      return;
+    }
+    for (String ns : List.of(attacker, victim, reflector)) {
+      run(10, "sh", "-c", "ip netns pids " + ns + " 2>/dev/null | xargs -r kill -9");
+      run(10, "ip", "netns", "del", ns); // deletes its veths with it
+    }
+  }
+
+  @Test
+  @Order(1)
+  @Timeout(240)
+  void shouldRaiseExactlyTheExpectedAlertsOnRecordingsOfRealTools() throws Exception {
+    String mac = output(victim, "cat", "/sys/class/net/vv" + id + "/address").trim();
+    Path query = dir.resolve("query.bin");
+    must("/usr/bin/python3", "-c", QUERY, query.toString());
+    List<String> failures = new ArrayList<>();
+
+    scenario("nmap-syn", Set.of("port-scan " + ATTACKER + " " + VICTIM), failures,
+        "nmap", "-n", "-Pn", "-sS", "--top-ports", "1000", VICTIM);
+    scenario("nmap-connect", Set.of("port-scan " + ATTACKER + " " + VICTIM), failures,
+        "nmap", "-n", "-Pn", "-sT", "--top-ports", "1000", VICTIM);
+    scenario("nmap-udp", Set.of("port-scan " + ATTACKER + " " + VICTIM), failures,
+        "nmap", "-n", "-Pn", "-sU", "-p", "1-100", VICTIM);
+    scenario("nmap-sweep", Set.of("address-sweep " + ATTACKER + " many"), failures,
+        "nmap", "-n", "-sn", "-PE", "--max-retries", "0", "-T5", "10.78.0.0/24");
+    scenario("hping3-syn", Set.of("syn-flood " + ATTACKER + " " + VICTIM), failures,
+        "hping3", "-S", "-p", "80", "-c", "3000", "-i", "u200", VICTIM);
+    scenario("hping3-syn-spoofed", Set.of("syn-flood many " + VICTIM), failures,
+        "hping3", "-S", "--rand-source", "-p", "80", "-c", "3000", "-i", "u200", VICTIM);
+    scenario("hping3-udp", Set.of("udp-flood " + ATTACKER + " " + VICTIM), failures,
+        "hping3", "--udp", "-p", "9", "-c", "3000", "-i", "u200", VICTIM);
+    scenario("hping3-icmp", Set.of("icmp-flood " + ATTACKER + " " + VICTIM), failures,
+        "hping3", "--icmp", "-c", "3000", "-i", "u200", VICTIM);
+    scenario("hping3-icmp-spoofed", Set.of("icmp-flood many " + VICTIM), failures,
+        "hping3", "--icmp", "--rand-source", "-c", "3000", "-i", "u200", VICTIM);
+    // masscan often keeps waiting after its scan: bounded by SIGKILL.
+    scenario("masscan", Set.of("port-scan " + ATTACKER + " " + VICTIM), failures,
+        "timeout", "-s", "KILL", "6", "masscan", "-p1-1000", VICTIM, "--rate", "20000", "--interface",
+        "va" + id, "--router-mac", mac, "--wait", "1");
+
+    Path server = dir.resolve("server.py");
+    Files.writeString(server, SERVER);
+    Path guesser = dir.resolve("guesser.py");
+    Files.writeString(guesser, GUESSER);
+    Process ssh = start(victim, "/usr/bin/python3", server.toString());
+    try {
+      Thread.sleep(500);
+      scenario("brute-force-ssh", Set.of("brute-force " + ATTACKER + " " + VICTIM), failures,
+          "/usr/bin/python3", guesser.toString(), VICTIM);
+    } finally {
+      ssh.destroyForcibly();
+    }
+
+    List<String> dnsmasq = new ArrayList<>(List.of("dnsmasq", "--no-daemon", "--no-resolv", "--no-hosts",
+        "--listen-address=" + REFLECTOR, "--bind-interfaces", "--port=53", "--edns-packet-max=4096",
+        "--pid-file="));
+    for (int i = 0; i < 12; i++) {
+      dnsmasq.add("--txt-record=big.example," + "a".repeat(250) + i); // about 3 kB per ANY answer
+    }
+    Process resolver = start(reflector, dnsmasq.toArray(String[]::new));
+    try {
+      Thread.sleep(500);
+      // Queries to the reflector with the victim's address as source: the answers go to the victim.
+      scenario("dns-amplification", Set.of("dns-amplification " + REFLECTOR + " " + VICTIM_BEHIND_REFLECTOR),
+          failures, "hping3", "--udp", "-a", VICTIM_BEHIND_REFLECTOR, "-p", "53", "-s", "5353", "-k", "-E",
+          query.toString(), "-d", Long.toString(Files.size(query)), "-c", "300", "-i", "u2000", REFLECTOR);
+    } finally {
+      resolver.destroyForcibly();
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  @Timeout(120)
+  void shouldRaiseAlertsLiveWhileCapturing() throws Exception {
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", victim,
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Netanal.class.getName(), "capture", "-i", "vv" + id, "--json",
+        "-q", "--windows", "5s,30s"));
+    Process capture = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    background.add(capture);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(
+          new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "capture-stdout");
+    reader.start();
+    Thread.sleep(5000); // JVM start and the device open
+    must("ip", "netns", "exec", attacker, "nmap", "-n", "-Pn", "-sS", "--top-ports", "1000", VICTIM);
+    run(30, "ip", "netns", "exec", attacker, "hping3", "-S", "-p", "80", "-c", "3000", "-i", "u200", VICTIM);
+    // Windows close by the capture's clock (5 s plus 5 s of grace): both alerts must come while it runs.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && alerts(lines).size() < 2) {
+      Thread.sleep(200);
+    }
+    Set<String> live = alerts(lines);
+    // Ctrl+C: the capture stops and prints its report.
+    new ProcessBuilder("kill", "-INT", Long.toString(capture.pid())).start().waitFor();
+    assertThat(capture.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    reader.join(5000);
+    assertThat(live).containsExactlyInAnyOrder("port-scan " + ATTACKER + " " + VICTIM,
+        "syn-flood " + ATTACKER + " " + VICTIM);
+    JsonNode report = null;
+    for (String line : lines) {
+      JsonNode node = new ObjectMapper().readTree(line);
+      if ("netanal.report/1".equals(node.path("schema").asText())) {
+        report = node;
+      }
+    }
+    assertThat(report).as("the final report among %s", lines).isNotNull();
+    assertThat(lines).as("window records streamed with --windows")
+        .anySatisfy(line -> assertThat(line).startsWith("{\"schema\":\"netanal.window/1\",\"window\":\"5s\""));
+    assertThat(report.get("alerts")).hasSize(2);
+  }
+
+  /** "type source target" of every alert line among {@code lines}. */
+  private static Set<String> alerts(List<String> lines) throws IOException {
+    Set<String> alerts = new TreeSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : lines) {
+      JsonNode node = json.readTree(line);
+      if ("netanal.alert/1".equals(node.path("schema").asText())) {
+        alerts.add(node.get("type").asText() + " " + node.get("source").asText() + " "
+            + node.get("target").asText());
+      }
+    }
+    return alerts;
+  }
+
+  /** Records {@code tool} (run in the attacker namespace) in the victim namespace and analyses the recording. */
+  private void scenario(String name, Set<String> expected, List<String> failures, String... tool)
+      throws Exception {
+    Path pcap = dir.resolve(name + ".pcap");
+    Process tcpdump = new ProcessBuilder("ip", "netns", "exec", victim, "tcpdump", "-n", "-U", "--immediate-mode",
+        "-B", "65536", "-s", "2048", "-i", "any", "-w", pcap.toString())
+        .redirectErrorStream(true).start();
+    background.add(tcpdump);
+    BufferedReader status = new BufferedReader(new InputStreamReader(tcpdump.getInputStream(),
+        StandardCharsets.UTF_8));
+    for (String line; (line = status.readLine()) != null && !line.contains("listening on"); ) {
+      // wait until tcpdump captures
+    }
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", attacker));
+    command.addAll(List.of(tool));
+    run(60, command.toArray(String[]::new)); // hping3 exits 1 when nothing answers (spoofed sources)
+    Thread.sleep(500);
+    tcpdump.destroy(); // SIGTERM: tcpdump writes what it has and exits
+    tcpdump.waitFor(10, TimeUnit.SECONDS);
+
+    CommandRunner netanal = CommandRunner.netanal();
+    int exit = netanal.run("analyze", "--json", pcap.toString());
+    Set<String> raised = new TreeSet<>();
+    for (JsonNode alert : new ObjectMapper().readTree(netanal.out.toString()).path("alerts")) {
+      raised.add(alert.get("type").asText() + " " + alert.get("source").asText() + " "
+          + alert.get("target").asText());
+    }
+    if (exit != 0 || !raised.equals(new TreeSet<>(expected))) {
+      failures.add(name + ": expected " + new TreeSet<>(expected) + ", raised " + raised + " (exit " + exit + ")");
+    }
+  }
+
+  private static Process start(String ns, String... command) throws IOException {
+    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+    argv.addAll(List.of(command));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    background.add(p);
+    return p;
+  }
+
+  private static String output(String ns, String... command) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+    argv.addAll(List.of(command));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return text;
+  }
+
+  private static void must(String... command) throws Exception {
+    int exit = run(30, command);
+    assertThat(exit).as(String.join(" ", command)).isZero();
+  }
+
+  /** Runs a command to its end (killed after {@code seconds}); returns its exit code. */
+  private static int run(int seconds, String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      p.waitFor();
+      return -1;
+    }
+    return p.exitValue();
+  }
+}
