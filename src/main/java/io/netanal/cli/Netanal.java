@@ -27,7 +27,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "netanal", mixinStandardHelpOptions = true, versionProvider = Netanal.Version.class,
     description = "Network analyzer: live capture and capture-file statistics.",
     subcommands = {AnalyzeCommand.class, CaptureCommand.class, ExportCommand.class, ChartCommand.class,
-        FilterCommand.class, InterfacesCommand.class, ShipCommand.class, FlowsCommand.class, WindowsCommand.class,
+        FilterCommand.class, InterfacesCommand.class, ShipCommand.class, ServeCommand.class, FlowsCommand.class,
+        WindowsCommand.class,
         CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
