@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The store against both databases it supports: a fresh SQLite file and a fresh PostgreSQL schema per test. */
 class StoreTest {
-  private static final long T0 = 1_700_000_000L; // a multiple of 5 and 30 s; 1_699_999_920 starts its 3 min window
+  private static final long T0 = 1_700_000_000L; // a multiple of 5 s; its 3 min window starts at 1_699_999_920
 
   @TempDir Path dir;
   private Store store;
