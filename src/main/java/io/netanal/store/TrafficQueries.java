@@ -24,10 +24,14 @@ final class TrafficQueries {
         + "FROM traffic_windows WHERE window_seconds = ? AND start_s >= ? AND start_s < ?",
         rs -> new long[] {rs.getLong(1), rs.getLong(2)}, w.seconds(), range.fromSeconds(),
         range.toSeconds()).get(0);
+    // Over everything, files without packets (no time) count too; a range counts the files overlapping it.
+    String overlap = range.equals(TimeRange.ALL) ? "" : " WHERE first_ns < ? AND last_ns >= ?";
+    Object[] bounds = range.equals(TimeRange.ALL) ? new Object[0]
+        : new Object[] {range.toOrMax(), range.fromOrMin()};
     Object[] files = Sql.list(db, "summary", "SELECT COUNT(*), COUNT(DISTINCT sensor), MIN(first_ns), "
-        + "MAX(last_ns) FROM ingested_files WHERE first_ns < ? AND last_ns >= ?",
+        + "MAX(last_ns) FROM ingested_files" + overlap,
         rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.nullableLong(rs, 3), Sql.nullableLong(rs, 4)},
-        range.toOrMax(), range.fromOrMin()).get(0);
+        bounds).get(0);
     long alerts = Sql.list(db, "summary", "SELECT COUNT(*) FROM alerts WHERE time_ns >= ? AND time_ns < ?",
         rs -> rs.getLong(1), range.fromOrMin(), range.toOrMax()).get(0);
     Long first = (Long) files[2];
