@@ -10,6 +10,7 @@ import io.netanal.analysis.CaptureFileAnalysis;
 import io.netanal.report.Report;
 import io.netanal.store.Retention;
 import io.netanal.serve.TestCollector.Answer;
+import io.netanal.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -241,6 +242,36 @@ class CollectorServerTest {
         .buildAsync(collector.uri("/ws/dashboard").resolve("ws://127.0.0.1:" + collector.server.port()
             + "/ws/dashboard"), new WebSocket.Listener() {}).join())
         .isInstanceOf(CompletionException.class);
+  }
+
+  @Test
+  void shouldServeTheSameAnswersFromPostgresql() throws Exception {
+    String schema = TestDatabases.freshPostgresSchema();
+    try {
+      collector = new TestCollector(data, schema, null, 64 << 20, 2);
+      byte[] body = Files.readAllBytes(SAMPLE);
+      Report expected = CaptureFileAnalysis.analyze(SAMPLE, AnalysisOptions.defaults());
+
+      Answer first = collector.post(body, "X-Netanal-Sensor", "pg-1");
+      Answer retry = collector.post(gzip(body), "X-Netanal-Sensor", "pg-1", "Content-Encoding", "gzip");
+      Answer bad = collector.post("not a capture".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(first.json().get("packets").asLong()).isEqualTo(expected.summary().packets());
+      assertThat(retry.json().get("duplicate").asBoolean()).isTrue();
+      assertThat(bad.status()).isEqualTo(400);
+      JsonNode summary = collector.get("/api/summary").json();
+      assertThat(summary.get("packets").asLong()).isEqualTo(expected.summary().packets());
+      assertThat(summary.get("bytes").asLong()).isEqualTo(expected.summary().bytes());
+      assertThat(summary.get("files").asLong()).isEqualTo(1);
+      assertThat(collector.get("/api/top-sources?limit=1").json().get(0).get("address").asText())
+          .isEqualTo("127.0.0.1");
+    } finally {
+      if (collector != null) {
+        collector.close();
+        collector = null;
+      }
+      TestDatabases.dropSchema(schema);
+    }
   }
 
   @Test
