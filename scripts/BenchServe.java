@@ -60,7 +60,7 @@ public class BenchServe {
     for (int s = 0; s < sensors; s++) {
       String sensor = "bench-" + s;
       int offset = s * 37;
-      threads.add(Thread.ofPlatform().start(() -> {
+      threads.add(started(() -> {
         for (int i = 0; System.nanoTime() < deadline && i < captures.size(); i++) {
           Capture c = captures.get((offset + i) % captures.size());
           // Every 10th file is sent twice, as a sensor retrying after a lost answer would.
@@ -100,7 +100,7 @@ public class BenchServe {
         "/api/features?window=30s&limit=100"};
     List<Thread> pollers = new ArrayList<>();
     for (int p = 0; p < 2; p++) {
-      pollers.add(Thread.ofPlatform().start(() -> {
+      pollers.add(started(() -> {
         for (int i = 0; threads.stream().anyMatch(Thread::isAlive); i++) {
           long t0 = System.nanoTime();
           try {
@@ -136,6 +136,12 @@ public class BenchServe {
     System.out.printf("packets acknowledged %d, stored %d: %s%n", packets.get(), stored,
         ok ? "OK (each counted once)" : "MISMATCH");
     System.exit(ok ? 0 : 1);
+  }
+
+  static Thread started(Runnable r) {
+    Thread t = new Thread(r);
+    t.start();
+    return t;
   }
 
   static double pct(List<Long> sorted, double q) {

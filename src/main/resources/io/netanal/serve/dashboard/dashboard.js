@@ -60,7 +60,7 @@
     $("updated").textContent = "updated " + s.time.replace("T", " ").slice(0, 19) + " UTC · " + s.workersBusy + " busy · " + s.clients + " viewers";
 
     const w = s.windowSeconds;
-    const xs = s.series.map((p) => p.start);
+    const xs = s.series.map((p) => p.startSeconds);
     for (const [plot, ys] of [[bandwidth, s.series.map((p) => p.bytes * 8 / w)], [packetRate, s.series.map((p) => p.packets / w)]]) {
       plot.batch(() => {
         plot.setData([xs, ys], false);
