@@ -35,7 +35,8 @@ import picocli.CommandLine.ParseResult;
         "0:success (a capture stopped by Ctrl+C is a success)",
         "1:runtime failure (I/O error, disk full)",
         "2:invalid input (bad option, bad filter, unreadable, damaged or unsupported file)",
-        "3:environment (no permission to capture, libpcap missing, no such interface)",
+        "3:environment (no permission to capture, libpcap missing, no such interface; serve: port taken, "
+            + "database unreachable)",
         "4:internal error",
         "130:a second Ctrl+C during capture (exits at once)"})
 public final class Netanal {
