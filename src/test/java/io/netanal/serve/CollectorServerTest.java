@@ -8,7 +8,10 @@ import io.netanal.InvalidInputException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.CaptureFileAnalysis;
 import io.netanal.report.Report;
+import io.netanal.store.Database;
 import io.netanal.store.Retention;
+import io.netanal.store.Store;
+import io.netanal.store.TimeRange;
 import io.netanal.serve.TestCollector.Answer;
 import io.netanal.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
@@ -306,10 +309,53 @@ class CollectorServerTest {
     assertThat(collector.get("/api/summary").json().get("files").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void shouldFinishAnUploadInProgressWhenClosingAndRefuseNewOnes() throws Exception {
+    collector = new TestCollector(data, null, null, 64 << 20, 1);
+    byte[] body = Files.readAllBytes(SAMPLE);
+    try (Socket slow = new Socket("127.0.0.1", collector.server.port())) {
+      OutputStream out = slow.getOutputStream();
+      out.write(("POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length
+          + "\r\nIdempotency-Key: in-flight\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, 100);
+      out.flush();
+      waitFor429(body);
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(collector.server::close);
+      Answer refused = waitForStatus(body, 503);
+
+      assertThat(refused.json().get("message").asText())
+          .isEqualTo("ingest: the collector is shutting down (retry later)");
+      assertThat(closing).isNotDone();
+      out.write(body, 100, body.length - 100);
+      out.flush();
+      String status = new String(slow.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(status).isEqualTo("HTTP/1.1 200");
+      closing.get(60, TimeUnit.SECONDS);
+    }
+    collector = null;
+    try (Store reopened = new Store(Database.sqlite(data, 2))) {
+      assertThat(reopened.hasFile("in-flight")).isTrue();
+      assertThat(reopened.totals(TimeRange.ALL).files()).isEqualTo(1);
+    }
+  }
+
+  private Answer waitForStatus(byte[] body, int status) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      // A small probe: refused before its body is read, it still fits the socket buffers (no broken pipe).
+      Answer a = collector.post(Arrays.copyOf(body, 200), "Idempotency-Key", "late");
+      if (a.status() == status || System.nanoTime() > deadline) {
+        assertThat(a.status()).isEqualTo(status);
+        return a;
+      }
+      Thread.sleep(50);
+    }
+  }
+
   private Answer waitFor429(byte[] body) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
-      Answer a = collector.post(body, "Idempotency-Key", "other");
+      Answer a = collector.post(Arrays.copyOf(body, 200), "Idempotency-Key", "other");
       if (a.status() == 429 || System.nanoTime() > deadline) {
         assertThat(a.status()).isEqualTo(429);
         return a;
