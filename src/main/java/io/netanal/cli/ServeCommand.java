@@ -78,8 +78,9 @@ final class ServeCommand implements Callable<Integer> {
         Retention.parse(retain), maxBodyMegabytes << 20,
         workers != null ? workers : Math.max(2, Runtime.getRuntime().availableProcessors()),
         allowRemoteWithoutToken, verbose());
-    try (CollectorServer server = CollectorServer.start(config, err);
-        StopSignals signals = StopSignals.install(this::stop)) {
+    // Signals first, so they are restored last: a second Ctrl+C during a slow shutdown still exits at once.
+    try (StopSignals signals = StopSignals.install(this::stop);
+        CollectorServer server = CollectorServer.start(config, err)) {
       running = server;
       err.println("netanal serve: listening on " + server.url() + " (dashboard " + server.url() + "/, API "
           + server.url() + "/api/..., store " + server.databaseDescription() + ", token "
