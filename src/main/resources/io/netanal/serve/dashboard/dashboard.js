@@ -15,6 +15,10 @@
   const bytes = (n) => human(n, 1000) + "B";
   const time = (decimalSeconds) => decimalSeconds
     ? new Date(parseFloat(decimalSeconds) * 1000).toISOString().replace("T", " ").slice(0, 19) : "–";
+  // A sensor ships a file every few seconds; one silent for 2 minutes is marked stale.
+  const STALE_SECONDS = 120;
+  const ago = (seconds) => seconds < 60 ? seconds + " s ago" : seconds < 3600 ? Math.floor(seconds / 60) + " min ago"
+    : Math.floor(seconds / 3600) + " h ago";
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
 
   function chart(el, label, color, format) {
@@ -80,8 +84,13 @@
       + "</td><td class=\"num\">" + bytes(r.bytes) + "</td>", 10, "no traffic stored yet");
     rows($("alerts"), s.alerts, (a) => "<td>" + time(a.time) + "</td><td>" + esc(a.kind) + "</td><td>" + esc(a.address)
       + "</td><td>" + esc(a.sensor) + "</td>", 10, "no alerts");
-    rows($("sensors"), s.sensors, (x) => "<td>" + esc(x.name) + "</td><td class=\"num\">" + count(x.files)
-      + "</td><td class=\"num\">" + count(x.packets) + "</td><td>" + esc(x.lastSeen.replace("T", " ").slice(0, 19)) + "</td>", 10, "no sensor has uploaded yet");
+    const now = Date.parse(s.time);
+    rows($("sensors"), s.sensors, (x) => {
+      const age = Math.max(0, Math.round((now - Date.parse(x.lastSeen)) / 1000));
+      const stale = age > STALE_SECONDS ? " class=\"stale\"" : "";
+      return "<td" + stale + ">" + esc(x.name) + "</td><td class=\"num\">" + count(x.files) + "</td><td class=\"num\">"
+        + count(x.packets) + "</td><td" + stale + ">" + ago(age) + "</td>";
+    }, 10, "no sensor has uploaded yet");
   }
 
   let retry = 1000;
