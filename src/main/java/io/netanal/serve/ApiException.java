@@ -38,6 +38,12 @@ final class ApiException extends NetanalException {
     return new ApiException(503, "unavailable", message);
   }
 
+  /** A client's value fit for a message: printable ASCII only, at most 80 characters. */
+  static String printable(String value) {
+    String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+    return printable.length() > 80 ? printable.substring(0, 80) + "..." : printable;
+  }
+
   int status() {
     return status;
   }

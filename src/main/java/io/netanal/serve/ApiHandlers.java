@@ -25,7 +25,7 @@ final class ApiHandlers {
     boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
     if (encoding != null && !gzip && !encoding.trim().equalsIgnoreCase("identity")) {
       throw new ApiException(415, "unsupported_media_type", "Content-Encoding: "
-          + IngestService.shorten(encoding) + " (expected: gzip or none)");
+          + ApiException.printable(encoding) + " (expected: gzip or none)");
     }
     Upload upload = new Upload(ctx.bodyInputStream(), gzip, ctx.req().getContentLengthLong(),
         ctx.header("X-Netanal-Sensor"), ctx.header("Idempotency-Key"));

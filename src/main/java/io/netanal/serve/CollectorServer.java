@@ -71,12 +71,12 @@ public final class CollectorServer implements AutoCloseable {
       cfg.routes.exception(Exception.class, errors::handle);
       cfg.routes.error(404, ctx -> {
         if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/ws/")) {
-          ErrorMapper.render(ctx, 404, "not_found", "path: " + IngestService.shorten(ctx.path())
+          ErrorMapper.render(ctx, 404, "not_found", "path: " + ApiException.printable(ctx.path())
               + " (expected: an endpoint listed in the README)");
         }
       });
       cfg.routes.error(405, ctx -> ErrorMapper.render(ctx, 405, "method_not_allowed", ctx.method() + " "
-          + IngestService.shorten(ctx.path()) + " (expected: GET, or POST for /api/ingest)"));
+          + ApiException.printable(ctx.path()) + " (expected: GET, or POST for /api/ingest)"));
     });
     this.scheduler = Executors.newScheduledThreadPool(1, r -> {
       Thread t = new Thread(r, "serve-scheduler");

@@ -1,6 +1,7 @@
 package io.netanal.serve;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.netanal.InvalidInputException;
 import io.netanal.store.StoreException;
 import java.io.PrintWriter;
@@ -24,6 +25,9 @@ final class ErrorMapper {
   void handle(Exception e, Context ctx) {
     if (e instanceof ApiException api) {
       render(ctx, api.status(), api.error(), api.getMessage());
+    } else if (e instanceof HttpResponseException http) {
+      // Javalin's own refusals (e.g. a body over its limit): keep the status, say it our way.
+      render(ctx, http.getStatus(), "http_" + http.getStatus(), http.getMessage());
     } else if (e instanceof InvalidInputException) {
       render(ctx, 400, "bad_request", e.getMessage());
     } else if (e instanceof StoreException) {

@@ -87,7 +87,7 @@ final class IngestService implements AutoCloseable {
       return UNNAMED_SENSOR;
     }
     if (!SENSOR.matcher(header).matches()) {
-      throw ApiException.badRequest("X-Netanal-Sensor: " + shorten(header)
+      throw ApiException.badRequest("X-Netanal-Sensor: " + ApiException.printable(header)
           + " (expected: 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit)");
     }
     return header;
@@ -98,15 +98,10 @@ final class IngestService implements AutoCloseable {
       return null;
     }
     if (!KEY.matcher(header).matches()) {
-      throw ApiException.badRequest("Idempotency-Key: " + shorten(header)
+      throw ApiException.badRequest("Idempotency-Key: " + ApiException.printable(header)
           + " (expected: 1-128 letters, digits, '.', '_', ':' or '-', e.g. the file's sha256)");
     }
     return header;
-  }
-
-  static String shorten(String s) {
-    String printable = s.replaceAll("[^\\x20-\\x7e]", "?");
-    return printable.length() > 80 ? printable.substring(0, 80) + "..." : printable;
   }
 
   /** Files, packets and wire bytes stored since start (duplicates not counted); any thread. */

@@ -45,7 +45,7 @@ final class QueryParams {
         return n;
       }
     }
-    throw ApiException.badRequest("limit: " + IngestService.shorten(text) + " (expected: 1 to " + MAX_LIMIT + ")");
+    throw ApiException.badRequest("limit: " + ApiException.printable(text) + " (expected: 1 to " + MAX_LIMIT + ")");
   }
 
   static WindowSize window(String text) {
@@ -53,7 +53,7 @@ final class QueryParams {
       return WindowSize.FIVE_SECONDS;
     }
     try {
-      return WindowSize.parse("window", IngestService.shorten(text));
+      return WindowSize.parse("window", ApiException.printable(text));
     } catch (InvalidInputException e) {
       throw ApiException.badRequest(e.getMessage());
     }
@@ -74,7 +74,7 @@ final class QueryParams {
         // fall through to the refusal
       }
     }
-    throw ApiException.badRequest("address: " + IngestService.shorten(text)
+    throw ApiException.badRequest("address: " + ApiException.printable(text)
         + " (expected: an IPv4 or IPv6 address)");
   }
 
@@ -91,7 +91,7 @@ final class QueryParams {
     } catch (DateTimeParseException | ArithmeticException e) {
       // fall through to the refusal
     }
-    throw ApiException.badRequest(name + ": " + IngestService.shorten(text)
+    throw ApiException.badRequest(name + ": " + ApiException.printable(text)
         + " (expected: epoch seconds like 1700000000.5, or an ISO-8601 instant like 2026-12-01T12:00:00Z)");
   }
 }

@@ -28,24 +28,27 @@ final class TrafficQueries {
     String overlap = range.equals(TimeRange.ALL) ? "" : " WHERE first_ns < ? AND last_ns >= ?";
     Object[] bounds = range.equals(TimeRange.ALL) ? new Object[0]
         : new Object[] {range.toOrMax(), range.fromOrMin()};
-    Object[] files = Sql.list(db, "summary", "SELECT COUNT(*), COUNT(DISTINCT sensor), MIN(first_ns), "
+    FileSpan files = Sql.list(db, "summary", "SELECT COUNT(*), COUNT(DISTINCT sensor), MIN(first_ns), "
         + "MAX(last_ns) FROM ingested_files" + overlap,
-        rs -> new Object[] {rs.getLong(1), rs.getLong(2), Sql.nullableLong(rs, 3), Sql.nullableLong(rs, 4)},
+        rs -> new FileSpan(rs.getLong(1), rs.getLong(2), Sql.nullableLong(rs, 3), Sql.nullableLong(rs, 4)),
         bounds).get(0);
     long alerts = Sql.list(db, "summary", "SELECT COUNT(*) FROM alerts WHERE time_ns >= ? AND time_ns < ?",
         rs -> rs.getLong(1), range.fromOrMin(), range.toOrMax()).get(0);
-    Long first = (Long) files[2];
-    Long last = (Long) files[3];
+    Long first = files.first();
+    Long last = files.last();
     if (first != null && range.fromNanos() != null) {
       first = Math.max(first, range.fromNanos());
     }
     if (last != null && range.toNanos() != null) {
       last = Math.min(last, range.toNanos() - 1);
     }
-    return new Totals(traffic[0], traffic[1], (Long) files[0], (Long) files[1],
+    return new Totals(traffic[0], traffic[1], files.count(), files.sensors(),
         first == null ? null : TimestampFormat.format(first), last == null ? null : TimestampFormat.format(last),
         alerts);
   }
+
+  /** The files a summary covers: how many, from how many sensors, and their packet time span. */
+  private record FileSpan(long count, long sensors, Long first, Long last) {}
 
   List<ProtocolTotal> protocols(TimeRange range, int limit) {
     return Sql.list(db, "protocols", "SELECT protocol, layer, SUM(packets), SUM(bytes) FROM protocol_windows "
