@@ -55,6 +55,7 @@ public class BenchServe {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     AtomicLong files = new AtomicLong(), packets = new AtomicLong(), bytes = new AtomicLong();
     AtomicLong duplicates = new AtomicLong(), busy = new AtomicLong(), errors = new AtomicLong();
+    AtomicLong transient_ = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime();
     for (int s = 0; s < sensors; s++) {
@@ -68,11 +69,18 @@ public class BenchServe {
             try {
               HttpResponse<String> r;
               while (true) {
-                r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ingest"))
-                    .timeout(Duration.ofSeconds(120)).header("Content-Encoding", "gzip")
-                    .header("X-Netanal-Sensor", sensor).header("Idempotency-Key", sensor + ":" + c.sha256())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(c.gzipped())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                try {
+                  // Expect: 100-continue: a refusal (429) comes before the body is sent, not mid-upload.
+                  r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/ingest")).expectContinue(true)
+                      .timeout(Duration.ofSeconds(120)).header("Content-Encoding", "gzip")
+                      .header("X-Netanal-Sensor", sensor).header("Idempotency-Key", sensor + ":" + c.sha256())
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(c.gzipped())).build(),
+                      HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException e) {
+                  transient_.incrementAndGet(); // as a sensor would: retry, the key keeps it counted once
+                  Thread.sleep(50);
+                  continue;
+                }
                 if (r.statusCode() != 429) break;
                 busy.incrementAndGet();
                 Thread.sleep(20);
@@ -127,8 +135,8 @@ public class BenchServe {
     System.out.printf("ingest: %d files (%.1f files/s), %d packets (%.0f packets/s), %.1f MB captures (%.1f MB/s)%n",
         files.get(), files.get() / elapsed, packets.get(), packets.get() / elapsed, bytes.get() / 1e6,
         bytes.get() / 1e6 / elapsed);
-    System.out.printf("retries answered duplicate: %d, 429 answers: %d, errors: %d%n", duplicates.get(), busy.get(),
-        errors.get());
+    System.out.printf("retries answered duplicate: %d, 429 answers: %d, connection errors retried: %d, errors: %d%n",
+        duplicates.get(), busy.get(), transient_.get(), errors.get());
     System.out.printf("api under load: %d requests, p50 %.1f ms, p99 %.1f ms%n", sorted.size(),
         pct(sorted, 0.50), pct(sorted, 0.99));
     System.out.printf("dashboard pushes received: %d%n", messages.get());
