@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * {@code netanal serve}: the HTTP API, the dashboard's WebSocket and page, the ingest service and the store,
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CollectorServer implements AutoCloseable {
   private static final long RETENTION_PERIOD_SECONDS = 60;
+  private static final long STOP_TIMEOUT_MILLIS = 30_000;
 
   private final ServeConfig config;
   private final Store store;
@@ -45,6 +47,12 @@ public final class CollectorServer implements AutoCloseable {
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jetty.host = config.host();
       cfg.jetty.port = config.port();
+      // On stop, requests in progress (an ingest whose answer is being written) finish before connections close.
+      cfg.jetty.modifyServer(server -> {
+        GracefulHandler graceful = new GracefulHandler(server.getHandler());
+        server.setHandler(graceful);
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+      });
       cfg.staticFiles.add(sf -> {
         sf.hostedPath = "/";
         sf.directory = "/io/netanal/serve/dashboard";
@@ -143,6 +151,11 @@ public final class CollectorServer implements AutoCloseable {
     String host = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]"
         : config.host();
     return "http://" + host + ":" + port();
+  }
+
+  /** Uploads being decoded or stored right now. */
+  int busyWorkers() {
+    return ingest.busyWorkers();
   }
 
   public String databaseDescription() {

@@ -9,8 +9,6 @@ import io.netanal.stats.DecodingSink;
 import io.netanal.stats.StatisticsCollector;
 import io.netanal.store.IngestResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +30,11 @@ final class UploadAnalyzer {
   static IngestResult analyze(Path spooled, String sensor, String key, long sizeBytes) throws IOException {
     StatisticsCollector collector = new StatisticsCollector();
     WindowTally tally = new WindowTally();
-    try (InputStream in = Files.newInputStream(spooled);
-        CaptureFileReader reader = open(in)) {
+    // Opened as a file, not a stream: the reader's buffer then fits the upload instead of a 4 MB stream window.
+    try (CaptureFileReader reader = open(spooled)) {
       reader.read(new DecodingSink(collector, tally));
       if (reader.damage() != null) {
-        throw ApiException.badRequest(reader.damage() + "; nothing stored");
+        throw ApiException.badRequest(asBody(reader.damage(), spooled) + "; nothing stored");
       }
       List<String> linkTypes = new ArrayList<>();
       for (int linkType : reader.linkTypes()) {
@@ -49,11 +47,16 @@ final class UploadAnalyzer {
     }
   }
 
-  private static CaptureFileReader open(InputStream in) throws IOException {
+  private static CaptureFileReader open(Path spooled) throws IOException {
     try {
-      return CaptureFileReader.open(in, "body");
+      return CaptureFileReader.open(spooled);
     } catch (UnreadableFileException e) {
-      throw ApiException.badRequest(e.getMessage() + "; nothing stored");
+      throw ApiException.badRequest(asBody(e.getMessage(), spooled) + "; nothing stored");
     }
+  }
+
+  /** The reader names the spool file; a client hears "body" (no server paths in answers). */
+  private static String asBody(String message, Path spooled) {
+    return message.replace(spooled.toString(), "body");
   }
 }

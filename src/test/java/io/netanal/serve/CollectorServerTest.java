@@ -352,8 +352,13 @@ class CollectorServerTest {
     }
   }
 
+  /** Waits until the stalled upload holds the only worker, then probes until the collector answers 429. */
   private Answer waitFor429(byte[] body) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    // Probing earlier would race the stalled upload for the worker (and could make it the one refused).
+    while (collector.server.busyWorkers() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     while (true) {
       Answer a = collector.post(Arrays.copyOf(body, 200), "Idempotency-Key", "other");
       if (a.status() == 429 || System.nanoTime() > deadline) {
