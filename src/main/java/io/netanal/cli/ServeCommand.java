@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         workers != null ? workers : Math.max(2, Runtime.getRuntime().availableProcessors()),
         allowRemoteWithoutToken, verbose());
     // Signals first, so they are restored last: a second Ctrl+C during a slow shutdown still exits at once.
-    try (StopSignals signals = StopSignals.install(this::stop);
+    try (StopSignals signals = StopSignals.install(this::stop, () -> { });
         CollectorServer server = CollectorServer.start(config, err)) {
       running = server;
       err.println("netanal serve: listening on " + server.url() + " (dashboard " + server.url() + "/, API "
