@@ -3,6 +3,7 @@ package io.netanal.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.FrameFixture;
 import io.netanal.decode.Protocol;
 import io.netanal.store.ProtocolWindowRow;
 import io.netanal.store.SourceWindowRow;
@@ -17,8 +18,8 @@ class WindowTallyTest {
   private static final int IP_10_0_0_2 = 0x0a000002;
 
   private static DecodedFrame udp(int source, int destination) {
-    return new DecodedFrame().withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.UDP)
-        .withIpv4(source, destination);
+    return new FrameFixture().withProtocol(Protocol.ETH).withProtocol(Protocol.IP).withProtocol(Protocol.UDP)
+        .withIpv4(source, destination).frame();
   }
 
   @Test
@@ -54,7 +55,8 @@ class WindowTallyTest {
   @Test
   void shouldCountNonIpFramesInTrafficAndProtocolsButUnderNoSource() {
     WindowTally tally = new WindowTally();
-    tally.decoded(T0 * SECOND, 42, 42, new DecodedFrame().withProtocol(Protocol.ETH).withProtocol(Protocol.ARP));
+    DecodedFrame arp = new FrameFixture().withProtocol(Protocol.ETH).withProtocol(Protocol.ARP).frame();
+    tally.decoded(T0 * SECOND, 42, 42, arp);
 
     assertThat(tally.traffic()).contains(new TrafficWindowRow(WindowSize.FIVE_SECONDS, T0, 1, 42));
     assertThat(tally.protocols()).filteredOn(r -> r.window() == WindowSize.FIVE_SECONDS).containsExactly(
@@ -66,7 +68,8 @@ class WindowTallyTest {
   @Test
   void shouldNameIpv6SourcesAsTheReportsDo() {
     WindowTally tally = new WindowTally();
-    tally.decoded(T0 * SECOND, 60, 80, new DecodedFrame().withProtocol(Protocol.IPV6).withIpv6(0, 1, 0, 2));
+    DecodedFrame ipv6 = new FrameFixture().withProtocol(Protocol.IPV6).withIpv6(0, 1, 0, 2).frame();
+    tally.decoded(T0 * SECOND, 60, 80, ipv6);
 
     assertThat(tally.sources()).first().isEqualTo(new SourceWindowRow(WindowSize.FIVE_SECONDS, T0, "::1", 1, 80));
   }
