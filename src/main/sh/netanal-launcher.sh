@@ -31,6 +31,10 @@ case "${1:-}" in
       opts="$opts -XX:TieredStopAtLevel=1"
     fi
     ;;
+  serve)
+    # The collector decodes --workers uploads at once, each with its own reader buffer and tables.
+    opts="$opts -Xmx1g"
+    ;;
 esac
 set -f # the options are split on spaces, never expanded as file names
 # shellcheck disable=SC2086

@@ -1,6 +1,7 @@
 package io.netanal.cli;
 
 import io.netanal.CaptureException;
+import io.netanal.EnvironmentException;
 import io.netanal.ExportException;
 import io.netanal.FilterSyntaxException;
 import io.netanal.InvalidInputException;
@@ -30,7 +31,7 @@ public final class ExitCodes {
 
   /** The exit code for an exception that reached the command line. */
   public static int of(Throwable e) {
-    if (e instanceof CaptureException) {
+    if (e instanceof CaptureException || e instanceof EnvironmentException) {
       return ENVIRONMENT;
     }
     if (e instanceof UnreadableFileException || e instanceof InvalidInputException

@@ -27,14 +27,16 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "netanal", mixinStandardHelpOptions = true, versionProvider = Netanal.Version.class,
     description = "Network analyzer: live capture and capture-file statistics.",
     subcommands = {AnalyzeCommand.class, CaptureCommand.class, ExportCommand.class, ChartCommand.class,
-        FilterCommand.class, InterfacesCommand.class, ShipCommand.class, FlowsCommand.class, WindowsCommand.class,
+        FilterCommand.class, InterfacesCommand.class, ShipCommand.class, ServeCommand.class, FlowsCommand.class,
+        WindowsCommand.class,
         CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success (a capture stopped by Ctrl+C is a success)",
         "1:runtime failure (I/O error, disk full)",
         "2:invalid input (bad option, bad filter, unreadable, damaged or unsupported file)",
-        "3:environment (no permission to capture, libpcap missing, no such interface)",
+        "3:environment (no permission to capture, libpcap missing, no such interface; serve: port taken, "
+            + "database unreachable)",
         "4:internal error",
         "130:a second Ctrl+C during capture (exits at once)"})
 public final class Netanal {

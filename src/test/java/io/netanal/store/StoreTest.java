@@ -1,0 +1,193 @@
+package io.netanal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netanal.EnvironmentException;
+import io.netanal.InvalidInputException;
+import io.netanal.report.Report;
+import io.netanal.report.Source;
+import io.netanal.stats.StatisticsCollector;
+import io.netanal.stats.Summary;
+import io.netanal.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The store against both databases it supports: a fresh SQLite file and a fresh PostgreSQL schema per test. */
+class StoreTest {
+  private static final long T0 = 1_700_000_000L; // a multiple of 5 s; its 3 min window starts at 1_699_999_920
+
+  @TempDir Path dir;
+  private Store store;
+  private String pgSchema;
+
+  private Store open(String kind) throws SQLException {
+    if (kind.equals("sqlite")) {
+      store = new Store(Database.sqlite(dir, 4));
+    } else {
+      pgSchema = TestDatabases.freshPostgresSchema();
+      store = new Store(Database.open(pgSchema, 4));
+    }
+    return store;
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    if (store != null) {
+      store.close();
+    }
+    if (pgSchema != null) {
+      TestDatabases.dropSchema(pgSchema);
+    }
+  }
+
+  /** A file of {@code packets} frames of 100 bytes from 10.0.0.1 in the 5 s window at {@code start}. */
+  private static IngestResult upload(String key, long start, long packets, List<AlertRow> alerts) {
+    Report report = Report.of(new Source("upload", "s1", "pcap", List.of("ethernet"), 65535, null),
+        new StatisticsCollector().snapshot(10), null);
+    // The store takes the file's packets and bytes from the report's summary: give it the upload's.
+    report = new Report(report.schema(), report.source(), new Summary(packets, packets * 100,
+        packets * 100, null, null, 0, 0, 0), null, report.protocols(), report.endpoints(), 0, 0,
+        report.conversations(), 0, 0, report.bandwidth(), report.sizes(), report.tcpFlags(), report.decode());
+    long startNanos = start * 1_000_000_000L;
+    return new IngestResult("s1", key, 1234, report, startNanos, startNanos + 1_000_000_000L,
+        List.of(new TrafficWindowRow(WindowSize.FIVE_SECONDS, start, packets, packets * 100),
+            new TrafficWindowRow(WindowSize.THREE_MINUTES, WindowSize.THREE_MINUTES.startOf(start), packets,
+                packets * 100)),
+        List.of(new SourceWindowRow(WindowSize.FIVE_SECONDS, start, "10.0.0.1", packets, packets * 100),
+            new SourceWindowRow(WindowSize.THREE_MINUTES, WindowSize.THREE_MINUTES.startOf(start), "10.0.0.1",
+                packets, packets * 100)),
+        List.of(new ProtocolWindowRow(WindowSize.FIVE_SECONDS, start, "udp", "transport", packets, packets * 100),
+            new ProtocolWindowRow(WindowSize.THREE_MINUTES, WindowSize.THREE_MINUTES.startOf(start), "udp",
+                "transport", packets, packets * 100)),
+        List.of(new FlowRow(startNanos, startNanos + 5, "udp", "10.0.0.1", 5353, "10.0.0.2", 53, packets,
+            packets * 100, "S0")),
+        alerts);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldStoreAnUploadAndAnswerEveryQueryFromIt(String kind) throws SQLException {
+    open(kind);
+    StoredIngest stored = store.ingest(upload("k1", T0, 10,
+        List.of(new AlertRow(T0 * 1_000_000_000L, "scan", "high", "10.0.0.1", "port scan"))));
+
+    assertThat(stored).isEqualTo(new StoredIngest(10, 6, 1, false));
+    assertThat(store.totals(TimeRange.ALL)).isEqualTo(new Totals(10, 1000, 1, 1, "1700000000.000000000",
+        "1700000001.000000000", 1));
+    assertThat(store.protocols(TimeRange.ALL, 10)).containsExactly(new ProtocolTotal("udp", "transport", 10,
+        1000));
+    assertThat(store.topSources(TimeRange.ALL, 10)).containsExactly(new SourceTotal("10.0.0.1", 10, 1000));
+    assertThat(store.features(WindowSize.FIVE_SECONDS, "10.0.0.1", TimeRange.ALL, 10))
+        .containsExactly(new SourceWindowRow(WindowSize.FIVE_SECONDS, T0, "10.0.0.1", 10, 1000));
+    assertThat(store.flows(TimeRange.ALL, 10)).singleElement().extracting(StoredFlow::state).isEqualTo("S0");
+    assertThat(store.alerts(TimeRange.ALL, 10)).singleElement().extracting(StoredAlert::kind).isEqualTo("scan");
+    assertThat(store.sensors(10)).singleElement().satisfies(s -> {
+      assertThat(s.name()).isEqualTo("s1");
+      assertThat(s.files()).isEqualTo(1);
+      assertThat(s.packets()).isEqualTo(10);
+      assertThat(s.lastPacket()).isEqualTo("1700000001.000000000");
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldStoreTheSameKeyOnceAndAddDifferentFilesInSharedWindows(String kind) throws SQLException {
+    open(kind);
+    store.ingest(upload("k1", T0, 10, List.of()));
+    StoredIngest again = store.ingest(upload("k1", T0, 10, List.of()));
+    store.ingest(upload("k2", T0, 5, List.of()));
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(store.hasFile("k1")).isTrue();
+    assertThat(store.hasFile("k3")).isFalse();
+    assertThat(store.totals(TimeRange.ALL).packets()).isEqualTo(15);
+    assertThat(store.totals(TimeRange.ALL).files()).isEqualTo(2);
+    assertThat(store.features(WindowSize.FIVE_SECONDS, null, TimeRange.ALL, 10))
+        .containsExactly(new SourceWindowRow(WindowSize.FIVE_SECONDS, T0, "10.0.0.1", 15, 1500));
+    assertThat(store.flows(TimeRange.ALL, 10)).hasSize(2);
+    assertThat(store.sensors(10).get(0).files()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldStoreNothingOfAFileWhoseTransactionFails(String kind) throws SQLException {
+    open(kind);
+    // An alert without a kind breaks a NOT NULL column after the file, sensor and window rows were written.
+    IngestResult broken = upload("k1", T0, 10, List.of(new AlertRow(T0, null, "high", "10.0.0.1", "x")));
+
+    assertThatThrownBy(() -> store.ingest(broken)).isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("ingest: storing k1 failed, nothing stored");
+    assertThat(store.hasFile("k1")).isFalse();
+    assertThat(store.totals(TimeRange.ALL)).isEqualTo(new Totals(0, 0, 0, 0, null, null, 0));
+    assertThat(store.sensors(10)).isEmpty();
+    assertThat(store.ingest(upload("k1", T0, 10, List.of())).duplicate()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldSumOnlyTheWindowsStartingInARange(String kind) throws SQLException {
+    open(kind);
+    store.ingest(upload("k1", T0, 10, List.of()));
+    store.ingest(upload("k2", T0 + 5, 3, List.of()));
+    long nanos = 1_000_000_000L;
+
+    assertThat(store.totals(new TimeRange((T0 + 5) * nanos, null)).packets()).isEqualTo(3);
+    assertThat(store.totals(new TimeRange(null, (T0 + 5) * nanos)).packets()).isEqualTo(10);
+    assertThat(store.totals(new TimeRange(T0 * nanos + 1, null)).packets()).isEqualTo(3);
+    assertThat(store.topSources(new TimeRange(T0 * nanos, (T0 + 10) * nanos), 5))
+        .containsExactly(new SourceTotal("10.0.0.1", 13, 1300));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldDeleteWindowsOlderThanTheirRetentionBackFromTheNewest(String kind) throws SQLException {
+    open(kind);
+    store.ingest(upload("old", T0 - 3600, 1, List.of()));
+    store.ingest(upload("new", T0, 2, List.of()));
+
+    long deleted = store.applyRetention(Retention.parse("5s=10m,30s=10m,3m=2h"));
+
+    assertThat(deleted).isEqualTo(3); // the old file's 5 s traffic, source and protocol rows
+    assertThat(store.series(WindowSize.FIVE_SECONDS, 10)).containsExactly(new TrafficPoint(T0, 2, 200));
+    assertThat(store.series(WindowSize.THREE_MINUTES, 10)).hasSize(2);
+    assertThat(store.flows(TimeRange.ALL, 10)).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"5s=1x", "5s", "1m=1d", "5s=0d", ""})
+  void shouldRefuseARetentionThatIsNotSizeEqualsAge(String text) {
+    assertThatThrownBy(() -> Retention.parse(text)).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("retain: ");
+  }
+
+  @Test
+  void shouldKeepTheDefaultsForSizesARetentionLeavesOut() {
+    assertThat(Retention.parse("5s=2h").keep()).isEqualTo(Map.of(WindowSize.FIVE_SECONDS, Duration.ofHours(2),
+        WindowSize.THIRTY_SECONDS, Duration.ofDays(7), WindowSize.THREE_MINUTES, Duration.ofDays(30)));
+  }
+
+  @Test
+  void shouldRefuseADatabaseUrlOfAnotherKind() {
+    assertThatThrownBy(() -> Database.open("jdbc:mysql://db/x?password=secret", 2))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("db: jdbc:mysql://db/x?password=*** (expected: jdbc:postgresql://HOST[:PORT]/DB?user=U"
+            + "&password=P, or jdbc:sqlite:FILE)");
+  }
+
+  @Test
+  void shouldReportAnUnreachablePostgresqlAsAnEnvironmentProblem() {
+    assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?user=x&password=y"
+        + "&connectTimeout=2", 2))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessageStartingWith("db: jdbc:postgresql://127.0.0.1:1/none?user=x&password=***&connectTimeout=2: ");
+  }
+}
