@@ -30,9 +30,11 @@ import java.util.Set;
  * collectors together hold at most twice one collector's tables (about 134 MB) whatever the core count.
  *
  * <p>Ordered consumers (the flow table, windows) need every frame in file order, which parallel slices cannot give
- * them: while the slices are counted in parallel, one more thread reads the file from the start and feeds the
- * consumers serially (decoding it a second time), so their results are exactly those of one serial pass and memory
- * stays bounded. Consumers are finished by {@link #result()}.
+ * them. A file large enough to be sliced is then read in two stages instead ({@link FramePipeline#readStaged}):
+ * this thread reads, decodes and counts, a second one runs the consumers on the decoded frames, in order. Each
+ * frame is decoded once (reading the slices for the statistics while another thread read and decoded the whole
+ * file again for the consumers made that thread the critical path), the results are exactly those of one serial
+ * pass, and memory stays bounded. Consumers are finished by {@link #result()}.
  *
  * <p>Not thread-safe: one thread adds files and takes the result; {@link #bytesRead()} may be read from any
  * thread for progress.
@@ -47,8 +49,6 @@ public final class CaptureFileAnalysis {
   private final List<DecodedFrameConsumer> consumers;
   /** Statistics and the ordered consumers, for files read serially. */
   private final FramePipeline pipeline;
-  /** Statistics only, for the first slice of a file read in parallel (the consumers read it on their own). */
-  private final FrameSink statisticsSink;
   private boolean finished;
   private FlowAnalysis flowAnalysis;
   private final List<String> names = new ArrayList<>();
@@ -118,7 +118,6 @@ public final class CaptureFileAnalysis {
     this.consumers = List.copyOf(consumers);
     this.collector = newCollector(maxTableEntries);
     this.pipeline = FramePipeline.of(options.filter(), options.compiler(), collector, this.consumers);
-    this.statisticsSink = sinkFor(collector);
   }
 
   /** Analyses one file on the calling thread; damage does not throw, see {@link AnalysisResult#damage()}. */
@@ -141,7 +140,7 @@ public final class CaptureFileAnalysis {
         add(slices.get(0));
       } else {
         current = slices;
-        CaptureFileReader last = consumers.isEmpty() ? readSlices(slices) : readSlicesAndOrdered(file, slices);
+        CaptureFileReader last = consumers.isEmpty() ? readSlices(slices) : readStaged(slices.get(0));
         describe(slices.get(0), last.damage());
       }
     } finally {
@@ -171,34 +170,13 @@ public final class CaptureFileAnalysis {
   }
 
   /**
-   * Reads the slices in parallel for the statistics while one more thread reads the whole file in order for the
-   * consumers; returns the slice reader that read the file's last frames.
+   * Reads the whole file from its first slice's reader in two stages (read, decode and count; then the ordered
+   * consumers), each frame decoded once; returns that reader.
    */
-  private CaptureFileReader readSlicesAndOrdered(Path file, List<CaptureFileReader> slices) throws IOException {
-    CaptureFileReader ordered = CaptureFileReader.open(file);
-    FramePipeline orderedPipeline = FramePipeline.of(options.filter(), options.compiler(), null, consumers);
-    Throwable[] failure = new Throwable[1];
-    Thread thread = new Thread(() -> {
-      try {
-        ordered.read(orderedPipeline.sink());
-      } catch (Throwable e) {
-        failure[0] = e;
-      }
-    }, "analyze-ordered");
-    thread.start();
-    try {
-      return readSlices(slices);
-    } finally {
-      joinAll(new Thread[] {null, thread});
-      ordered.close();
-      if (failure[0] instanceof IOException e) {
-        throw e;
-      } else if (failure[0] instanceof RuntimeException e) {
-        throw e;
-      } else if (failure[0] instanceof Error e) {
-        throw e;
-      }
-    }
+  private CaptureFileReader readStaged(CaptureFileReader first) throws IOException {
+    first.stopAt(Long.MAX_VALUE);
+    pipeline.readStaged(first);
+    return first;
   }
 
   /** Reads the slices in parallel and merges them; returns the reader that read the file's last frames. */
@@ -228,7 +206,7 @@ public final class CaptureFileAnalysis {
       }, "analyze-slice-" + i);
       threads[i].start();
     }
-    FrameSink first = consumers.isEmpty() ? pipeline.sink() : statisticsSink;
+    FrameSink first = pipeline.sink();
     try {
       slices.get(0).read(first);
     } finally {
