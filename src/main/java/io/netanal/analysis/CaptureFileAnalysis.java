@@ -30,7 +30,7 @@ import java.util.Set;
  * collectors together hold at most twice one collector's tables (about 134 MB) whatever the core count.
  *
  * <p>Ordered consumers (the flow table, windows) need every frame in file order, which parallel slices cannot give
- * them. A file large enough to be sliced is then read in two stages instead ({@link FramePipeline#readStaged}):
+ * them. A file large enough to be sliced is then read whole, in two stages ({@link FramePipeline#readStaged}):
  * this thread reads, decodes and counts, a second one runs the consumers on the decoded frames, in order. Each
  * frame is decoded once (reading the slices for the statistics while another thread read and decoded the whole
  * file again for the consumers made that thread the critical path), the results are exactly those of one serial
@@ -89,6 +89,12 @@ public final class CaptureFileAnalysis {
     return all;
   }
 
+  /** As {@link #CaptureFileAnalysis(AnalysisOptions, FlowAnalysis)}, files split as below. */
+  CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows, int workers, long minSliceBytes) {
+    this(options, List.of(flows.consumer()), workers, minSliceBytes);
+    this.flowAnalysis = flows;
+  }
+
   /** An analysis that also feeds every frame, in file order, to {@code consumers}. */
   public CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers) {
     this(options, consumers, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);
@@ -132,16 +138,26 @@ public final class CaptureFileAnalysis {
     return analyzeFile(file, options).report();
   }
 
-  /** Reads every frame of a capture file into this analysis, in parallel slices where that pays. */
+  /**
+   * Reads every frame of a capture file into this analysis: in parallel slices where that pays, or in two stages
+   * when there are ordered consumers.
+   */
   public void add(Path file) throws IOException {
-    List<CaptureFileReader> slices = CaptureFileReader.openSlices(file, workers, minSliceBytes);
+    // Slices cannot feed ordered consumers: with consumers the file is read whole (in two stages when large).
+    List<CaptureFileReader> slices = CaptureFileReader.openSlices(file, consumers.isEmpty() ? workers : 1,
+        minSliceBytes);
     try {
-      if (slices.size() == 1) {
-        add(slices.get(0));
-      } else {
+      CaptureFileReader first = slices.get(0);
+      if (slices.size() > 1) {
         current = slices;
-        CaptureFileReader last = consumers.isEmpty() ? readSlices(slices) : readStaged(slices.get(0));
-        describe(slices.get(0), last.damage());
+        CaptureFileReader last = readSlices(slices);
+        describe(first, last.damage());
+      } else if (!consumers.isEmpty() && workers > 1 && first.size() >= 2 * minSliceBytes) {
+        current = slices;
+        pipeline.readStaged(first);
+        describe(first, first.damage());
+      } else {
+        add(first);
       }
     } finally {
       long read = 0;
@@ -167,16 +183,6 @@ public final class CaptureFileAnalysis {
       bytesDone += Math.max(0, reader.bytesRead());
     }
     describe(reader, reader.damage());
-  }
-
-  /**
-   * Reads the whole file from its first slice's reader in two stages (read, decode and count; then the ordered
-   * consumers), each frame decoded once; returns that reader.
-   */
-  private CaptureFileReader readStaged(CaptureFileReader first) throws IOException {
-    first.stopAt(Long.MAX_VALUE);
-    pipeline.readStaged(first);
-    return first;
   }
 
   /** Reads the slices in parallel and merges them; returns the reader that read the file's last frames. */
