@@ -1,6 +1,7 @@
 package io.netanal.analysis;
 
 import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.FlowListener;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
 import io.netanal.pcap.CaptureFileReader;
@@ -51,6 +52,8 @@ public final class CaptureFileAnalysis {
   private final FramePipeline pipeline;
   private boolean finished;
   private FlowAnalysis flowAnalysis;
+  /** Set when the flow table's records go to a later consumer, which then runs on the second stage. */
+  private OrderedRelay relay;
   private final List<String> names = new ArrayList<>();
   private final Set<String> formats = new LinkedHashSet<>();
   private final Set<String> linkTypes = new LinkedHashSet<>();
@@ -79,6 +82,25 @@ public final class CaptureFileAnalysis {
   public CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows, List<? extends DecodedFrameConsumer> more) {
     this(options, concat(flows.consumer(), more));
     this.flowAnalysis = flows;
+  }
+
+  /**
+   * An analysis with flows and names whose frames, and flow records, also go to {@code consumer} (windows and
+   * detection), in file order: each frame after the flow table saw it, each record where the flow table ended it.
+   * Read in two stages, the flow table runs on the reading thread and {@code consumer} on the second: their work
+   * is about even, which no other split of this pipeline gives.
+   */
+  public <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis(AnalysisOptions options,
+      FlowAnalysis flows, T consumer) {
+    this(options, flows, consumer, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);
+  }
+
+  <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows,
+      T consumer, int workers, long minSliceBytes) {
+    this(options, List.of(flows.consumer(), consumer), workers, minSliceBytes);
+    this.flowAnalysis = flows;
+    this.relay = new OrderedRelay(consumer);
+    flows.listen(relay);
   }
 
   private static List<DecodedFrameConsumer> concat(DecodedFrameConsumer first,
@@ -154,7 +176,7 @@ public final class CaptureFileAnalysis {
         describe(first, last.damage());
       } else if (!consumers.isEmpty() && workers > 1 && first.size() >= 2 * minSliceBytes) {
         current = slices;
-        pipeline.readStaged(first);
+        pipeline.readStaged(first, relay == null ? 0 : 1, relay);
         describe(first, first.damage());
       } else {
         add(first);

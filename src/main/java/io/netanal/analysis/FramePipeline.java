@@ -11,6 +11,7 @@ import io.netanal.pcap.CaptureFileReader;
 import io.netanal.stats.StatisticsCollector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,7 +60,17 @@ public final class FramePipeline {
    * on more than one core.
    */
   public void readStaged(CaptureFileReader reader) throws IOException {
-    OrderedStage stage = new OrderedStage(decoding.collector, decoding.consumers);
+    readStaged(reader, 0, null);
+  }
+
+  /**
+   * As {@link #readStaged(CaptureFileReader)}, the first {@code early} consumers running on the reading thread;
+   * {@code relay} (null for none) carries the flow records they end to a later consumer, in order.
+   */
+  void readStaged(CaptureFileReader reader, int early, OrderedRelay relay) throws IOException {
+    DecodedFrameConsumer[] all = decoding.consumers;
+    OrderedStage stage = new OrderedStage(decoding.collector, Arrays.copyOfRange(all, 0, early),
+        Arrays.copyOfRange(all, early, all.length), relay);
     stage.read(reader, filter == null ? stage : new FilteringSink(filter, compiler, stage));
   }
 

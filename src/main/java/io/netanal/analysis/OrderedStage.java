@@ -28,7 +28,10 @@ final class OrderedStage implements FrameSink {
 
   private final FrameDecoder decoder = new FrameDecoder();
   private final StatisticsCollector collector;
+  /** Run on the reading thread, on the copy, before the frame is handed over (the flow table, when it feeds a relay). */
+  private final DecodedFrameConsumer[] early;
   private final DecodedFrameConsumer[] consumers;
+  private final OrderedRelay relay;
   private final BlockingQueue<StagedFrames> full = new ArrayBlockingQueue<>(QUEUED);
   private final BlockingQueue<StagedFrames> free = new ArrayBlockingQueue<>(QUEUED + 2);
   private int created;
@@ -36,8 +39,19 @@ final class OrderedStage implements FrameSink {
   private volatile Throwable failure;
 
   OrderedStage(StatisticsCollector collector, DecodedFrameConsumer[] consumers) {
+    this(collector, new DecodedFrameConsumer[0], consumers, null);
+  }
+
+  /**
+   * {@code early} consumers run on the reading thread, {@code late} ones on the second; {@code relay} (may be null)
+   * carries the records the early ones end to a late one, in order.
+   */
+  OrderedStage(StatisticsCollector collector, DecodedFrameConsumer[] early, DecodedFrameConsumer[] late,
+      OrderedRelay relay) {
     this.collector = collector;
-    this.consumers = consumers;
+    this.early = early;
+    this.consumers = late;
+    this.relay = relay;
   }
 
   /** Reads every frame of {@code reader} into {@code head} (the filter, then this stage) and replays them. */
@@ -53,6 +67,9 @@ final class OrderedStage implements FrameSink {
     } catch (ConsumerFailed e) {
       // the consumers' failure is rethrown below
     } finally {
+      if (relay != null) {
+        relay.stage(null);
+      }
       putUninterruptibly(full, END);
       joinUninterruptibly(replay);
     }
@@ -75,6 +92,9 @@ final class OrderedStage implements FrameSink {
       handOver();
       filling = takeFree();
     }
+    if (relay != null) {
+      relay.stage(filling);
+    }
     StagedFrames batch = filling;
     int at = batch.copy(buffer, offset, capturedLength);
     DecodedFrame decoded = batch.decoded[batch.size];
@@ -82,8 +102,11 @@ final class OrderedStage implements FrameSink {
     if (collector != null) {
       collector.record(timestampNanos, capturedLength, originalLength, decoded);
     }
-    // unsigned 32 bits, as pcap and pcapng store it
-    batch.commit(at, capturedLength, timestampNanos, Integer.toUnsignedLong(originalLength));
+    long wireLength = Integer.toUnsignedLong(originalLength); // unsigned 32 bits, as pcap and pcapng store it
+    for (DecodedFrameConsumer c : early) {
+      c.frame(timestampNanos, capturedLength, wireLength, batch.buffer(), at, decoded);
+    }
+    batch.commit(at, capturedLength, timestampNanos, wireLength);
   }
 
   private void handOver() {
@@ -140,7 +163,12 @@ final class OrderedStage implements FrameSink {
 
   private void run(StagedFrames batch) {
     ByteBuffer buffer = batch.buffer();
+    int record = 0;
+    int records = batch.records.size();
     for (int i = 0; i < batch.size; i++) {
+      for (; record < records && batch.recordFrame(record) == i; record++) {
+        relay.deliver(batch.records.get(record));
+      }
       for (DecodedFrameConsumer c : consumers) {
         c.frame(batch.timestamps[i], batch.capturedLengths[i], batch.wireLengths[i], buffer, batch.offsets[i],
             batch.decoded[i]);

@@ -1,13 +1,18 @@
 package io.netanal.analysis;
 
 import io.netanal.decode.DecodedFrame;
+import io.netanal.flow.FlowRecord;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One batch of the {@link OrderedStage} hand-off: frames copied into one slab, each with the {@link DecodedFrame}
- * the reading thread decoded from that copy (so its offsets point into the slab) and its timestamp and lengths.
- * The consumers' thread replays them exactly as the reading thread saw them.
+ * the reading thread decoded from that copy (so its offsets point into the slab) and its timestamp and lengths, and
+ * the flow records the reading thread's own consumers ended meanwhile ({@link OrderedRelay}). The consumers' thread
+ * replays them exactly as the reading thread saw them.
  *
  * <p>Preallocated and reused, so the steady state allocates nothing (a frame larger than the whole slab grows it
  * once). Owned by one thread at a time: the reader fills it, the queue hands it over, the consumers' thread reads
@@ -26,6 +31,9 @@ final class StagedFrames {
   final DecodedFrame[] decoded;
   int size;
   private int used;
+  /** Flow records ended while the reading thread's consumers saw frame {@code recordFrames[i]} (rare: per flow). */
+  final List<FlowRecord> records = new ArrayList<>();
+  private int[] recordFrames = new int[16];
 
   StagedFrames(int maxFrames) {
     decoded = new DecodedFrame[maxFrames];
@@ -62,6 +70,19 @@ final class StagedFrames {
     size++;
   }
 
+  /** A record ended by the reading thread's consumers during the frame being added. */
+  void addRecord(FlowRecord record) {
+    if (records.size() == recordFrames.length) {
+      recordFrames = Arrays.copyOf(recordFrames, 2 * recordFrames.length);
+    }
+    recordFrames[records.size()] = size;
+    records.add(record);
+  }
+
+  int recordFrame(int i) {
+    return recordFrames[i];
+  }
+
   /** The slab, BIG_ENDIAN; frame {@code i} is {@code [offsets[i], offsets[i] + capturedLengths[i])}. */
   ByteBuffer buffer() {
     return buffer;
@@ -70,6 +91,7 @@ final class StagedFrames {
   void clear() {
     size = 0;
     used = 0;
+    records.clear();
   }
 
   private static ByteBuffer wrap(byte[] bytes) {

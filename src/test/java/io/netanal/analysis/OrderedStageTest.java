@@ -3,7 +3,9 @@ package io.netanal.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.FlowListener;
 import io.netanal.flow.AppMessages;
 import io.netanal.flow.FlowRecord;
 import io.netanal.flow.FlowTable;
@@ -11,6 +13,7 @@ import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
 import io.netanal.testing.TestData;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +50,21 @@ class OrderedStageTest {
   }
 
   @Test
+  void shouldHandALaterConsumerTheFlowRecordsBetweenTheSameFramesAsASerialRead() throws Exception {
+    int files = 0;
+    for (Path file : corpus()) {
+      if (Files.size(file) < 64 << 10) {
+        continue;
+      }
+      List<String> serial = interleaving(file, 1);
+      List<String> staged = interleaving(file, 2);
+      assertThat(staged).as(file.toString()).isEqualTo(serial);
+      files++;
+    }
+    assertThat(files).isGreaterThan(20);
+  }
+
+  @Test
   void shouldRethrowAConsumersFailureOnTheReadingThread() throws Exception {
     Path file = TestData.pcaps().resolve("pcapplusplus/example.pcap");
     DecodedFrameConsumer failing = (ts, captured, original, buffer, offset, decoded) -> {
@@ -77,6 +95,37 @@ class OrderedStageTest {
       out.add("failed: " + e);
     }
     return out;
+  }
+
+  /** What a consumer that also listens to the flow table sees: frames and records, in the order they come. */
+  private static List<String> interleaving(Path file, int workers) throws Exception {
+    List<String> seen = new ArrayList<>();
+    Recorder recorder = new Recorder(seen);
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), flows, recorder, workers, 1);
+    analysis.add(file);
+    analysis.result();
+    assertThat(seen).contains("finish");
+    return seen;
+  }
+
+  private record Recorder(List<String> seen) implements DecodedFrameConsumer, FlowListener {
+    @Override
+    public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
+        DecodedFrame decoded) {
+      seen.add("frame " + timestampNanos + " " + capturedLength + " " + decoded.sourcePort() + " "
+          + buffer.get(offset + capturedLength - 1));
+    }
+
+    @Override
+    public void flowEnded(FlowRecord flow) {
+      seen.add("record " + flow);
+    }
+
+    @Override
+    public void finish() {
+      seen.add("finish");
+    }
   }
 
   private static Report report(Path file, int workers) throws Exception {
