@@ -18,6 +18,10 @@ import java.util.concurrent.BlockingQueue;
  * once, and the consumers see the same bytes, decoded view, timestamp and lengths, in the same order, as the
  * direct pipeline gives them: their results are those of one serial pass.
  *
+ * <p>The first consumers may instead run on the reading thread (early), when that evens out the two threads' work:
+ * with windows and detection, the flow table runs there and detection on the second thread, and the records the
+ * flow table ends reach detection through an {@link OrderedRelay}, between the same frames as in one serial pass.
+ *
  * <p>The hand-off is bounded ({@link #QUEUED} batches in flight) and its batches are reused. The reading thread
  * waits when the consumers lag (a file can wait, unlike a live capture). A consumer's failure stops the reading at
  * the next batch and is rethrown by {@link #read} on the calling thread, as the direct pipeline would throw it.
@@ -28,7 +32,7 @@ final class OrderedStage implements FrameSink {
 
   private final FrameDecoder decoder = new FrameDecoder();
   private final StatisticsCollector collector;
-  /** Run on the reading thread, on the copy, before the frame is handed over (the flow table, when it feeds a relay). */
+  /** Run on the reading thread, on the copy, before the frame is handed over (the flow table, feeding a relay). */
   private final DecodedFrameConsumer[] early;
   private final DecodedFrameConsumer[] consumers;
   private final OrderedRelay relay;
@@ -37,10 +41,6 @@ final class OrderedStage implements FrameSink {
   private int created;
   private StagedFrames filling;
   private volatile Throwable failure;
-
-  OrderedStage(StatisticsCollector collector, DecodedFrameConsumer[] consumers) {
-    this(collector, new DecodedFrameConsumer[0], consumers, null);
-  }
 
   /**
    * {@code early} consumers run on the reading thread, {@code late} ones on the second; {@code relay} (may be null)
