@@ -1,6 +1,7 @@
 package io.netanal.analysis;
 
 import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.FlowListener;
 import io.netanal.frame.FrameSink;
 import io.netanal.frame.LinkType;
 import io.netanal.pcap.CaptureFileReader;
@@ -30,9 +31,11 @@ import java.util.Set;
  * collectors together hold at most twice one collector's tables (about 134 MB) whatever the core count.
  *
  * <p>Ordered consumers (the flow table, windows) need every frame in file order, which parallel slices cannot give
- * them: while the slices are counted in parallel, one more thread reads the file from the start and feeds the
- * consumers serially (decoding it a second time), so their results are exactly those of one serial pass and memory
- * stays bounded. Consumers are finished by {@link #result()}.
+ * them. A file large enough to be sliced is then read whole, in two stages ({@link FramePipeline#readStaged}):
+ * this thread reads, decodes and counts, a second one runs the consumers on the decoded frames, in order. Each
+ * frame is decoded once (reading the slices for the statistics while another thread read and decoded the whole
+ * file again for the consumers made that thread the critical path), the results are exactly those of one serial
+ * pass, and memory stays bounded. Consumers are finished by {@link #result()}.
  *
  * <p>Not thread-safe: one thread adds files and takes the result; {@link #bytesRead()} may be read from any
  * thread for progress.
@@ -47,10 +50,10 @@ public final class CaptureFileAnalysis {
   private final List<DecodedFrameConsumer> consumers;
   /** Statistics and the ordered consumers, for files read serially. */
   private final FramePipeline pipeline;
-  /** Statistics only, for the first slice of a file read in parallel (the consumers read it on their own). */
-  private final FrameSink statisticsSink;
   private boolean finished;
   private FlowAnalysis flowAnalysis;
+  /** Set when the flow table's records go to a later consumer, which then runs on the second stage. */
+  private OrderedRelay relay;
   private final List<String> names = new ArrayList<>();
   private final Set<String> formats = new LinkedHashSet<>();
   private final Set<String> linkTypes = new LinkedHashSet<>();
@@ -81,12 +84,37 @@ public final class CaptureFileAnalysis {
     this.flowAnalysis = flows;
   }
 
+  /**
+   * An analysis with flows and names whose frames, and flow records, also go to {@code consumer} (windows and
+   * detection), in file order: each frame after the flow table saw it, each record where the flow table ended it.
+   * Read in two stages, the flow table runs on the reading thread and {@code consumer} on the second: their work
+   * is about even, which no other split of this pipeline gives.
+   */
+  public <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis(AnalysisOptions options,
+      FlowAnalysis flows, T consumer) {
+    this(options, flows, consumer, Runtime.getRuntime().availableProcessors(), DEFAULT_MIN_SLICE_BYTES);
+  }
+
+  <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows,
+      T consumer, int workers, long minSliceBytes) {
+    this(options, List.of(flows.consumer(), consumer), workers, minSliceBytes);
+    this.flowAnalysis = flows;
+    this.relay = new OrderedRelay(consumer);
+    flows.listen(relay);
+  }
+
   private static List<DecodedFrameConsumer> concat(DecodedFrameConsumer first,
       List<? extends DecodedFrameConsumer> more) {
     List<DecodedFrameConsumer> all = new ArrayList<>();
     all.add(first);
     all.addAll(more);
     return all;
+  }
+
+  /** As {@link #CaptureFileAnalysis(AnalysisOptions, FlowAnalysis)}, files split as below. */
+  CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows, int workers, long minSliceBytes) {
+    this(options, List.of(flows.consumer()), workers, minSliceBytes);
+    this.flowAnalysis = flows;
   }
 
   /** An analysis that also feeds every frame, in file order, to {@code consumers}. */
@@ -118,7 +146,6 @@ public final class CaptureFileAnalysis {
     this.consumers = List.copyOf(consumers);
     this.collector = newCollector(maxTableEntries);
     this.pipeline = FramePipeline.of(options.filter(), options.compiler(), collector, this.consumers);
-    this.statisticsSink = sinkFor(collector);
   }
 
   /** Analyses one file on the calling thread; damage does not throw, see {@link AnalysisResult#damage()}. */
@@ -133,16 +160,26 @@ public final class CaptureFileAnalysis {
     return analyzeFile(file, options).report();
   }
 
-  /** Reads every frame of a capture file into this analysis, in parallel slices where that pays. */
+  /**
+   * Reads every frame of a capture file into this analysis: in parallel slices where that pays, or in two stages
+   * when there are ordered consumers.
+   */
   public void add(Path file) throws IOException {
-    List<CaptureFileReader> slices = CaptureFileReader.openSlices(file, workers, minSliceBytes);
+    // Slices cannot feed ordered consumers: with consumers the file is read whole (in two stages when large).
+    List<CaptureFileReader> slices = CaptureFileReader.openSlices(file, consumers.isEmpty() ? workers : 1,
+        minSliceBytes);
     try {
-      if (slices.size() == 1) {
-        add(slices.get(0));
-      } else {
+      CaptureFileReader first = slices.get(0);
+      if (slices.size() > 1) {
         current = slices;
-        CaptureFileReader last = consumers.isEmpty() ? readSlices(slices) : readSlicesAndOrdered(file, slices);
-        describe(slices.get(0), last.damage());
+        CaptureFileReader last = readSlices(slices);
+        describe(first, last.damage());
+      } else if (!consumers.isEmpty() && workers > 1 && first.size() >= 2 * minSliceBytes) {
+        current = slices;
+        pipeline.readStaged(first, relay == null ? 0 : 1, relay);
+        describe(first, first.damage());
+      } else {
+        add(first);
       }
     } finally {
       long read = 0;
@@ -168,37 +205,6 @@ public final class CaptureFileAnalysis {
       bytesDone += Math.max(0, reader.bytesRead());
     }
     describe(reader, reader.damage());
-  }
-
-  /**
-   * Reads the slices in parallel for the statistics while one more thread reads the whole file in order for the
-   * consumers; returns the slice reader that read the file's last frames.
-   */
-  private CaptureFileReader readSlicesAndOrdered(Path file, List<CaptureFileReader> slices) throws IOException {
-    CaptureFileReader ordered = CaptureFileReader.open(file);
-    FramePipeline orderedPipeline = FramePipeline.of(options.filter(), options.compiler(), null, consumers);
-    Throwable[] failure = new Throwable[1];
-    Thread thread = new Thread(() -> {
-      try {
-        ordered.read(orderedPipeline.sink());
-      } catch (Throwable e) {
-        failure[0] = e;
-      }
-    }, "analyze-ordered");
-    thread.start();
-    try {
-      return readSlices(slices);
-    } finally {
-      joinAll(new Thread[] {null, thread});
-      ordered.close();
-      if (failure[0] instanceof IOException e) {
-        throw e;
-      } else if (failure[0] instanceof RuntimeException e) {
-        throw e;
-      } else if (failure[0] instanceof Error e) {
-        throw e;
-      }
-    }
   }
 
   /** Reads the slices in parallel and merges them; returns the reader that read the file's last frames. */
@@ -228,7 +234,7 @@ public final class CaptureFileAnalysis {
       }, "analyze-slice-" + i);
       threads[i].start();
     }
-    FrameSink first = consumers.isEmpty() ? pipeline.sink() : statisticsSink;
+    FrameSink first = pipeline.sink();
     try {
       slices.get(0).read(first);
     } finally {

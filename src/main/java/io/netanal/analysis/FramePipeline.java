@@ -7,8 +7,11 @@ import io.netanal.filter.FilterCompiler;
 import io.netanal.filter.FilterExpression;
 import io.netanal.filter.FilteringSink;
 import io.netanal.frame.FrameSink;
+import io.netanal.pcap.CaptureFileReader;
 import io.netanal.stats.StatisticsCollector;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,9 +26,14 @@ public final class FramePipeline {
   private final FrameSink head;
   private final Decoding decoding;
 
-  private FramePipeline(FrameSink head, Decoding decoding) {
+  private final FilterExpression filter;
+  private final FilterCompiler compiler;
+
+  private FramePipeline(FrameSink head, Decoding decoding, FilterExpression filter, FilterCompiler compiler) {
     this.head = head;
     this.decoding = decoding;
+    this.filter = filter;
+    this.compiler = compiler;
   }
 
   /**
@@ -36,12 +44,34 @@ public final class FramePipeline {
       List<? extends DecodedFrameConsumer> consumers) {
     Decoding decoding = new Decoding(collector, consumers.toArray(new DecodedFrameConsumer[0]));
     FrameSink head = filter == null ? decoding : new FilteringSink(filter, compiler, decoding);
-    return new FramePipeline(head, decoding);
+    return new FramePipeline(head, decoding, filter, compiler);
   }
 
   /** Where frames go in. */
   public FrameSink sink() {
     return head;
+  }
+
+  /**
+   * Reads every frame of {@code reader} through this pipeline on two threads: this one reads, filters, decodes and
+   * counts statistics; a second one runs the consumers, in order, on copies of the frames and their decoded views
+   * (see {@link OrderedStage}). The outcome is that of {@code reader.read(sink())}; a consumer's exception is
+   * rethrown here. Worth it when the consumers' work is comparable to the decoding's (the flow table), and only
+   * on more than one core.
+   */
+  public void readStaged(CaptureFileReader reader) throws IOException {
+    readStaged(reader, 0, null);
+  }
+
+  /**
+   * As {@link #readStaged(CaptureFileReader)}, the first {@code early} consumers running on the reading thread;
+   * {@code relay} (null for none) carries the flow records they end to a later consumer, in order.
+   */
+  void readStaged(CaptureFileReader reader, int early, OrderedRelay relay) throws IOException {
+    DecodedFrameConsumer[] all = decoding.consumers;
+    OrderedStage stage = new OrderedStage(decoding.collector, Arrays.copyOfRange(all, 0, early),
+        Arrays.copyOfRange(all, early, all.length), relay);
+    stage.read(reader, filter == null ? stage : new FilteringSink(filter, compiler, stage));
   }
 
   /** Capture time advanced without frames (live idle): consumers may time out state. */

@@ -150,8 +150,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (pipeline == null) {
       return new CaptureFileAnalysis(options, flows);
     }
-    flows.listen(pipeline);
-    return new CaptureFileAnalysis(options, flows, List.of(pipeline));
+    return new CaptureFileAnalysis(options, flows, pipeline); // which also hands it the flow records
   }
 
   /** The result with the alerts in its report (unchanged without detection); the analysis finished the windows. */

@@ -186,7 +186,11 @@ final class FlowsCommand implements Callable<Integer> {
       BpfCompiler compiler, PrintWriter err) throws IOException {
     FlowTable table = new FlowTable(FlowTableOptions.forFile(reader.name(), maxFlows), sink, AppMessages.INSTANCE);
     FramePipeline pipeline = FramePipeline.of(expression, compiler, null, List.of(table));
-    reader.read(pipeline.sink());
+    if (Runtime.getRuntime().availableProcessors() > 1) {
+      pipeline.readStaged(reader); // decoding on this thread, the flow table on another
+    } else {
+      reader.read(pipeline.sink());
+    }
     pipeline.finish();
     if (reader.damage() != null) {
       err.println("netanal: warning: " + reader.damage() + "; the flows cover the frames before it");

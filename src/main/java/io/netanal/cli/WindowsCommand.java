@@ -83,10 +83,11 @@ final class WindowsCommand implements Callable<Integer> {
       listener = w -> table.render(w, out);
     }
     WindowAggregator aggregator = new WindowAggregator(sizes, closing(listener, out));
-    // The flow table's records give the windows their handshake round trips and retransmissions.
+    // The flow table's records give the windows their handshake round trips and retransmissions; the analysis
+    // hands them over, in order, and runs the flow table and the windows on two threads for a large file.
     FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(String.join(", ", files),
-        FlowTableOptions.DEFAULT_MAX_FLOWS), 1, false, AppMetadata.NONE).listen(aggregator);
-    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, flows, List.of(aggregator));
+        FlowTableOptions.DEFAULT_MAX_FLOWS), 1, false, AppMetadata.NONE);
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, flows, aggregator);
     int exit = ExitCodes.OK;
     for (String file : files) {
       try {

@@ -33,6 +33,11 @@ public final class FlowTable implements DecodedFrameConsumer {
   private final FlowIndex index = new FlowIndex();
   private final IdleList[] lists;
   private final Flow probe = new Flow();
+  /**
+   * The flow of the previous packet, while it is open: consecutive packets of one flow (a burst, a transfer) skip
+   * the hash and the index probe, whose slot and flow would often be cache misses.
+   */
+  private Flow last;
   private final FlowRecords records = new FlowRecords();
   private boolean probeFromA;
   private long now = Long.MIN_VALUE;
@@ -82,7 +87,11 @@ public final class FlowTable implements DecodedFrameConsumer {
     if (!key(decoded)) {
       return;
     }
-    Flow flow = index.find(probe);
+    Flow flow = last;
+    if (flow == null || !FlowIndex.sameKey(flow, probe)) {
+      probe.hash = FlowIndex.hash(probe);
+      flow = index.find(probe);
+    }
     if (flow != null && flow.tcp != null && restarts(flow, decoded)) {
       end(flow, flow.closing != null ? flow.closing : TcpTracker.reset(flow) ? "rst" : "fin");
       flow = null;
@@ -91,6 +100,7 @@ public final class FlowTable implements DecodedFrameConsumer {
       flow = create(timestampNanos, decoded);
     }
     update(flow, timestampNanos, originalLength, buffer, decoded);
+    last = flow;
   }
 
   @Override
@@ -178,7 +188,6 @@ public final class FlowTable implements DecodedFrameConsumer {
       k.bLow = sourceLow;
       k.bPort = sourcePort;
     }
-    k.hash = FlowIndex.hash(k);
     return true;
   }
 
@@ -206,7 +215,7 @@ public final class FlowTable implements DecodedFrameConsumer {
     }
     Flow f = new Flow();
     Flow k = probe;
-    f.hash = k.hash;
+    f.hash = FlowIndex.hash(k); // the probe's hash is unset when the previous packet's flow just restarted
     f.ipVersion = k.ipVersion;
     f.protocol = k.protocol;
     f.vlan = k.vlan;
@@ -336,6 +345,9 @@ public final class FlowTable implements DecodedFrameConsumer {
   }
 
   private void end(Flow flow, String reason) {
+    if (flow == last) {
+      last = null;
+    }
     index.remove(flow);
     lists[flow.list].remove(flow);
     report(records.build(flow, reason, options.source()), flow.frameBytes[0] + flow.frameBytes[1]);

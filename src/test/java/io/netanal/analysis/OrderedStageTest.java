@@ -1,0 +1,144 @@
+package io.netanal.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.FlowListener;
+import io.netanal.flow.AppMessages;
+import io.netanal.flow.FlowRecord;
+import io.netanal.flow.FlowTable;
+import io.netanal.flow.FlowTableOptions;
+import io.netanal.pcap.CaptureFileReader;
+import io.netanal.report.Report;
+import io.netanal.testing.TestData;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The two-stage pipeline gives the ordered consumers exactly what the direct, one-thread pipeline gives them. */
+class OrderedStageTest {
+  @Test
+  void shouldGiveIdenticalFlowRecordsOnEveryCorpusFile() throws Exception {
+    List<Path> files = corpus();
+    int compared = 0;
+    for (Path file : files) {
+      List<String> direct = flows(file, false);
+      List<String> staged = flows(file, true);
+      assertThat(staged).as(file.toString()).isEqualTo(direct);
+      compared += direct.size();
+    }
+    assertThat(files).hasSizeGreaterThan(500);
+    assertThat(compared).isGreaterThan(10_000);
+  }
+
+  @Test
+  void shouldGiveTheSameReportWithFlowsAndNamesReadInTwoStagesAsSerially() throws Exception {
+    for (Path file : corpus()) {
+      if (Files.size(file) < 256 << 10) {
+        continue; // the larger files, where names, DNS, TLS and HTTP turn up
+      }
+      Report serial = report(file, 1);
+      Report staged = report(file, 2);
+      assertThat(staged).as(file.toString()).isEqualTo(serial);
+    }
+  }
+
+  @Test
+  void shouldHandALaterConsumerTheFlowRecordsBetweenTheSameFramesAsASerialRead() throws Exception {
+    int files = 0;
+    for (Path file : corpus()) {
+      if (Files.size(file) < 64 << 10) {
+        continue;
+      }
+      List<String> serial = interleaving(file, 1);
+      List<String> staged = interleaving(file, 2);
+      assertThat(staged).as(file.toString()).isEqualTo(serial);
+      files++;
+    }
+    assertThat(files).isGreaterThan(20);
+  }
+
+  @Test
+  void shouldRethrowAConsumersFailureOnTheReadingThread() throws Exception {
+    Path file = TestData.pcaps().resolve("pcapplusplus/example.pcap");
+    DecodedFrameConsumer failing = (ts, captured, original, buffer, offset, decoded) -> {
+      throw new IllegalStateException("consumer broke");
+    };
+    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(failing));
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      assertThatThrownBy(() -> pipeline.readStaged(reader)).isInstanceOf(IllegalStateException.class)
+          .hasMessage("consumer broke");
+    }
+  }
+
+  /** Every flow record of {@code file} (or the failure), as text so that files that fail compare too. */
+  private static List<String> flows(Path file, boolean staged) {
+    List<String> out = new ArrayList<>();
+    FlowTable table = new FlowTable(FlowTableOptions.forFile("x", 1000), r -> out.add(r.toString()),
+        AppMessages.INSTANCE);
+    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(table));
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      if (staged) {
+        pipeline.readStaged(reader);
+      } else {
+        reader.read(pipeline.sink());
+      }
+      pipeline.finish();
+      out.add("damage: " + reader.damage());
+    } catch (Exception e) {
+      out.add("failed: " + e);
+    }
+    return out;
+  }
+
+  /** What a consumer that also listens to the flow table sees: frames and records, in the order they come. */
+  private static List<String> interleaving(Path file, int workers) throws Exception {
+    List<String> seen = new ArrayList<>();
+    Recorder recorder = new Recorder(seen);
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), flows, recorder, workers, 1);
+    analysis.add(file);
+    analysis.result();
+    assertThat(seen).contains("finish");
+    return seen;
+  }
+
+  private record Recorder(List<String> seen) implements DecodedFrameConsumer, FlowListener {
+    @Override
+    public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
+        DecodedFrame decoded) {
+      seen.add("frame " + timestampNanos + " " + capturedLength + " " + decoded.sourcePort() + " "
+          + buffer.get(offset + capturedLength - 1));
+    }
+
+    @Override
+    public void flowEnded(FlowRecord flow) {
+      seen.add("record " + flow);
+    }
+
+    @Override
+    public void finish() {
+      seen.add("finish");
+    }
+  }
+
+  private static Report report(Path file, int workers) throws Exception {
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults(), flows, workers, 1);
+    analysis.add(file);
+    return analysis.result().report();
+  }
+
+  private static List<Path> corpus() throws Exception {
+    try (Stream<Path> paths = Files.walk(TestData.pcaps())) {
+      return paths.filter(Files::isRegularFile)
+          .filter(p -> p.toString().matches(".*\\.(pcap|pcapng|cap|pcap\\.gz|ntar)$")).sorted().toList();
+    }
+  }
+}
