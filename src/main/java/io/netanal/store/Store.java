@@ -59,8 +59,8 @@ public final class Store implements AutoCloseable {
       } else {
         c.rollback();
       }
-      return new StoredIngest(result.report().summary().packets(), result.windowRows(), result.alerts().size(),
-          !fresh);
+      return new StoredIngest(result.report().summary().packets(), result.windowRows(), result.flows().size(),
+          result.flowsOmitted(), result.alerts().size(), !fresh);
     } catch (SQLException e) {
       throw new StoreException("ingest: storing " + result.key() + " failed, nothing stored (" + e.getMessage()
           + ")", e);
