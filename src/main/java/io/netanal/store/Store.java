@@ -55,6 +55,7 @@ public final class Store implements AutoCloseable {
         writer.upsertSensor(result, now);
         writer.upsertWindows(result);
         writer.insertFlowsAndAlerts(result);
+        writer.upsertNames(result);
         c.commit();
       } else {
         c.rollback();
@@ -111,7 +112,7 @@ public final class Store implements AutoCloseable {
 
   /**
    * Deletes window rows older than the retention of their size (measured from the newest window of that size),
-   * and flows and alerts older than the longest retention; returns the rows deleted.
+   * and flows, alerts and address names older than the longest retention; returns the rows deleted.
    */
   public long applyRetention(Retention retention) {
     long deleted = 0;
@@ -132,6 +133,7 @@ public final class Store implements AutoCloseable {
       long cutoff = newestPacket - retention.longest().toNanos();
       deleted += delete("DELETE FROM flows WHERE start_ns < ?", cutoff);
       deleted += delete("DELETE FROM alerts WHERE time_ns < ?", cutoff);
+      deleted += delete("DELETE FROM address_names WHERE last_ns < ?", cutoff);
     }
     return deleted;
   }
