@@ -5,12 +5,10 @@ import io.netanal.NetanalException;
 import io.netanal.analysis.AnalysisOptions;
 import io.netanal.analysis.AnalysisResult;
 import io.netanal.analysis.CaptureFileAnalysis;
-import io.netanal.analysis.FlowAnalysis;
+import io.netanal.analysis.FileAnalyses;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.detect.DetectionPipeline;
 import io.netanal.filter.FilterExpression;
-import io.netanal.flow.AppMessages;
-import io.netanal.flow.AppMetadata;
 import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
@@ -145,21 +143,12 @@ final class AnalyzeCommand implements Callable<Integer> {
    * detection unless off (null); the flow records also feed the windows' handshake times and retransmissions.
    */
   private CaptureFileAnalysis analysis(AnalysisOptions options, String source, DetectionPipeline pipeline) {
-    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(source, maxFlows), top == 0 ? 20 : top,
-        !noNames, noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
-    if (pipeline == null) {
-      return new CaptureFileAnalysis(options, flows);
-    }
-    return new CaptureFileAnalysis(options, flows, pipeline); // which also hands it the flow records
+    return FileAnalyses.create(options, source, maxFlows, !noNames, pipeline, List.of(), List.of());
   }
 
   /** The result with the alerts in its report (unchanged without detection); the analysis finished the windows. */
   private static AnalysisResult detected(AnalysisResult result, DetectionPipeline pipeline) {
-    if (pipeline == null) {
-      return result;
-    }
-    return new AnalysisResult(result.report().withDetection(pipeline.summary(), pipeline.alerts()),
-        result.damage());
+    return FileAnalyses.detected(result, pipeline);
   }
 
   private void read(CaptureFileAnalysis analysis, String file, ConsoleStyle style, PrintWriter err)

@@ -79,7 +79,7 @@ final class IngestService implements AutoCloseable {
   }
 
   private static StoredIngest duplicate() {
-    return new StoredIngest(0, 0, 0, true);
+    return new StoredIngest(0, 0, 0, 0, 0, true);
   }
 
   private static String sensor(String header) {

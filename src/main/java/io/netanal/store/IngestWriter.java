@@ -1,9 +1,11 @@
 package io.netanal.store;
 
+import io.netanal.report.NameRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 
 /**
  * Writes one {@link IngestResult} inside the caller's transaction: the file row first (its key decides whether
@@ -32,6 +34,13 @@ final class IngestWriter {
       + "layer, packets, bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (window_seconds, start_s, protocol) DO "
       + "UPDATE SET packets = protocol_windows.packets + excluded.packets, "
       + "bytes = protocol_windows.bytes + excluded.bytes";
+  private static final String UPSERT_NAME = "INSERT INTO address_names (address, name, source, last_ns) "
+      + "VALUES (?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET name = excluded.name, source = excluded.source, "
+      + "last_ns = excluded.last_ns WHERE excluded.last_ns >= address_names.last_ns";
+  /** The columns of {@code address_names}: longer values are not stored (a name is cut, an address skipped). */
+  private static final int MAX_NAME = 255;
+  private static final int MAX_ADDRESS = 45;
+  private static final int MAX_NAME_SOURCE = 16;
   private static final String INSERT_FLOW = "INSERT INTO flows (file_key, seq, sensor, start_ns, end_ns, protocol, "
       + "source_address, source_port, destination_address, destination_port, packets, bytes, state) "
       + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -140,6 +149,28 @@ final class IngestWriter {
         s.setString(6, a.severity());
         s.setString(7, a.address());
         s.setString(8, a.message());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** The names the file's report learnt, newer than (or as new as) the stored ones replacing them. */
+  void upsertNames(IngestResult r) throws SQLException {
+    List<NameRow> names = r.report().names();
+    if (names == null || names.isEmpty() || r.lastNanos() == null) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(UPSERT_NAME)) {
+      for (NameRow n : names) {
+        if (n.address().length() > MAX_ADDRESS) {
+          continue;
+        }
+        s.setString(1, n.address());
+        s.setString(2, n.name().length() > MAX_NAME ? n.name().substring(0, MAX_NAME) : n.name());
+        String source = n.source() == null ? "" : n.source();
+        s.setString(3, source.length() > MAX_NAME_SOURCE ? source.substring(0, MAX_NAME_SOURCE) : source);
+        s.setLong(4, r.lastNanos());
         s.addBatch();
       }
       s.executeBatch();

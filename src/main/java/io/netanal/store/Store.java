@@ -55,12 +55,13 @@ public final class Store implements AutoCloseable {
         writer.upsertSensor(result, now);
         writer.upsertWindows(result);
         writer.insertFlowsAndAlerts(result);
+        writer.upsertNames(result);
         c.commit();
       } else {
         c.rollback();
       }
-      return new StoredIngest(result.report().summary().packets(), result.windowRows(), result.alerts().size(),
-          !fresh);
+      return new StoredIngest(result.report().summary().packets(), result.windowRows(), result.flows().size(),
+          result.flowsOmitted(), result.alerts().size(), !fresh);
     } catch (SQLException e) {
       throw new StoreException("ingest: storing " + result.key() + " failed, nothing stored (" + e.getMessage()
           + ")", e);
@@ -111,7 +112,7 @@ public final class Store implements AutoCloseable {
 
   /**
    * Deletes window rows older than the retention of their size (measured from the newest window of that size),
-   * and flows and alerts older than the longest retention; returns the rows deleted.
+   * and flows, alerts and address names older than the longest retention; returns the rows deleted.
    */
   public long applyRetention(Retention retention) {
     long deleted = 0;
@@ -132,6 +133,7 @@ public final class Store implements AutoCloseable {
       long cutoff = newestPacket - retention.longest().toNanos();
       deleted += delete("DELETE FROM flows WHERE start_ns < ?", cutoff);
       deleted += delete("DELETE FROM alerts WHERE time_ns < ?", cutoff);
+      deleted += delete("DELETE FROM address_names WHERE last_ns < ?", cutoff);
     }
     return deleted;
   }

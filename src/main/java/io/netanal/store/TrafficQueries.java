@@ -59,10 +59,11 @@ final class TrafficQueries {
   }
 
   List<SourceTotal> topSources(TimeRange range, int limit) {
-    return Sql.list(db, "top-sources", "SELECT address, SUM(packets), SUM(bytes) FROM source_windows "
-        + "WHERE window_seconds = ? AND start_s >= ? AND start_s < ? GROUP BY address "
-        + "ORDER BY SUM(bytes) DESC, address LIMIT ?",
-        rs -> new SourceTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+    return Sql.list(db, "top-sources", "SELECT t.address, t.packets, t.bytes, n.name FROM (SELECT address, "
+        + "SUM(packets) AS packets, SUM(bytes) AS bytes FROM source_windows WHERE window_seconds = ? AND "
+        + "start_s >= ? AND start_s < ? GROUP BY address ORDER BY SUM(bytes) DESC, address LIMIT ?) t "
+        + "LEFT JOIN address_names n ON n.address = t.address ORDER BY t.bytes DESC, t.address",
+        rs -> new SourceTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
         coarsestFor(range).seconds(), range.fromSeconds(), range.toSeconds(), limit);
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.report.ReportStore;
-import io.netanal.testing.IngestTestServer;
 import io.netanal.testing.LiveCaptureSupport;
 import io.netanal.testing.LoopbackTraffic;
+import io.netanal.testing.ServeProcess;
 import io.netanal.testing.TestCollector;
 import io.netanal.testing.TmpfsMount;
 import java.io.PrintWriter;
@@ -24,10 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code capture --spool} on loopback traffic the test sends, then {@code ship --once} to an in-test collector:
- * what the collector counts equals what the capture reported, also after the capture is SIGKILLed. The collector
- * is {@link IngestTestServer}; a test against {@code netanal serve} only needs another {@link #collector}, and the
- * assertions ask it while it runs.
+ * {@code capture --spool} on loopback traffic the test sends, then {@code ship --once} to {@code netanal serve}
+ * ({@link ServeProcess}): what the collector counts equals what the capture reported, also after the capture is
+ * SIGKILLed. The assertions ask the collector's API while it runs.
  */
 @Timeout(90)
 class CaptureSpoolTest {
@@ -37,8 +36,9 @@ class CaptureSpoolTest {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+  /** The real collector, {@code netanal serve} in its own JVM on SQLite. */
   private TestCollector collector() throws Exception {
-    return IngestTestServer.start(new IngestTestServer.Ledger());
+    return ServeProcess.start(dir.resolve("collector"), dir.resolve("serve.log"));
   }
 
   /** Runs {@code capture} in the background, with the saved report kept in the test's directory. */

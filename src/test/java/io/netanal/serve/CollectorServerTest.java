@@ -93,7 +93,9 @@ class CollectorServerTest {
     assertThat(features).isNotEmpty();
     assertThat(features.get(0).get("window").asText()).isEqualTo("30s");
     assertThat(collector.get("/api/sensors").json().get(0).get("name").asText()).isEqualTo("lab-1");
-    assertThat(collector.get("/api/flows").body()).isEqualTo("[]");
+    JsonNode flows = collector.get("/api/flows").json();
+    assertThat(flows).hasSize(ingest.json().get("flows").asInt()).isNotEmpty();
+    assertThat(flows.get(0).get("sensor").asText()).isEqualTo("lab-1");
     assertThat(collector.get("/api/alerts").body()).isEqualTo("[]");
   }
 

@@ -66,7 +66,8 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("t-packets")).getText()).isEqualTo(String.valueOf(2 * packets));
         assertThat(browser.findElement(By.id("t-sensors")).getText()).isEqualTo("2");
         List<WebElement> sources = browser.findElements(By.cssSelector("#sources tr td:first-child"));
-        assertThat(sources.get(0).getText()).isEqualTo("127.0.0.1");
+        // The sample's DNS answer for example.com is 127.0.0.1: the learnt name labels the source.
+        assertThat(sources.get(0).getText()).isEqualTo("example.com (127.0.0.1)");
         assertThat(browser.findElements(By.cssSelector("#sources tr"))).hasSize(10); // fixed rows: no jumps
         assertThat(browser.findElements(By.cssSelector("#sensors tr td:first-child")).subList(0, 2))
             .extracting(WebElement::getText).containsExactly("lab-1", "lab-2");
@@ -75,6 +76,14 @@ class DashboardBrowserTest {
         // uPlot drew both charts with the pushed windows.
         Object points = browser.executeScript("return document.querySelectorAll('.uplot canvas').length");
         assertThat(((Number) points).intValue()).isEqualTo(2);
+
+        // The corpus' nmap SYN scan raises a port-scan at ingest (as analyze does): the alerts panel shows it.
+        Path scan = TestData.pcaps().resolve("chrissanders-packets/synscan.pcapng");
+        collector.post(Files.readAllBytes(scan), "Authorization", "Bearer dash-token", "X-Netanal-Sensor", "tap-1");
+        wait.until(b -> b.findElement(By.id("alerts")).getText().contains("port-scan"));
+        Files.write(Paths.get("target", "dashboard-alerts.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(browser.findElements(By.cssSelector("#alerts tr")).get(0).getText())
+            .contains("port-scan", "172.16.0.8", "tap-1");
       } finally {
         browser.quit();
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netanal.EnvironmentException;
 import io.netanal.InvalidInputException;
+import io.netanal.report.NameRow;
 import io.netanal.report.Report;
 import io.netanal.report.Source;
 import io.netanal.stats.StatisticsCollector;
@@ -80,7 +81,7 @@ class StoreTest {
     StoredIngest stored = store.ingest(upload("k1", T0, 10,
         List.of(new AlertRow(T0 * 1_000_000_000L, "scan", "high", "10.0.0.1", "port scan"))));
 
-    assertThat(stored).isEqualTo(new StoredIngest(10, 6, 1, false));
+    assertThat(stored).isEqualTo(new StoredIngest(10, 6, 1, 0, 1, false));
     assertThat(store.totals(TimeRange.ALL)).isEqualTo(new Totals(10, 1000, 1, 1, "1700000000.000000000",
         "1700000001.000000000", 1));
     assertThat(store.protocols(TimeRange.ALL, 10)).containsExactly(new ProtocolTotal("udp", "transport", 10,
@@ -130,6 +131,25 @@ class StoreTest {
     assertThat(store.totals(TimeRange.ALL)).isEqualTo(new Totals(0, 0, 0, 0, null, null, 0));
     assertThat(store.sensors(10)).isEmpty();
     assertThat(store.ingest(upload("k1", T0, 10, List.of())).duplicate()).isFalse();
+  }
+
+  /** {@code upload} whose report learnt {@code name} for 10.0.0.1. */
+  private static IngestResult named(String key, long start, String name) {
+    IngestResult r = upload(key, start, 1, List.of());
+    return new IngestResult(r.sensor(), r.key(), r.sizeBytes(),
+        r.report().withFlows(null, List.of(new NameRow("10.0.0.1", name, "dns"))), r.firstNanos(), r.lastNanos(),
+        r.traffic(), r.sources(), r.protocols(), r.flows(), r.alerts());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldLabelATopSourceWithTheNewestNameLearntForIt(String kind) throws SQLException {
+    open(kind);
+    store.ingest(named("k2", T0 + 5, "new.example"));
+    store.ingest(named("k1", T0, "old.example")); // an older file arriving late does not replace the name
+
+    assertThat(store.topSources(TimeRange.ALL, 10)).containsExactly(new SourceTotal("10.0.0.1", 2, 200,
+        "new.example"));
   }
 
   @ParameterizedTest

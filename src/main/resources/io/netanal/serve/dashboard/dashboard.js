@@ -80,7 +80,7 @@
       "<div class=\"row\"><span>" + esc(p.name) + "</span><div class=\"bar\" style=\"width:" + (top ? (100 * p.packets / top) : 0).toFixed(1)
       + "%\"></div><span class=\"pct\">" + (t.packets ? (100 * p.packets / t.packets).toFixed(1) : "0.0") + "%</span></div>").join("");
 
-    rows($("sources"), s.topSources, (r) => "<td>" + esc(r.address) + "</td><td class=\"num\">" + count(r.packets)
+    rows($("sources"), s.topSources, (r) => "<td title=\"" + esc(r.address) + "\">" + esc(r.name ? r.name + " (" + r.address + ")" : r.address) + "</td><td class=\"num\">" + count(r.packets)
       + "</td><td class=\"num\">" + bytes(r.bytes) + "</td>", 10, "no traffic stored yet");
     rows($("alerts"), s.alerts, (a) => "<td>" + time(a.time) + "</td><td>" + esc(a.kind) + "</td><td>" + esc(a.address)
       + "</td><td>" + esc(a.sensor) + "</td>", 10, "no alerts");
