@@ -13,11 +13,17 @@ import java.util.Map;
  */
 final class VolumeFloodDetector implements Detector {
   private final AlertType type;
-  private final String prefix;
+  // Setting keys, made once rather than per record.
+  private final String floorKey;
+  private final String factorKey;
+  private final String highKey;
 
   VolumeFloodDetector(AlertType type) {
     this.type = type;
-    this.prefix = type.id() + '.';
+    String prefix = type.id() + '.';
+    this.floorKey = prefix + "packets-per-second";
+    this.factorKey = prefix + "baseline-factor";
+    this.highKey = prefix + "high-per-second";
   }
 
   /** A multicast group or the broadcast address receives streams it never answers (IPTV): not a victim. */
@@ -49,8 +55,8 @@ final class VolumeFloodDetector implements Detector {
       return;
     }
     double rate = received / w.seconds();
-    double floor = c.settings().get(prefix + "packets-per-second");
-    double factor = c.settings().get(prefix + "baseline-factor");
+    double floor = c.settings().get(floorKey);
+    double factor = c.settings().get(factorKey);
     double baseline = c.baselines().get(type.id(), r.address());
     long answers = udp ? r.udpPackets() : r.icmpPackets();
     boolean answered = udp && answers > c.settings().get("udp-flood.max-answer-ratio") * received;
@@ -72,7 +78,7 @@ final class VolumeFloodDetector implements Detector {
     String summary = r.address() + " received " + Text.count(received) + " " + kind + " (" + Text.rate(rate)
         + ") from " + (r.distinctSources() == 1 ? source : Text.count(r.distinctSources()) + " sources")
         + " within " + Text.seconds(w.seconds()) + ", answering " + Text.count(answers);
-    Severity severity = rate >= c.settings().get(prefix + "high-per-second") ? Severity.HIGH
+    Severity severity = rate >= c.settings().get(highKey) ? Severity.HIGH
         : Severity.of(rate, floor);
     out.add(new Finding(type, severity, source, r.address(), null, w.window(), w.startNanos(), w.endNanos(),
         evidence, summary, rate / floor));
