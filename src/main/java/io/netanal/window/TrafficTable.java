@@ -93,6 +93,8 @@ final class TrafficTable {
   private int[] slotOf = new int[0];
   private long[] high = new long[0];
   private long[] low = new long[0];
+  /** Per row, its address as text once a record needed it (null before), handed on by {@link #merge}. */
+  private String[] text = new String[0];
   /** Row-major: row r's columns are {@code longs[r * LONGS, (r + 1) * LONGS)}, one or two cache lines a packet. */
   private long[] longs = new long[0];
   private double[] doubles = new double[0];
@@ -205,6 +207,7 @@ final class TrafficTable {
     int r = rows++;
     high[r] = addressHigh;
     low[r] = addressLow;
+    text[r] = null;
     int b = r * LONGS;
     Arrays.fill(longs, b, b + LONGS, 0);
     Arrays.fill(doubles, r * DOUBLES, (r + 1) * DOUBLES, 0);
@@ -218,6 +221,7 @@ final class TrafficTable {
     high = Arrays.copyOf(high, capacity);
     low = Arrays.copyOf(low, capacity);
     slotOf = Arrays.copyOf(slotOf, capacity);
+    text = Arrays.copyOf(text, capacity);
     longs = Arrays.copyOf(longs, capacity * LONGS);
     doubles = Arrays.copyOf(doubles, capacity * DOUBLES);
     for (DistinctColumn d : distincts) {
@@ -313,6 +317,9 @@ final class TrafficTable {
     for (int f = 0; f < from.rows; f++) {
       int r = f == from.otherRow ? other() : find(AddressKeys.hash(from.high[f], from.low[f]), from.high[f],
           from.low[f]);
+      if (text[r] == null) {
+        text[r] = from.text[f];
+      }
       long[] l = longs;
       int b = r * LONGS;
       int fb = f * LONGS;
@@ -349,6 +356,16 @@ final class TrafficTable {
 
   boolean isOther(int r) {
     return r == otherRow;
+  }
+
+  /** Row {@code r}'s address as text, formatted by {@code names} on first need. */
+  String addressText(int r, AddressNames names) {
+    String t = text[r];
+    if (t == null) {
+      t = names.format(high[r], low[r]);
+      text[r] = t;
+    }
+    return t;
   }
 
   long high(int r) {
@@ -408,7 +425,7 @@ final class TrafficTable {
 
   /** Bytes held by the table's arrays, for the memory-bound test. */
   long footprint() {
-    long bytes = 4L * index.length + 20L * high.length + 8L * (LONGS + DOUBLES) * high.length;
+    long bytes = 4L * index.length + 28L * high.length + 8L * (LONGS + DOUBLES) * high.length;
     for (DistinctColumn d : distincts) {
       bytes += d.footprint();
     }

@@ -29,7 +29,7 @@ final class WindowRecords {
     long targetVotes = t.get(TOP_TARGET_VOTES, r);
     long sourceVotes = t.get(TOP_SOURCE_VOTES, r);
     return new WindowRecord(WindowRecord.SCHEMA, window, start, end,
-        other ? OTHER : names.format(t.high(r), t.low(r)),
+        other ? OTHER : t.addressText(r, names),
         packets, bytes, round(packets / seconds), round(bytes * 8 / seconds), round(mean), round(std),
         round(gapMean / 1e6), round(gapStd / 1e6),
         t.distinctCount(DST_ADDRESSES, r), t.distinctCount(DST_PORTS, r),
