@@ -13,6 +13,17 @@ import java.util.Map;
  * the line, as does a measurement client whose servers mostly answer.
  */
 final class AddressSweepDetector implements Detector {
+  // Thresholds, read once rather than per record.
+  private final double addresses;
+  private final double failedLine;
+  private final double maxPorts;
+
+  AddressSweepDetector(DetectionSettings settings) {
+    this.addresses = settings.get("address-sweep.addresses");
+    this.failedLine = settings.get("address-sweep.failed");
+    this.maxPorts = settings.get("address-sweep.max-ports");
+  }
+
   @Override
   public AlertType type() {
     return AlertType.ADDRESS_SWEEP;
@@ -20,9 +31,6 @@ final class AddressSweepDetector implements Detector {
 
   @Override
   public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    double addresses = c.settings().get("address-sweep.addresses");
-    double failedLine = c.settings().get("address-sweep.failed");
-    double maxPorts = c.settings().get("address-sweep.max-ports");
     long failed = r.unansweredTargets();
     if (r.distinctProbeAddresses() < addresses || failed < failedLine || r.distinctProbePorts() > maxPorts
         || "other".equals(r.address())) {

@@ -45,9 +45,10 @@ public final class AlertEngine implements WindowListener {
     this.listener = listener;
     this.next = next;
     this.gapNanos = Math.round(settings.get("episode.gap-seconds") * 1e9);
-    List<Detector> all = List.of(new PortScanDetector(), new AddressSweepDetector(), new SynFloodDetector(),
-        new VolumeFloodDetector(AlertType.UDP_FLOOD), new VolumeFloodDetector(AlertType.ICMP_FLOOD),
-        new DnsAmplificationDetector(), new BruteForceDetector());
+    List<Detector> all = List.of(new PortScanDetector(settings), new AddressSweepDetector(settings),
+        new SynFloodDetector(settings), new VolumeFloodDetector(AlertType.UDP_FLOOD, settings),
+        new VolumeFloodDetector(AlertType.ICMP_FLOOD, settings), new DnsAmplificationDetector(settings),
+        new BruteForceDetector(settings));
     for (Detector d : all) {
       if (settings.enabled(d.type())) {
         detectors.add(d);

@@ -15,16 +15,30 @@ final class Baselines {
   static final int MAX_ENTRIES = 4096;
   private static final double ALPHA = 0.2;
 
-  private final Map<String, Double> rates = new LinkedHashMap<>(16, 0.75f, true) {
+  /** A kind and a target; the window records' address strings are shared, so their hashes are computed once. */
+  private record Key(String kind, String address) {
+    // Written out: the generated ones go through method handles, slow in C1 code (the launcher's for files).
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+    public boolean equals(Object o) {
+      return o instanceof Key k && kind.equals(k.kind) && address.equals(k.address);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * kind.hashCode() + address.hashCode();
+    }
+  }
+
+  private final Map<Key, Double> rates = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Double> eldest) {
       return size() > MAX_ENTRIES;
     }
   };
 
   /** The baseline of {@code kind} for {@code address}: 0 for a target not seen before. */
   double get(String kind, String address) {
-    Double v = rates.get(kind + '|' + address);
+    Double v = rates.get(new Key(kind, address));
     return v == null ? 0 : v;
   }
 
@@ -34,6 +48,6 @@ final class Baselines {
    */
   void update(String kind, String address, double rate) {
     double old = get(kind, address);
-    rates.put(kind + '|' + address, old + ALPHA * (rate - old));
+    rates.put(new Key(kind, address), old + ALPHA * (rate - old));
   }
 }

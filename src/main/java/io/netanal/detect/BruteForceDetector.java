@@ -12,6 +12,15 @@ import java.util.Map;
  * reach the count; a client that moves real data per connection is not guessing passwords.
  */
 final class BruteForceDetector implements Detector {
+  // Thresholds, read once rather than per record.
+  private final double attemptsLine;
+  private final double maxBytes;
+
+  BruteForceDetector(DetectionSettings settings) {
+    this.attemptsLine = settings.get("brute-force.attempts");
+    this.maxBytes = settings.get("brute-force.max-bytes-per-attempt");
+  }
+
   @Override
   public AlertType type() {
     return AlertType.BRUTE_FORCE;
@@ -19,8 +28,6 @@ final class BruteForceDetector implements Detector {
 
   @Override
   public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    double attemptsLine = c.settings().get("brute-force.attempts");
-    double maxBytes = c.settings().get("brute-force.max-bytes-per-attempt");
     long attempts = r.flowsStarted();
     int port = r.topProbePort();
     // One target and one port: the Boyer-Moore votes are then exact counts of the probes.

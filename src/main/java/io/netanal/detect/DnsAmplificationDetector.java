@@ -12,6 +12,15 @@ import java.util.Map;
  * US-CERT's measured factors.
  */
 final class DnsAmplificationDetector implements Detector {
+  // Thresholds, read once rather than per record.
+  private final double bytesLine;
+  private final double factor;
+
+  DnsAmplificationDetector(DetectionSettings settings) {
+    this.bytesLine = settings.get("dns-amplification.response-bytes");
+    this.factor = settings.get("dns-amplification.factor");
+  }
+
   @Override
   public AlertType type() {
     return AlertType.DNS_AMPLIFICATION;
@@ -19,8 +28,6 @@ final class DnsAmplificationDetector implements Detector {
 
   @Override
   public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    double bytesLine = c.settings().get("dns-amplification.response-bytes");
-    double factor = c.settings().get("dns-amplification.factor");
     long received = r.dnsResponseBytesReceived();
     if (received < bytesLine || received < factor * Math.max(1, r.dnsQueryBytes())
         || "other".equals(r.address())) {

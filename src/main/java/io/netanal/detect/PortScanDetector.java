@@ -13,6 +13,15 @@ import java.util.Map;
  * (SYN-ACKs) do not count as failed, as Snort lowers its count for completed handshakes.
  */
 final class PortScanDetector implements Detector {
+  // Thresholds, read once rather than per record.
+  private final double ports;
+  private final double failedLine;
+
+  PortScanDetector(DetectionSettings settings) {
+    this.ports = settings.get("port-scan.ports");
+    this.failedLine = settings.get("port-scan.failed");
+  }
+
   @Override
   public AlertType type() {
     return AlertType.PORT_SCAN;
@@ -20,8 +29,6 @@ final class PortScanDetector implements Detector {
 
   @Override
   public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    double ports = c.settings().get("port-scan.ports");
-    double failedLine = c.settings().get("port-scan.failed");
     long failed = r.unansweredProbes();
     // One victim, as Zeek's port scan: the majority vote's lead over every other target reaches the line, so
     // a peer-to-peer client trying a few ports on each of hundreds of peers is not a port scan.

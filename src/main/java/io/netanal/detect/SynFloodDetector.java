@@ -13,6 +13,17 @@ import java.util.Map;
  * where the rate is averaged over 5 s as FastNetMon does.
  */
 final class SynFloodDetector implements Detector {
+  // Thresholds, read once rather than per record.
+  private final double line;
+  private final double ratio;
+  private final double high;
+
+  SynFloodDetector(DetectionSettings settings) {
+    this.line = settings.get("syn-flood.syn-per-second");
+    this.ratio = settings.get("syn-flood.handshake-ratio");
+    this.high = settings.get("syn-flood.high-per-second");
+  }
+
   @Override
   public AlertType type() {
     return AlertType.SYN_FLOOD;
@@ -23,8 +34,6 @@ final class SynFloodDetector implements Detector {
     if (!c.smallestWindow() || "other".equals(r.address())) {
       return;
     }
-    double line = c.settings().get("syn-flood.syn-per-second");
-    double ratio = c.settings().get("syn-flood.handshake-ratio");
     double rate = r.tcpSynReceived() / w.seconds();
     if (rate < line || r.tcpSynReceived() < ratio * r.tcpAckReceived()) {
       return;
@@ -41,7 +50,7 @@ final class SynFloodDetector implements Detector {
         + Text.rate(rate) + ") from " + (r.distinctSources() == 1 ? source
             : Text.count(r.distinctSources()) + " sources") + " within " + Text.seconds(w.seconds()) + ", "
         + Text.count(r.tcpAckReceived()) + " ACKs back";
-    Severity severity = rate >= c.settings().get("syn-flood.high-per-second") ? Severity.HIGH
+    Severity severity = rate >= high ? Severity.HIGH
         : Severity.of(rate, line);
     out.add(new Finding(type(), severity, source, r.address(), null, w.window(), w.startNanos(),
         w.endNanos(), evidence, summary, rate / line));

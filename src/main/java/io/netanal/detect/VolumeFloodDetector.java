@@ -13,11 +13,22 @@ import java.util.Map;
  */
 final class VolumeFloodDetector implements Detector {
   private final AlertType type;
-  private final String prefix;
+  // Thresholds, read once rather than per record.
+  private final double floor;
+  private final double factor;
+  private final double maxAnswerRatio;
+  private final double high;
 
-  VolumeFloodDetector(AlertType type) {
+  VolumeFloodDetector(AlertType type, DetectionSettings settings) {
     this.type = type;
-    this.prefix = type.id() + '.';
+    String prefix = type.id() + '.';
+    String floorKey = prefix + "packets-per-second";
+    String factorKey = prefix + "baseline-factor";
+    String highKey = prefix + "high-per-second";
+    this.floor = settings.get(floorKey);
+    this.factor = settings.get(factorKey);
+    this.maxAnswerRatio = settings.get("udp-flood.max-answer-ratio");
+    this.high = settings.get(highKey);
   }
 
   /** A multicast group or the broadcast address receives streams it never answers (IPTV): not a victim. */
@@ -49,11 +60,9 @@ final class VolumeFloodDetector implements Detector {
       return;
     }
     double rate = received / w.seconds();
-    double floor = c.settings().get(prefix + "packets-per-second");
-    double factor = c.settings().get(prefix + "baseline-factor");
     double baseline = c.baselines().get(type.id(), r.address());
     long answers = udp ? r.udpPackets() : r.icmpPackets();
-    boolean answered = udp && answers > c.settings().get("udp-flood.max-answer-ratio") * received;
+    boolean answered = udp && answers > maxAnswerRatio * received;
     boolean flood = rate >= floor && rate >= factor * baseline && !answered && !group(r.address());
     if (!flood) {
       c.baselines().update(type.id(), r.address(), rate);
@@ -72,7 +81,7 @@ final class VolumeFloodDetector implements Detector {
     String summary = r.address() + " received " + Text.count(received) + " " + kind + " (" + Text.rate(rate)
         + ") from " + (r.distinctSources() == 1 ? source : Text.count(r.distinctSources()) + " sources")
         + " within " + Text.seconds(w.seconds()) + ", answering " + Text.count(answers);
-    Severity severity = rate >= c.settings().get(prefix + "high-per-second") ? Severity.HIGH
+    Severity severity = rate >= high ? Severity.HIGH
         : Severity.of(rate, floor);
     out.add(new Finding(type, severity, source, r.address(), null, w.window(), w.startNanos(), w.endNanos(),
         evidence, summary, rate / floor));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
@@ -70,22 +71,43 @@ final class ReportJsonWriter {
   }
 
   private static void record(JsonGenerator gen, Object value) throws IOException {
-    JsonInclude include = value.getClass().getAnnotation(JsonInclude.class);
-    boolean skipNulls = include != null && include.value() == JsonInclude.Include.NON_NULL;
+    Shape shape = SHAPES.get(value.getClass());
     gen.writeStartObject();
-    for (RecordComponent component : value.getClass().getRecordComponents()) {
+    for (int i = 0; i < shape.names.length; i++) {
       Object v;
       try {
-        v = component.getAccessor().invoke(value);
+        v = shape.accessors[i].invoke(value);
       } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("report field " + component.getName() + " not readable", e);
+        throw new IllegalStateException("report field " + shape.names[i] + " not readable", e);
       }
-      if (v == null && skipNulls) {
+      if (v == null && shape.skipNulls) {
         continue;
       }
-      gen.writeFieldName(component.getName());
+      gen.writeFieldName(shape.names[i]);
       value(gen, v);
     }
     gen.writeEndObject();
   }
+
+  /**
+   * A record class's components, looked up once per class: {@link Class#getRecordComponents} builds new
+   * accessor methods at each call, which then never get past reflection's slow first calls (a window record
+   * stream of 100 k records a second spent most of its time there).
+   */
+  private record Shape(String[] names, Method[] accessors, boolean skipNulls) {}
+
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      String[] names = new String[components.length];
+      Method[] accessors = new Method[components.length];
+      for (int i = 0; i < components.length; i++) {
+        names[i] = components[i].getName();
+        accessors[i] = components[i].getAccessor();
+      }
+      JsonInclude include = type.getAnnotation(JsonInclude.class);
+      return new Shape(names, accessors, include != null && include.value() == JsonInclude.Include.NON_NULL);
+    }
+  };
 }

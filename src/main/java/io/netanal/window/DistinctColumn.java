@@ -22,6 +22,8 @@ final class DistinctColumn {
   private int[] fingerprints = new int[0];
   /** Per row: the number of exact values (0..EXACT), or a sketch/saturation marker (negative). */
   private int[] state = new int[0];
+  /** Per row: the fingerprint last added (0 for none), which is in the set: a repeat costs one comparison. */
+  private int[] last = new int[0];
   private HyperLogLog[] sketches = new HyperLogLog[0];
   private int sketchesUsed;
   private long saturated;
@@ -33,6 +35,7 @@ final class DistinctColumn {
   void ensureRows(int rows) {
     if (state.length < rows) {
       state = Arrays.copyOf(state, rows);
+      last = Arrays.copyOf(last, rows);
       fingerprints = Arrays.copyOf(fingerprints, rows * EXACT);
     }
   }
@@ -44,7 +47,10 @@ final class DistinctColumn {
   void add(int row, long hash) {
     // A zero fingerprint is stored as 1: a one-in-four-billion merge of two values, well inside the sketch's error.
     int fp = (int) (hash ^ (hash >>> 32));
-    addFingerprint(row, fp == 0 ? 1 : fp);
+    fp = fp == 0 ? 1 : fp;
+    if (last[row] != fp) {
+      addFingerprint(row, fp);
+    }
   }
 
   /** Moves a full row's exact values into a sketch, or marks it saturated when the budget is spent. */
@@ -111,20 +117,23 @@ final class DistinctColumn {
     int s = state[row];
     if (s < SATURATED) {
       sketches[-s - 2].add(AddressKeys.mix(fp));
+      last[row] = fp;
       return;
     }
     if (s == SATURATED) {
       return;
     }
     int base = row * EXACT;
-    for (int i = 0; i < s; i++) {
+    for (int i = s - 1; i >= 0; i--) { // newest first: a row's recent peers come back most
       if (fingerprints[base + i] == fp) {
+        last[row] = fp;
         return;
       }
     }
     if (s < EXACT) {
       fingerprints[base + s] = fp;
       state[row] = s + 1;
+      last[row] = fp;
       return;
     }
     promote(row);
@@ -139,6 +148,7 @@ final class DistinctColumn {
   /** Empties the first {@code rows} rows and returns every sketch to the pool. */
   void clear(int rows) {
     Arrays.fill(state, 0, Math.min(rows, state.length), 0);
+    Arrays.fill(last, 0, Math.min(rows, last.length), 0);
     for (int i = 0; i < sketchesUsed; i++) {
       sketches[i].clear();
     }
@@ -148,7 +158,7 @@ final class DistinctColumn {
 
   /** Bytes held, for the memory-bound test. */
   long footprint() {
-    return 4L * state.length + 4L * fingerprints.length + (long) sketches.length * 8
+    return 8L * state.length + 4L * fingerprints.length + (long) sketches.length * 8
         + (long) countAllocatedSketches() * HyperLogLog.REGISTERS;
   }
 

@@ -16,6 +16,15 @@ final class HyperLogLog {
   static final int REGISTERS = 1 << PRECISION;
   private static final double ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
 
+  /** 2^-r for every register value r (1 to 64 - PRECISION + 1): the estimate's sum without a division each. */
+  private static final double[] INVERSE_POWERS = new double[64 - PRECISION + 2];
+
+  static {
+    for (int r = 0; r < INVERSE_POWERS.length; r++) {
+      INVERSE_POWERS[r] = 1.0 / (1L << r);
+    }
+  }
+
   private final byte[] registers = new byte[REGISTERS];
 
   /** Adds a value by its 64-bit hash (which must be well mixed: see {@link AddressKeys#mix}). */
@@ -40,7 +49,7 @@ final class HyperLogLog {
     double sum = 0;
     int zeros = 0;
     for (byte r : registers) {
-      sum += 1.0 / (1L << r);
+      sum += INVERSE_POWERS[r];
       if (r == 0) {
         zeros++;
       }

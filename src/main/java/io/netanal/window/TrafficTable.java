@@ -14,54 +14,56 @@ import java.util.Arrays;
  * steady state allocates nothing.
  */
 final class TrafficTable {
-  // Sent by the row's address.
+  // Sums (merged by adding), first: [0, SUMS). Sent by the row's address.
   static final int PACKETS = 0;
   static final int BYTES = 1;
-  static final int FIRST_TS = 2;
-  static final int LAST_TS = 3;
-  static final int GAPS = 4;
-  static final int TCP_SYN = 5;
-  static final int TCP_SYN_ACK = 6;
-  static final int TCP_RST = 7;
-  static final int TCP_FIN = 8;
-  static final int UDP = 9;
-  static final int ICMP = 10;
-  static final int ICMP_UNREACHABLE = 11;
-  static final int ICMP_ECHO = 12;
-  static final int DNS_QUERIES = 13;
-  static final int DNS_QUERY_BYTES = 14;
-  static final int DNS_RESPONSES = 15;
-  static final int DNS_RESPONSE_BYTES = 16;
-  static final int PROBES = 17;
-  static final int FLOWS = 18;
-  static final int FLOWS_FAILED = 19;
-  static final int RETRANSMISSIONS = 20;
-  static final int RTT_COUNT = 21;
+  static final int GAPS = 2;
+  static final int TCP_SYN = 3;
+  static final int TCP_SYN_ACK = 4;
+  static final int TCP_RST = 5;
+  static final int TCP_FIN = 6;
+  static final int UDP = 7;
+  static final int ICMP = 8;
+  static final int ICMP_UNREACHABLE = 9;
+  static final int ICMP_ECHO = 10;
+  static final int DNS_QUERIES = 11;
+  static final int DNS_QUERY_BYTES = 12;
+  static final int DNS_RESPONSES = 13;
+  static final int DNS_RESPONSE_BYTES = 14;
+  static final int PROBES = 15;
+  static final int FLOWS = 16;
+  static final int FLOWS_FAILED = 17;
+  static final int RETRANSMISSIONS = 18;
+  static final int RTT_COUNT = 19;
   // Received by the row's address.
-  static final int R_PACKETS = 22;
-  static final int R_BYTES = 23;
-  static final int R_SYN = 24;
-  static final int R_SYN_ACK = 25;
-  static final int R_RST = 26;
-  static final int R_ACK = 27;
-  static final int R_UDP = 28;
-  static final int R_ICMP = 29;
-  static final int R_ICMP_UNREACHABLE = 30;
-  static final int R_ICMP_ECHO_REPLY = 31;
-  static final int R_DNS_RESPONSES = 32;
-  static final int R_DNS_RESPONSE_BYTES = 33;
-  // Boyer-Moore majority vote over the row's probes: candidate target address and port, and their votes.
-  static final int TOP_TARGET_HIGH = 34;
-  static final int TOP_TARGET_LOW = 35;
-  static final int TOP_TARGET_VOTES = 36;
-  static final int TOP_PORT = 37;
-  static final int TOP_PORT_VOTES = 38;
-  // The same vote over the sources of what the row's address received.
-  static final int TOP_SOURCE_HIGH = 39;
-  static final int TOP_SOURCE_LOW = 40;
-  static final int TOP_SOURCE_VOTES = 41;
+  static final int R_PACKETS = 20;
+  static final int R_BYTES = 21;
+  static final int R_SYN = 22;
+  static final int R_SYN_ACK = 23;
+  static final int R_RST = 24;
+  static final int R_ACK = 25;
+  static final int R_UDP = 26;
+  static final int R_ICMP = 27;
+  static final int R_ICMP_UNREACHABLE = 28;
+  static final int R_ICMP_ECHO_REPLY = 29;
+  static final int R_DNS_RESPONSES = 30;
+  static final int R_DNS_RESPONSE_BYTES = 31;
   /** ICMP errors received (unreachable, time exceeded, parameter problem...): answers, not traffic of their own. */
-  static final int R_ICMP_ERRORS = 42;
+  static final int R_ICMP_ERRORS = 32;
+  private static final int SUMS = 33;
+  // Merged by minimum and maximum.
+  static final int FIRST_TS = 33;
+  static final int LAST_TS = 34;
+  // Boyer-Moore majority vote over the row's probes: candidate target address and port, and their votes.
+  static final int TOP_TARGET_HIGH = 35;
+  static final int TOP_TARGET_LOW = 36;
+  static final int TOP_TARGET_VOTES = 37;
+  static final int TOP_PORT = 38;
+  static final int TOP_PORT_VOTES = 39;
+  // The same vote over the sources of what the row's address received.
+  static final int TOP_SOURCE_HIGH = 40;
+  static final int TOP_SOURCE_LOW = 41;
+  static final int TOP_SOURCE_VOTES = 42;
   static final int LONGS = 43;
 
   static final int SIZE_SQUARES = 0;
@@ -80,28 +82,42 @@ final class TrafficTable {
   static final int DISTINCTS = 6;
 
   private static final int INITIAL_ROWS = 64;
+  private static final int INITIAL_SLOTS = 2 * INITIAL_ROWS;
 
   private final int maxRows;
-  private final int[] index;
-  private final int mask;
+  private final int maxSlots;
+  /** Open addressing over the rows: row + 1 per slot, 0 when free; at most half full, grown by doubling. */
+  private int[] index = new int[INITIAL_SLOTS];
+  private int mask = INITIAL_SLOTS - 1;
+  /** Per row, its slot in {@link #index} (-1 for the {@code other} row), so {@link #clear} frees only those. */
+  private int[] slotOf = new int[0];
   private long[] high = new long[0];
   private long[] low = new long[0];
-  private final long[][] longs = new long[LONGS][0];
-  private final double[][] doubles = new double[DOUBLES][0];
+  /** Per row, its address as text once a record needed it (null before), handed on by {@link #merge}. */
+  private String[] text = new String[0];
+  /** Row-major: row r's columns are {@code longs[r * LONGS, (r + 1) * LONGS)}, one or two cache lines a packet. */
+  private long[] longs = new long[0];
+  private double[] doubles = new double[0];
   private final DistinctColumn[] distincts = new DistinctColumn[DISTINCTS];
   private int rows;
   /** The {@code other} row, or -1 until the table first overflows. */
   private int otherRow = -1;
   private long overflowPackets;
+  // The last two addresses looked up and their rows: a packet's source and destination are usually the previous
+  // packet's too (either way round), so most packets find both rows without probing.
+  private long recentHigh0;
+  private long recentLow0;
+  private int recentRow0 = -1;
+  private long recentHigh1;
+  private long recentLow1;
+  private int recentRow1 = -1;
 
   TrafficTable(int maxRows, int maxSketches) {
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows: " + maxRows + " (expected: >= 1)");
     }
     this.maxRows = maxRows;
-    int slots = Integer.highestOneBit(Math.max(2, maxRows) * 2 - 1) << 1; // a power of two >= 2 * maxRows
-    this.index = new int[slots];
-    this.mask = slots - 1;
+    this.maxSlots = Math.max(INITIAL_SLOTS, Integer.highestOneBit(Math.max(2, maxRows) * 2 - 1) << 1);
     for (int i = 0; i < DISTINCTS; i++) {
       distincts[i] = new DistinctColumn(maxSketches);
     }
@@ -109,7 +125,31 @@ final class TrafficTable {
 
   /** The row of an address, added when new; the {@code other} row when the table is full. */
   int row(long addressHigh, long addressLow) {
-    int slot = (int) AddressKeys.hash(addressHigh, addressLow) & mask;
+    return row(AddressKeys.hash(addressHigh, addressLow), addressHigh, addressLow);
+  }
+
+  /** {@link #row(long, long)} given the address's {@link AddressKeys#hash}, computed once per packet. */
+  int row(long hash, long addressHigh, long addressLow) {
+    if (recentRow0 >= 0 && recentLow0 == addressLow && recentHigh0 == addressHigh) {
+      return recentRow0;
+    }
+    int r;
+    if (recentRow1 >= 0 && recentLow1 == addressLow && recentHigh1 == addressHigh) {
+      r = recentRow1;
+    } else {
+      r = find(hash, addressHigh, addressLow);
+    }
+    recentHigh1 = recentHigh0;
+    recentLow1 = recentLow0;
+    recentRow1 = recentRow0;
+    recentHigh0 = addressHigh;
+    recentLow0 = addressLow;
+    recentRow0 = r;
+    return r;
+  }
+
+  private int find(long hash, long addressHigh, long addressLow) {
+    int slot = (int) hash & mask;
     while (true) {
       int entry = index[slot];
       if (entry == 0) {
@@ -125,13 +165,37 @@ final class TrafficTable {
       return other();
     }
     int r = newRow(addressHigh, addressLow);
+    if (2 * rows > index.length && index.length < maxSlots) {
+      rehash(index.length * 2); // r is not in the index yet: it is placed below, in the new one
+      slot = (int) hash & mask;
+      while (index[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+    }
     index[slot] = r + 1;
+    slotOf[r] = slot;
     return r;
+  }
+
+  private void rehash(int slots) {
+    index = new int[slots];
+    mask = slots - 1;
+    for (int r = 0; r < rows - 1; r++) { // the newest row is placed by the caller
+      if (r != otherRow) {
+        int slot = (int) AddressKeys.hash(high[r], low[r]) & mask;
+        while (index[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        index[slot] = r + 1;
+        slotOf[r] = slot;
+      }
+    }
   }
 
   private int other() {
     if (otherRow < 0) {
       otherRow = newRow(0, 0);
+      slotOf[otherRow] = -1;
     }
     return otherRow;
   }
@@ -143,14 +207,12 @@ final class TrafficTable {
     int r = rows++;
     high[r] = addressHigh;
     low[r] = addressLow;
-    for (long[] column : longs) {
-      column[r] = 0;
-    }
-    for (double[] column : doubles) {
-      column[r] = 0;
-    }
-    longs[FIRST_TS][r] = Long.MAX_VALUE;
-    longs[LAST_TS][r] = Long.MIN_VALUE;
+    text[r] = null;
+    int b = r * LONGS;
+    Arrays.fill(longs, b, b + LONGS, 0);
+    Arrays.fill(doubles, r * DOUBLES, (r + 1) * DOUBLES, 0);
+    longs[b + FIRST_TS] = Long.MAX_VALUE;
+    longs[b + LAST_TS] = Long.MIN_VALUE;
     return r;
   }
 
@@ -158,12 +220,10 @@ final class TrafficTable {
     capacity = Math.min(capacity, maxRows + 1);
     high = Arrays.copyOf(high, capacity);
     low = Arrays.copyOf(low, capacity);
-    for (int i = 0; i < LONGS; i++) {
-      longs[i] = Arrays.copyOf(longs[i], capacity);
-    }
-    for (int i = 0; i < DOUBLES; i++) {
-      doubles[i] = Arrays.copyOf(doubles[i], capacity);
-    }
+    slotOf = Arrays.copyOf(slotOf, capacity);
+    text = Arrays.copyOf(text, capacity);
+    longs = Arrays.copyOf(longs, capacity * LONGS);
+    doubles = Arrays.copyOf(doubles, capacity * DOUBLES);
     for (DistinctColumn d : distincts) {
       d.ensureRows(capacity);
     }
@@ -171,32 +231,35 @@ final class TrafficTable {
 
   /** Counts a packet a row's address sent, at {@code timestampNanos}, of {@code bytes} on the wire. */
   void sent(int r, long timestampNanos, long bytes) {
-    long[] last = longs[LAST_TS];
-    if (longs[PACKETS][r] > 0 && timestampNanos >= last[r]) {
+    long[] l = longs;
+    int b = r * LONGS;
+    int d = r * DOUBLES;
+    long last = l[b + LAST_TS];
+    if (l[b + PACKETS] > 0 && timestampNanos >= last) {
       // Inter-arrival of this address's packets, in their arrival order within the window (out-of-order packets
       // give no gap: a negative one would only blur the jitter).
-      double gap = timestampNanos - last[r];
-      longs[GAPS][r]++;
-      doubles[GAP_SUM][r] += gap;
-      doubles[GAP_SQUARES][r] += gap * gap;
+      double gap = timestampNanos - last;
+      l[b + GAPS]++;
+      doubles[d + GAP_SUM] += gap;
+      doubles[d + GAP_SQUARES] += gap * gap;
     }
-    longs[PACKETS][r]++;
-    longs[BYTES][r] += bytes;
-    doubles[SIZE_SQUARES][r] += (double) bytes * bytes;
-    if (timestampNanos < longs[FIRST_TS][r]) {
-      longs[FIRST_TS][r] = timestampNanos;
+    l[b + PACKETS]++;
+    l[b + BYTES] += bytes;
+    doubles[d + SIZE_SQUARES] += (double) bytes * bytes;
+    if (timestampNanos < l[b + FIRST_TS]) {
+      l[b + FIRST_TS] = timestampNanos;
     }
-    if (timestampNanos > last[r]) {
-      last[r] = timestampNanos;
+    if (timestampNanos > last) {
+      l[b + LAST_TS] = timestampNanos;
     }
   }
 
   void add(int column, int r, long value) {
-    longs[column][r] += value;
+    longs[r * LONGS + column] += value;
   }
 
   void addDouble(int column, int r, double value) {
-    doubles[column][r] += value;
+    doubles[r * DOUBLES + column] += value;
   }
 
   void distinct(int column, int r, long hash) {
@@ -205,75 +268,80 @@ final class TrafficTable {
 
   /** A packet row {@code r} received from a source: a vote in its majority count of sources. */
   void receivedFrom(int r, long sourceHigh, long sourceLow) {
-    vote(r, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, sourceHigh, sourceLow);
+    vote(r * LONGS, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, sourceHigh, sourceLow);
   }
 
-  private void vote(int r, int highColumn, int lowColumn, int votesColumn, long h, long l) {
-    long[] votes = longs[votesColumn];
-    if (votes[r] == 0) {
-      longs[highColumn][r] = h;
-      longs[lowColumn][r] = l;
-      votes[r] = 1;
-    } else if (longs[highColumn][r] == h && longs[lowColumn][r] == l) {
-      votes[r]++;
+  private void vote(int b, int highColumn, int lowColumn, int votesColumn, long h, long l) {
+    long[] c = longs;
+    long votes = c[b + votesColumn];
+    if (votes == 0) {
+      c[b + highColumn] = h;
+      c[b + lowColumn] = l;
+      c[b + votesColumn] = 1;
+    } else if (c[b + highColumn] == h && c[b + lowColumn] == l) {
+      c[b + votesColumn] = votes + 1;
     } else {
-      votes[r]--;
+      c[b + votesColumn] = votes - 1;
     }
   }
 
-  private void mergeVote(int r, int highColumn, int lowColumn, int votesColumn, TrafficTable from, int f) {
-    long[] votes = longs[votesColumn];
-    long fv = from.longs[votesColumn][f];
-    long fh = from.longs[highColumn][f];
-    long fl = from.longs[lowColumn][f];
-    if (longs[highColumn][r] == fh && longs[lowColumn][r] == fl) {
-      votes[r] += fv;
-    } else if (fv > votes[r]) {
-      longs[highColumn][r] = fh;
-      longs[lowColumn][r] = fl;
-      votes[r] = fv - votes[r];
+  private void mergeVote(int b, int highColumn, int lowColumn, int votesColumn, long[] from, int fb) {
+    long[] c = longs;
+    long votes = c[b + votesColumn];
+    long fv = from[fb + votesColumn];
+    long fh = from[fb + highColumn];
+    long fl = from[fb + lowColumn];
+    if (c[b + highColumn] == fh && c[b + lowColumn] == fl) {
+      c[b + votesColumn] = votes + fv;
+    } else if (fv > votes) {
+      c[b + highColumn] = fh;
+      c[b + lowColumn] = fl;
+      c[b + votesColumn] = fv - votes;
     } else {
-      votes[r] -= fv;
+      c[b + votesColumn] = votes - fv;
     }
   }
 
   /** One probe from row {@code r} to a target and port (-1 for ICMP): a vote in each majority count. */
   void probe(int r, long targetHigh, long targetLow, int port) {
-    longs[PROBES][r]++;
-    vote(r, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, targetHigh, targetLow);
-    vote(r, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, port, port);
+    int b = r * LONGS;
+    longs[b + PROBES]++;
+    vote(b, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, targetHigh, targetLow);
+    vote(b, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, port, port);
   }
 
   /** Adds every row of {@code from} (a window inside this one) to this table: sums add, sets and votes merge. */
   void merge(TrafficTable from) {
+    long[] fl = from.longs;
+    double[] fd = from.doubles;
     for (int f = 0; f < from.rows; f++) {
-      int r = f == from.otherRow ? other() : row(from.high[f], from.low[f]);
-      for (int c = 0; c < LONGS; c++) {
-        long v = from.longs[c][f];
-        switch (c) {
-          case FIRST_TS -> longs[c][r] = Math.min(longs[c][r], v);
-          case LAST_TS -> longs[c][r] = Math.max(longs[c][r], v);
-          case TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, TOP_PORT, TOP_PORT_VOTES, TOP_SOURCE_HIGH,
-              TOP_SOURCE_LOW, TOP_SOURCE_VOTES -> { }
-          default -> longs[c][r] += v;
-        }
+      int r = f == from.otherRow ? other() : find(AddressKeys.hash(from.high[f], from.low[f]), from.high[f],
+          from.low[f]);
+      if (text[r] == null) {
+        text[r] = from.text[f];
       }
-      mergeVotes(r, from, f);
+      long[] l = longs;
+      int b = r * LONGS;
+      int fb = f * LONGS;
+      for (int c = 0; c < SUMS; c++) {
+        l[b + c] += fl[fb + c];
+      }
+      l[b + FIRST_TS] = Math.min(l[b + FIRST_TS], fl[fb + FIRST_TS]);
+      l[b + LAST_TS] = Math.max(l[b + LAST_TS], fl[fb + LAST_TS]);
+      // Merging two Boyer-Moore votes keeps the stronger candidate with the difference of votes (or the sum).
+      mergeVote(b, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, fl, fb);
+      mergeVote(b, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, fl, fb);
+      mergeVote(b, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, fl, fb);
+      int d = r * DOUBLES;
+      int fdb = f * DOUBLES;
       for (int c = 0; c < DOUBLES; c++) {
-        doubles[c][r] += from.doubles[c][f];
+        doubles[d + c] += fd[fdb + c];
       }
       for (int c = 0; c < DISTINCTS; c++) {
         distincts[c].merge(r, from.distincts[c], f);
       }
     }
     overflowPackets += from.overflowPackets;
-  }
-
-  /** Merging two Boyer-Moore votes keeps the stronger candidate with the difference of votes (or the sum). */
-  private void mergeVotes(int r, TrafficTable from, int f) {
-    mergeVote(r, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, from, f);
-    mergeVote(r, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, from, f);
-    mergeVote(r, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, from, f);
   }
 
   void countOverflow(int r) {
@@ -290,6 +358,16 @@ final class TrafficTable {
     return r == otherRow;
   }
 
+  /** Row {@code r}'s address as text, formatted by {@code names} on first need. */
+  String addressText(int r, AddressNames names) {
+    String t = text[r];
+    if (t == null) {
+      t = names.format(high[r], low[r]);
+      text[r] = t;
+    }
+    return t;
+  }
+
   long high(int r) {
     return high[r];
   }
@@ -299,11 +377,11 @@ final class TrafficTable {
   }
 
   long get(int column, int r) {
-    return longs[column][r];
+    return longs[r * LONGS + column];
   }
 
   double getDouble(int column, int r) {
-    return doubles[column][r];
+    return doubles[r * DOUBLES + column];
   }
 
   long distinctCount(int column, int r) {
@@ -328,20 +406,26 @@ final class TrafficTable {
     return rows == 0;
   }
 
-  /** Empties the table for the next window, keeping its arrays. */
+  /** Empties the table for the next window, keeping its arrays (freeing only the index slots in use). */
   void clear() {
-    Arrays.fill(index, 0);
+    for (int r = 0; r < rows; r++) {
+      if (slotOf[r] >= 0) {
+        index[slotOf[r]] = 0;
+      }
+    }
     for (DistinctColumn d : distincts) {
       d.clear(rows);
     }
     rows = 0;
     otherRow = -1;
     overflowPackets = 0;
+    recentRow0 = -1;
+    recentRow1 = -1;
   }
 
   /** Bytes held by the table's arrays, for the memory-bound test. */
   long footprint() {
-    long bytes = 4L * index.length + 16L * high.length + 8L * (LONGS + DOUBLES) * high.length;
+    long bytes = 4L * index.length + 28L * high.length + 8L * (LONGS + DOUBLES) * high.length;
     for (DistinctColumn d : distincts) {
       bytes += d.footprint();
     }

@@ -11,7 +11,8 @@ final class WindowRecords {
 
   private WindowRecords() {}
 
-  static WindowRecord of(TrafficTable t, int r, String window, String start, String end, double seconds) {
+  static WindowRecord of(TrafficTable t, int r, String window, String start, String end, double seconds,
+      AddressNames names) {
     long packets = t.get(PACKETS, r);
     long bytes = t.get(BYTES, r);
     double mean = packets == 0 ? 0 : (double) bytes / packets;
@@ -28,7 +29,7 @@ final class WindowRecords {
     long targetVotes = t.get(TOP_TARGET_VOTES, r);
     long sourceVotes = t.get(TOP_SOURCE_VOTES, r);
     return new WindowRecord(WindowRecord.SCHEMA, window, start, end,
-        other ? OTHER : AddressKeys.format(t.high(r), t.low(r)),
+        other ? OTHER : t.addressText(r, names),
         packets, bytes, round(packets / seconds), round(bytes * 8 / seconds), round(mean), round(std),
         round(gapMean / 1e6), round(gapStd / 1e6),
         t.distinctCount(DST_ADDRESSES, r), t.distinctCount(DST_PORTS, r),
@@ -42,9 +43,9 @@ final class WindowRecords {
         t.get(R_ICMP_ECHO_REPLY, r), t.get(R_DNS_RESPONSES, r), t.get(R_DNS_RESPONSE_BYTES, r),
         t.get(DNS_QUERY_BYTES, r), t.get(ICMP_ECHO, r), t.get(PROBES, r),
         t.distinctCount(PROBE_ADDRESSES, r), t.distinctCount(PROBE_PORTS, r), t.distinctCount(RESPONDENTS, r),
-        targetVotes == 0 ? null : AddressKeys.format(t.get(TOP_TARGET_HIGH, r), t.get(TOP_TARGET_LOW, r)),
+        targetVotes == 0 ? null : names.format(t.get(TOP_TARGET_HIGH, r), t.get(TOP_TARGET_LOW, r)),
         targetVotes, portVotes == 0 ? -1 : (int) t.get(TOP_PORT, r), portVotes,
-        sourceVotes == 0 ? null : AddressKeys.format(t.get(TOP_SOURCE_HIGH, r), t.get(TOP_SOURCE_LOW, r)),
+        sourceVotes == 0 ? null : names.format(t.get(TOP_SOURCE_HIGH, r), t.get(TOP_SOURCE_LOW, r)),
         sourceVotes);
   }
 
