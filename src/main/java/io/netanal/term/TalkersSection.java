@@ -5,7 +5,7 @@ import io.netanal.stats.Endpoint;
 import java.util.List;
 
 /**
- * The top talkers: packets and bytes sent and received per address. A report with neither talkers nor
+ * The top talkers: packets and bytes sent and received per address, with the name learnt for it. A report with neither talkers nor
  * conversations says so here, once, instead of showing two empty sections.
  */
 final class TalkersSection implements ReportSection {
@@ -22,8 +22,9 @@ final class TalkersSection implements ReportSection {
     layout.heading("Top talkers");
     TextTable t = layout.newTable().flexible("address", 15).right("pkts sent").right("pkts recv")
         .right("bytes sent").right("bytes recv").right("total");
+    AddressLabels labels = AddressLabels.of(report);
     for (Endpoint e : endpoints) {
-      t.row(e.address(), Units.count(e.packetsSent()), Units.count(e.packetsReceived()),
+      t.row(labels.label(e.address()), Units.count(e.packetsSent()), Units.count(e.packetsReceived()),
           Units.bytes(e.bytesSent()), Units.bytes(e.bytesReceived()),
           Units.bytes(e.bytesSent() + e.bytesReceived()));
     }

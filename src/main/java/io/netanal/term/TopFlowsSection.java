@@ -2,9 +2,7 @@ package io.netanal.term;
 
 import io.netanal.report.FlowRow;
 import io.netanal.report.FlowsSection;
-import io.netanal.report.NameRow;
 import io.netanal.report.Report;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,19 +26,17 @@ final class TopFlowsSection implements ReportSection {
     if (flows.top().isEmpty()) {
       return;
     }
-    Map<String, String> names = new HashMap<>();
-    if (report.names() != null) {
-      for (NameRow n : report.names()) {
-        names.put(n.address(), n.name());
-      }
-    }
+    AddressLabels labels = AddressLabels.of(report);
     layout.blank();
     TextTable t = layout.newTable().left("proto").flexible("originator", 15).flexible("responder", 15)
-        .left("service").left("state").right("packets").right("bytes").right("duration");
+        .left("service").left("state").right("packets").right("bytes").right("duration")
+        .flexible("responder name", 8);
     for (FlowRow f : flows.top()) {
-      t.row(f.proto(), endpoint(f.origAddress(), f.origPort(), names), endpoint(f.respAddress(), f.respPort(), names),
+      t.row(f.proto(), AddressLabels.endpoint(f.origAddress(), f.origPort()),
+          AddressLabels.endpoint(f.respAddress(), f.respPort()),
           f.service() == null ? "-" : f.service(), f.state(), Units.count(f.origPackets() + f.respPackets()),
-          Units.bytes(f.origIpBytes() + f.respIpBytes()), String.format(Locale.ROOT, "%.3f s", f.duration()));
+          Units.bytes(f.origIpBytes() + f.respIpBytes()), String.format(Locale.ROOT, "%.3f s", f.duration()),
+          labels.name(f.respAddress()));
     }
     layout.table(t);
   }
@@ -51,10 +47,4 @@ final class TopFlowsSection implements ReportSection {
     return sb.length() == 0 ? "" : sb.append(close).toString();
   }
 
-  private static String endpoint(String address, Integer port, Map<String, String> names) {
-    String name = names.get(address);
-    String host = name != null ? name + " (" + address + ")" : address.indexOf(':') >= 0 ? "[" + address + "]"
-        : address;
-    return port == null ? host : host + ":" + port;
-  }
 }

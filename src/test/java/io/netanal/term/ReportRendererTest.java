@@ -24,6 +24,17 @@ class ReportRendererTest {
     return s.replaceAll("\u001b\\[[0-9;]*m", "");
   }
 
+  @Test
+  void shouldShowLearntNamesBesideAddressesInTalkersAndConversations() {
+    Report file = SampleReports.renderedFile();
+    Report named = file.withFlows(file.flows(),
+        List.of(new io.netanal.report.NameRow("203.0.113.5", "example.com", "dns")));
+    List<String> lines = render(named, ConsoleStyle.plain(120));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  203.0.113.5 (example.com) "));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("192.168.1.10  <->  203.0.113.5 (example.com)"));
+    assertThat(lines).noneSatisfy(l -> assertThat(l).contains("(" + "192.168.1.10"));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {40, 80, 100, 160})
   void shouldKeepEveryLineWithinTheWidth(int width) {
