@@ -46,8 +46,7 @@ final class UploadAnalyzer {
         DetectionSettings.defaults(), null, null);
     AnalysisOptions options = new AnalysisOptions(REPORT_TOP, 0, null, null);
     CaptureFileAnalysis analysis = FileAnalyses.create(options, sensor, FlowTableOptions.DEFAULT_MAX_FLOWS, true,
-        detection, List.of(flows), List.of((timestampNanos, capturedLength, originalLength, buffer, offset,
-            decoded) -> tally.decoded(timestampNanos, capturedLength, (int) originalLength, decoded)));
+        detection, List.of(flows), List.of(tally));
     try {
       analysis.add(spooled);
     } catch (UnreadableFileException e) {

@@ -3,7 +3,8 @@ package io.netanal.serve;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.Protocol;
 import io.netanal.frame.AddressFormat;
-import io.netanal.stats.DecodingSink;
+import java.nio.ByteBuffer;
+import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.store.ProtocolWindowRow;
 import io.netanal.store.SourceWindowRow;
 import io.netanal.store.TrafficWindowRow;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  * the per-source rows of a window add up to its IP frames; non-IP frames count in traffic and protocols only.
  * The per-window arrays are found through a one-entry cache: frames of a capture mostly arrive in time order.
  */
-final class WindowTally implements DecodingSink.Listener {
+final class WindowTally implements DecodedFrameConsumer {
   private static final long WINDOW_NANOS = WindowSize.FIVE_SECONDS.seconds() * 1_000_000_000L;
 
   private final Map<Long, long[]> windows = new HashMap<>(); // start -> traffic and per-protocol counts
@@ -34,7 +35,8 @@ final class WindowTally implements DecodingSink.Listener {
   private long maxNanos = Long.MIN_VALUE;
 
   @Override
-  public void decoded(long timestampNanos, int capturedLength, int originalLength, DecodedFrame decoded) {
+  public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
+      DecodedFrame decoded) {
     long start = Math.floorDiv(timestampNanos, WINDOW_NANOS) * WindowSize.FIVE_SECONDS.seconds();
     long[] counts = start == cachedStart ? cached : windowAt(start);
     counts[0]++;

@@ -25,9 +25,9 @@ class WindowTallyTest {
   @Test
   void shouldCountEachFrameInTheFiveSecondWindowOfItsTimestamp() {
     WindowTally tally = new WindowTally();
-    tally.decoded(T0 * SECOND, 60, 100, udp(IP_10_0_0_1, IP_10_0_0_2));
-    tally.decoded((T0 + 4) * SECOND + 999_999_999, 60, 200, udp(IP_10_0_0_1, IP_10_0_0_2));
-    tally.decoded((T0 + 5) * SECOND, 60, 300, udp(IP_10_0_0_2, IP_10_0_0_1));
+    tally.frame(T0 * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2));
+    tally.frame((T0 + 4) * SECOND + 999_999_999, 60, 200, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2));
+    tally.frame((T0 + 5) * SECOND, 60, 300, null, 0, udp(IP_10_0_0_2, IP_10_0_0_1));
 
     assertThat(tally.traffic()).filteredOn(r -> r.window() == WindowSize.FIVE_SECONDS).containsExactly(
         new TrafficWindowRow(WindowSize.FIVE_SECONDS, T0, 2, 300),
@@ -40,11 +40,22 @@ class WindowTallyTest {
   }
 
   @Test
+  void shouldCountWireLengthsAbove2To31AsUnsigned() {
+    WindowTally tally = new WindowTally();
+    tally.frame(T0 * SECOND, 60, 0x8000_0000L, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2)); // pcap's orig_len 2^31
+
+    assertThat(tally.traffic()).filteredOn(r -> r.window() == WindowSize.FIVE_SECONDS)
+        .containsExactly(new TrafficWindowRow(WindowSize.FIVE_SECONDS, T0, 1, 2_147_483_648L));
+    assertThat(tally.sources()).filteredOn(r -> r.window() == WindowSize.FIVE_SECONDS)
+        .containsExactly(new SourceWindowRow(WindowSize.FIVE_SECONDS, T0, "10.0.0.1", 1, 2_147_483_648L));
+  }
+
+  @Test
   void shouldMergeFiveSecondWindowsIntoThirtySecondAndThreeMinuteRows() {
     WindowTally tally = new WindowTally();
-    tally.decoded(T0 * SECOND, 60, 100, udp(IP_10_0_0_1, IP_10_0_0_2));
-    tally.decoded((T0 + 29) * SECOND, 60, 100, udp(IP_10_0_0_1, IP_10_0_0_2));
-    tally.decoded((T0 + 30) * SECOND, 60, 100, udp(IP_10_0_0_1, IP_10_0_0_2));
+    tally.frame(T0 * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2));
+    tally.frame((T0 + 29) * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2));
+    tally.frame((T0 + 30) * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2));
 
     assertThat(tally.sources()).filteredOn(r -> r.window() != WindowSize.FIVE_SECONDS).containsExactly(
         new SourceWindowRow(WindowSize.THIRTY_SECONDS, T0, "10.0.0.1", 2, 200),
@@ -56,7 +67,7 @@ class WindowTallyTest {
   void shouldCountNonIpFramesInTrafficAndProtocolsButUnderNoSource() {
     WindowTally tally = new WindowTally();
     DecodedFrame arp = new FrameFixture().withProtocol(Protocol.ETH).withProtocol(Protocol.ARP).frame();
-    tally.decoded(T0 * SECOND, 42, 42, arp);
+    tally.frame(T0 * SECOND, 42, 42, null, 0, arp);
 
     assertThat(tally.traffic()).contains(new TrafficWindowRow(WindowSize.FIVE_SECONDS, T0, 1, 42));
     assertThat(tally.protocols()).filteredOn(r -> r.window() == WindowSize.FIVE_SECONDS).containsExactly(
@@ -69,7 +80,7 @@ class WindowTallyTest {
   void shouldNameIpv6SourcesAsTheReportsDo() {
     WindowTally tally = new WindowTally();
     DecodedFrame ipv6 = new FrameFixture().withProtocol(Protocol.IPV6).withIpv6(0, 1, 0, 2).frame();
-    tally.decoded(T0 * SECOND, 60, 80, ipv6);
+    tally.frame(T0 * SECOND, 60, 80, null, 0, ipv6);
 
     assertThat(tally.sources()).first().isEqualTo(new SourceWindowRow(WindowSize.FIVE_SECONDS, T0, "::1", 1, 80));
   }
@@ -77,7 +88,7 @@ class WindowTallyTest {
   @Test
   void shouldFloorWindowsBeforeTheEpoch() {
     WindowTally tally = new WindowTally();
-    tally.decoded(-1, 60, 80, udp(IP_10_0_0_1, IP_10_0_0_2));
+    tally.frame(-1, 60, 80, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2));
 
     assertThat(tally.traffic()).first().isEqualTo(new TrafficWindowRow(WindowSize.FIVE_SECONDS, -5, 1, 80));
   }
@@ -86,7 +97,7 @@ class WindowTallyTest {
   void shouldKeepCountsExactWhenTheSourceTableGrows() {
     WindowTally tally = new WindowTally();
     for (int i = 0; i < 5000; i++) {
-      tally.decoded((T0 + i % 7) * SECOND, 60, 10, udp(IP_10_0_0_1 + i % 1000, IP_10_0_0_2));
+      tally.frame((T0 + i % 7) * SECOND, 60, 10, null, 0, udp(IP_10_0_0_1 + i % 1000, IP_10_0_0_2));
     }
 
     assertThat(tally.sources()).filteredOn(r -> r.window() == WindowSize.THREE_MINUTES).hasSize(1000)
