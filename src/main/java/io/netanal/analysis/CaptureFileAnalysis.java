@@ -179,7 +179,8 @@ public final class CaptureFileAnalysis {
         pipeline.readStaged(first, relay == null ? 0 : 1, relay);
         describe(first, first.damage());
       } else {
-        add(first);
+        current = slices;
+        readWhole(first); // its bytes reach bytesDone below, once
       }
     } finally {
       long read = 0;
@@ -199,11 +200,15 @@ public final class CaptureFileAnalysis {
   public void add(CaptureFileReader reader) throws IOException {
     current = List.of(reader);
     try {
-      reader.read(pipeline.sink());
+      readWhole(reader);
     } finally {
       current = List.of();
       bytesDone += Math.max(0, reader.bytesRead());
     }
+  }
+
+  private void readWhole(CaptureFileReader reader) throws IOException {
+    reader.read(pipeline.sink());
     describe(reader, reader.damage());
   }
 

@@ -20,6 +20,14 @@ class CaptureFileAnalysisTest {
   @TempDir Path dir;
 
   @Test
+  void shouldCountTheBytesOfAFileReadWholeOnceForProgress() throws IOException {
+    Path sample = Path.of("src/test/resources/pcaps/loopback-sample.pcapng");
+    CaptureFileAnalysis analysis = new CaptureFileAnalysis(AnalysisOptions.defaults());
+    analysis.add(sample);
+    assertThat(analysis.bytesRead()).isEqualTo(Files.size(sample));
+  }
+
+  @Test
   void shouldGiveTheSameReportWhenLargePcapFilesAreReadInParallelSlices() throws IOException {
     Path pcaps = TestData.pcaps();
     List<Path> files;
