@@ -30,7 +30,7 @@
         { stroke: "#7b8794", grid: { stroke: "#2a3240" }, ticks: { stroke: "#2a3240" }, size: 84,
           values: (u, vals) => vals.map(format) },
       ],
-      series: [{}, { label: label, stroke: color, width: 2, fill: color + "33", points: { show: true, size: 5 } }],
+      series: [{}, { label: label, stroke: color, width: 2, fill: color + "33", points: { show: false } }],
     };
     const plot = new uPlot(opts, [[], []], el);
     window.addEventListener("resize", () => plot.setSize({ width: el.clientWidth, height: 240 }));
@@ -63,9 +63,19 @@
     $("t-rate").textContent = count(s.rates.packetsPerSecond) + " pkt/s";
     $("updated").textContent = "updated " + s.time.replace("T", " ").slice(0, 19) + " UTC · " + s.workersBusy + " busy · " + s.clients + " viewers";
 
+    // Every window of the span, a window without traffic as 0: the store keeps only windows that saw packets, and
+    // a line drawn straight between two distant windows would show traffic where there was none.
     const w = s.windowSeconds;
-    const xs = s.series.map((p) => p.startSeconds);
-    for (const [plot, ys] of [[bandwidth, s.series.map((p) => p.bytes * 8 / w)], [packetRate, s.series.map((p) => p.packets / w)]]) {
+    const byStart = new Map(s.series.map((p) => [p.startSeconds, p]));
+    const xs = [];
+    if (s.series.length) {
+      const last = s.series[s.series.length - 1].startSeconds;
+      for (let x = last - SPAN_SECONDS + w; x <= last; x += w) xs.push(x);
+    }
+    const at = (x, f) => (byStart.has(x) ? f(byStart.get(x)) : 0);
+    const bits = xs.map((x) => at(x, (p) => p.bytes * 8 / w));
+    const packets = xs.map((x) => at(x, (p) => p.packets / w));
+    for (const [plot, ys] of [[bandwidth, bits], [packetRate, packets]]) {
       plot.batch(() => {
         plot.setData([xs, ys], false);
         if (xs.length) {
