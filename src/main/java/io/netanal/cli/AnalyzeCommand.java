@@ -9,7 +9,6 @@ import io.netanal.analysis.FileAnalyses;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.detect.DetectionPipeline;
 import io.netanal.filter.FilterExpression;
-import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
 import io.netanal.report.ReportJson;
@@ -73,13 +72,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** Windows and detection (DESIGN.md section 6): on unless --no-detect. */
   @Mixin DetectionOptions detection;
 
-  @Option(names = "--no-names", negatable = false,
-      description = "Do not learn names for addresses (from DNS answers, TLS SNI, HTTP Host).")
-  boolean noNames;
-
-  @Option(names = "--max-flows", paramLabel = "N",
-      description = "Open flows kept before the longest idle is ended as evicted (default: ${DEFAULT-VALUE}).")
-  int maxFlows = FlowTableOptions.DEFAULT_MAX_FLOWS;
+  @Mixin FlowOptions flowOptions;
 
   /** Where the last report is saved; the user's state directory unless a test says otherwise. */
   ReportStore store;
@@ -143,7 +136,8 @@ final class AnalyzeCommand implements Callable<Integer> {
    * detection unless off (null); the flow records also feed the windows' handshake times and retransmissions.
    */
   private CaptureFileAnalysis analysis(AnalysisOptions options, String source, DetectionPipeline pipeline) {
-    return FileAnalyses.create(options, source, maxFlows, !noNames, pipeline, List.of(), List.of());
+    return FileAnalyses.create(options, source, flowOptions.maxFlows, !flowOptions.noNames, pipeline, List.of(),
+        List.of());
   }
 
   /** The result with the alerts in its report (unchanged without detection); the analysis finished the windows. */

@@ -132,13 +132,7 @@ final class CaptureCommand implements Callable<Integer> {
       description = "Endpoints and conversations to keep (0: all; default: ${DEFAULT-VALUE}).")
   int top = AnalysisOptions.DEFAULT_TOP;
 
-  @Option(names = "--no-names", negatable = false,
-      description = "Do not learn names for addresses (from DNS answers, TLS SNI, HTTP Host).")
-  boolean noNames;
-
-  @Option(names = "--max-flows", paramLabel = "N",
-      description = "Open flows kept before the longest idle is ended as evicted (default: ${DEFAULT-VALUE}).")
-  int maxFlows = FlowTableOptions.DEFAULT_MAX_FLOWS;
+  @Mixin FlowOptions flowOptions;
 
   @Option(names = "--active-timeout", paramLabel = "SECONDS",
       description = "Interim flow record for flows open this long (default: ${DEFAULT-VALUE}).")
@@ -177,9 +171,9 @@ final class CaptureCommand implements Callable<Integer> {
       if (activeTimeoutSeconds < 1) {
         throw new InvalidInputException("--active-timeout: " + activeTimeoutSeconds + " (expected: >= 1 second)");
       }
-      FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forLive(capture.device(), maxFlows,
-          TimeUnit.SECONDS.toNanos(activeTimeoutSeconds)), top == 0 ? 20 : top, !noNames,
-          noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
+      FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forLive(capture.device(), flowOptions.maxFlows,
+          TimeUnit.SECONDS.toNanos(activeTimeoutSeconds)), top == 0 ? 20 : top, !flowOptions.noNames,
+          flowOptions.noNames ? AppMetadata.NONE : AppMessages.INSTANCE);
       List<DecodedFrameConsumer> consumers = new ArrayList<>(List.of(flows.consumer()));
       if (packetLines) {
         consumers.add((ts, captured, original, buffer, offset, frame) ->
