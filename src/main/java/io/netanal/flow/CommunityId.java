@@ -1,5 +1,7 @@
 package io.netanal.flow;
 
+import java.nio.ByteBuffer;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -17,8 +19,8 @@ import java.util.Base64;
  * its counterpart type (echo request/reply and the other request/reply pairs) as destination port; a type without
  * counterpart uses its code and is "one-way": never reordered.
  *
- * <p>Not thread-safe: one instance per thread (it reuses its digest and buffer). Computed once per flow, when its
- * record is made, never per packet.
+ * <p>Not thread-safe: one instance per thread (it reuses its digest and buffers). Computed at most once per flow,
+ * when its record is first asked for it, never per packet.
  */
 final class CommunityId {
   static final int ICMP = 1;
@@ -29,6 +31,7 @@ final class CommunityId {
 
   private final MessageDigest sha1;
   private final byte[] input = new byte[2 + 16 + 16 + 1 + 1 + 2 + 2];
+  private final byte[] digest = new byte[20];
 
   CommunityId() {
     try {
@@ -79,6 +82,16 @@ final class CommunityId {
    * (for ICMP: type and code) as they appear in that direction.
    */
   String of(byte[] source, byte[] destination, int protocol, int sourcePort, int destinationPort) {
+    return of(source.length == 4 ? 4 : 6, high(source), low(source), high(destination), low(destination), protocol,
+        sourcePort, destinationPort);
+  }
+
+  /**
+   * As {@link #of(byte[], byte[], int, int, int)}, with the addresses as the flow table keeps them: IP version,
+   * then each address as two longs (IPv4 in the low 32 bits of the low long, the high long 0).
+   */
+  String of(int version, long sourceHigh, long sourceLow, long destinationHigh, long destinationLow, int protocol,
+      int sourcePort, int destinationPort) {
     boolean oneWay = false;
     if (protocol == ICMP || protocol == ICMPV6) {
       int counterpart = protocol == ICMP ? icmpCounterpart(sourcePort) : icmpv6Counterpart(sourcePort);
@@ -91,11 +104,17 @@ final class CommunityId {
     boolean hasPorts = protocol == TCP || protocol == UDP || protocol == SCTP || protocol == ICMP
         || protocol == ICMPV6;
     if (!oneWay) {
-      int c = compareUnsigned(source, destination);
+      int c = Long.compareUnsigned(sourceHigh, destinationHigh);
+      if (c == 0) {
+        c = Long.compareUnsigned(sourceLow, destinationLow);
+      }
       if (c > 0 || (c == 0 && hasPorts && sourcePort > destinationPort)) {
-        byte[] a = source;
-        source = destination;
-        destination = a;
+        long h = sourceHigh;
+        sourceHigh = destinationHigh;
+        destinationHigh = h;
+        long l = sourceLow;
+        sourceLow = destinationLow;
+        destinationLow = l;
         int p = sourcePort;
         sourcePort = destinationPort;
         destinationPort = p;
@@ -104,10 +123,8 @@ final class CommunityId {
     int n = 0;
     input[n++] = 0; // seed 0, 16 bits
     input[n++] = 0;
-    System.arraycopy(source, 0, input, n, source.length);
-    n += source.length;
-    System.arraycopy(destination, 0, input, n, destination.length);
-    n += destination.length;
+    n = put(version, sourceHigh, sourceLow, n);
+    n = put(version, destinationHigh, destinationLow, n);
     input[n++] = (byte) protocol;
     input[n++] = 0; // padding
     if (hasPorts) {
@@ -118,16 +135,37 @@ final class CommunityId {
     }
     sha1.reset();
     sha1.update(input, 0, n);
-    return "1:" + Base64.getEncoder().encodeToString(sha1.digest());
+    try {
+      sha1.digest(digest, 0, digest.length);
+    } catch (DigestException e) {
+      throw new IllegalStateException("SHA-1: digest of " + digest.length + " bytes refused", e);
+    }
+    return "1:" + Base64.getEncoder().encodeToString(digest);
   }
 
-  private static int compareUnsigned(byte[] a, byte[] b) {
-    for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      int c = Integer.compare(a[i] & 0xff, b[i] & 0xff);
-      if (c != 0) {
-        return c;
+  /** Writes an address (4 bytes for IPv4, 16 for IPv6) into the input at {@code n}; returns the next offset. */
+  private int put(int version, long high, long low, int n) {
+    if (version != 4) {
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        input[n++] = (byte) (high >>> shift);
       }
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        input[n++] = (byte) (low >>> shift);
+      }
+      return n;
     }
-    return Integer.compare(a.length, b.length);
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      input[n++] = (byte) (low >>> shift);
+    }
+    return n;
+  }
+
+  private static long high(byte[] address) {
+    return address.length == 4 ? 0 : ByteBuffer.wrap(address).getLong(0);
+  }
+
+  private static long low(byte[] address) {
+    return address.length == 4 ? ByteBuffer.wrap(address).getInt(0) & 0xffffffffL
+        : ByteBuffer.wrap(address).getLong(8);
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * it), which endpoint is the originator, its counters each way, Zeek's history, and its place in the table's
  * idle lists.
  *
- * <p>Mutable, owned by the flow table's thread; the only per-flow allocation (made when the flow starts, none per
- * packet afterwards, except the rare growth of its history and its application metadata).
+ * <p>Mutable, owned by the flow table's thread; allocated when the table has no ended flow to reuse ({@link
+ * #clear}), none per packet afterwards, except the rare growth of its history and its application metadata.
  */
 final class Flow implements AppMetadata.Sink {
   static final int ORIG = 0;
@@ -48,6 +48,8 @@ final class Flow implements AppMetadata.Sink {
   int service = -1;
   /** TCP only: the endpoints, originator first. */
   TcpEndpoint[] tcp;
+  /** A non-TCP flow reusing this object keeps an earlier TCP flow's endpoints here, for a later TCP flow. */
+  private TcpEndpoint[] spareTcp;
   /** Handshake timing: the originator's SYN, then its first ACK after the responder's SYN-ACK. */
   long synTs = -1;
   boolean synAckSeen;
@@ -69,6 +71,72 @@ final class Flow implements AppMetadata.Sink {
   Flow previous;
   Flow next;
   String closing;
+
+  /** One-letter histories as constants: most flows of a scan or flood are a lone "S". */
+  private static final String[] ONE_LETTER = oneLetter();
+
+  /**
+   * Makes this flow (ended, out of the table) as new, to be reused for the next one: a table that evicts a flow
+   * per packet then allocates nothing, and no flow lives long enough to be copied to the old generation and die
+   * there. The key, times and roles are set by the table when it reuses it.
+   */
+  void clear() {
+    icmpType = -1;
+    icmpCode = -1;
+    for (int i = 0; i < 2; i++) {
+      reportedBytes[i] = 0;
+      packets[i] = 0;
+      ipBytes[i] = 0;
+      payloadBytes[i] = 0;
+      frameBytes[i] = 0;
+    }
+    service = -1;
+    if (tcp != null) {
+      spareTcp = tcp;
+      tcp = null;
+    }
+    synTs = -1;
+    synAckSeen = false;
+    rttNanos = -1;
+    history.setLength(0);
+    historySeen = 0;
+    appPackets = 0;
+    dns = null;
+    dnsMore = 0;
+    tls = null;
+    http = null;
+    previous = null;
+    next = null;
+    closing = null;
+  }
+
+  /** Gives the flow its TCP endpoints, as new (reused from an earlier TCP flow of this object when it had one). */
+  void startTcp() {
+    if (spareTcp == null) {
+      tcp = new TcpEndpoint[] {new TcpEndpoint(), new TcpEndpoint()};
+    } else {
+      tcp = spareTcp;
+      spareTcp = null;
+      tcp[0].clear();
+      tcp[1].clear();
+    }
+  }
+
+  /** The history as text (a shared constant for one letter). */
+  String historyText() {
+    if (history.length() == 1 && history.charAt(0) < ONE_LETTER.length) {
+      return ONE_LETTER[history.charAt(0)];
+    }
+    return history.toString();
+  }
+
+  private static String[] oneLetter() {
+    String[] letters = new String[128];
+    for (char c = 0; c < letters.length; c++) {
+      letters[c] = String.valueOf(c).intern();
+    }
+    return letters;
+  }
 
   int direction(boolean fromA) {
     return fromA == origIsA ? ORIG : RESP;

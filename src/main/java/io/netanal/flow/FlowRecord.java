@@ -1,38 +1,335 @@
 package io.netanal.flow;
 
+import io.netanal.frame.AddressFormat;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One flow as {@code netanal.flow/1} describes it (DESIGN.md section 5): a bidirectional transport conversation
  * seen from its originator, with Zeek's {@code conn_state} and {@code history}.
  *
- * <p>An immutable value made once per ended flow, off the per-packet path. Addresses are text as the report writes
- * them; {@code vlan} is -1 without a tag; ports are -1 for protocols without ports (ICMP keeps its type in
+ * <p>An immutable value made once per ended flow, off the per-packet path. Addresses read as text as the report
+ * writes them; {@code vlan} is -1 without a tag; ports are -1 for protocols without ports (ICMP keeps its type in
  * {@code origPort} and code in {@code respPort}, as Zeek does); {@code rttMillis}, {@code service}, {@code tls},
  * {@code http} are null when unknown; {@code dns} is empty without DNS.
  *
- * @param source the capture file or interface the flow was seen on
- * @param tsNanos first packet, nanoseconds since the epoch
- * @param lastTsNanos last packet
- * @param ipProtocol the IP protocol number (6, 17, 1, 58, 132, ...)
- * @param origBytes transport payload bytes from the originator (TCP: by sequence space where known)
- * @param origIpBytes IP-level bytes from the originator (the IP header's declared length)
- * @param state Zeek's conn_state code ("S0", "SF", "REJ", ...)
- * @param history Zeek's history letters
- * @param end why the record was made: "fin", "rst", "idle", "active", "evicted" or "eof"
- * @param communityId Community ID v1, "1:" + base64
- * @param dnsMore DNS transactions beyond the {@link #MAX_DNS} kept in {@code dns}
+ * <p>Not a {@code record}, though it behaves as one (equality and text over the components below): a flood of
+ * one-packet flows ends a flow per packet, and most records are only counted, never printed. So the flow table
+ * makes it from numbers (addresses as longs) and the address text and the Community ID (a SHA-1) are made on first
+ * use, by whoever prints it. Any thread may read it; the lazily made strings are immutable and deterministic, so
+ * two threads computing one at once agree.
+ *
+ * <p>Components: {@code source} the capture file or interface; {@code tsNanos} first packet, nanoseconds since the
+ * epoch; {@code lastTsNanos} last packet; {@code ipProtocol} the IP protocol number (6, 17, 1, 58, 132, ...);
+ * {@code origBytes} transport payload bytes from the originator (TCP: by sequence space where known);
+ * {@code origIpBytes} IP-level bytes from the originator (the IP header's declared length); {@code state} Zeek's
+ * conn_state code ("S0", "SF", "REJ", ...); {@code history} Zeek's history letters; {@code end} why the record was
+ * made: "fin", "rst", "idle", "active", "evicted" or "eof"; {@code communityId} Community ID v1, "1:" + base64;
+ * {@code dnsMore} DNS transactions beyond the {@link #MAX_DNS} kept in {@code dns}.
  */
-public record FlowRecord(String source, long tsNanos, long lastTsNanos, String origAddress, int origPort,
-    String respAddress, int respPort, int ipProtocol, int vlan, String service, long origPackets, long respPackets,
-    long origBytes, long respBytes, long origIpBytes, long respIpBytes, String state, String history, String end,
-    String communityId, Double rttMillis, long origRetransmissions, long respRetransmissions, List<Dns> dns,
-    int dnsMore, Tls tls, Http http) {
+public final class FlowRecord {
   /** DNS transactions kept per flow. */
   public static final int MAX_DNS = 16;
+  /** One digest per thread that asks for a Community ID (the flows writer's, the report's). */
+  private static final ThreadLocal<CommunityId> COMMUNITY_ID = ThreadLocal.withInitial(CommunityId::new);
 
-  public FlowRecord {
-    dns = List.copyOf(dns);
+  private final String source;
+  private final long tsNanos;
+  private final long lastTsNanos;
+  /** 4 or 6; 0 when made from address text that is not a literal. IPv4 addresses sit in the low longs. */
+  private final int ipVersion;
+  private final long origHigh;
+  private final long origLow;
+  private final long respHigh;
+  private final long respLow;
+  private final int origPort;
+  private final int respPort;
+  private final int ipProtocol;
+  private final int vlan;
+  private final String service;
+  private final long origPackets;
+  private final long respPackets;
+  private final long origBytes;
+  private final long respBytes;
+  private final long origIpBytes;
+  private final long respIpBytes;
+  private final String state;
+  private final String history;
+  private final String end;
+  private final Double rttMillis;
+  private final long origRetransmissions;
+  private final long respRetransmissions;
+  private final List<Dns> dns;
+  private final int dnsMore;
+  private final Tls tls;
+  private final Http http;
+  /** The Community ID's input: whether the first packet came from the originator, and its ICMP type and code. */
+  private final boolean firstFromOrig;
+  private final int icmpType;
+  private final int icmpCode;
+  // Made on first use (benign races: each is a pure function of the fields above).
+  private String origAddress;
+  private String respAddress;
+  private String communityId;
+
+  public FlowRecord(String source, long tsNanos, long lastTsNanos, String origAddress, int origPort,
+      String respAddress, int respPort, int ipProtocol, int vlan, String service, long origPackets, long respPackets,
+      long origBytes, long respBytes, long origIpBytes, long respIpBytes, String state, String history, String end,
+      String communityId, Double rttMillis, long origRetransmissions, long respRetransmissions, List<Dns> dns,
+      int dnsMore, Tls tls, Http http) {
+    this.source = source;
+    this.tsNanos = tsNanos;
+    this.lastTsNanos = lastTsNanos;
+    this.origAddress = origAddress;
+    this.respAddress = respAddress;
+    long[] orig = literal(origAddress);
+    long[] resp = literal(respAddress);
+    this.ipVersion = orig == null ? 0 : (int) orig[0];
+    this.origHigh = orig == null ? 0 : orig[1];
+    this.origLow = orig == null ? 0 : orig[2];
+    this.respHigh = resp == null ? 0 : resp[1];
+    this.respLow = resp == null ? 0 : resp[2];
+    this.origPort = origPort;
+    this.respPort = respPort;
+    this.ipProtocol = ipProtocol;
+    this.vlan = vlan;
+    this.service = service;
+    this.origPackets = origPackets;
+    this.respPackets = respPackets;
+    this.origBytes = origBytes;
+    this.respBytes = respBytes;
+    this.origIpBytes = origIpBytes;
+    this.respIpBytes = respIpBytes;
+    this.state = state;
+    this.history = history;
+    this.end = end;
+    this.communityId = communityId;
+    this.rttMillis = rttMillis;
+    this.origRetransmissions = origRetransmissions;
+    this.respRetransmissions = respRetransmissions;
+    this.dns = List.copyOf(dns);
+    this.dnsMore = dnsMore;
+    this.tls = tls;
+    this.http = http;
+    this.firstFromOrig = true;
+    this.icmpType = -1;
+    this.icmpCode = -1;
+  }
+
+  /** The record of an ended (or interim) flow, from its numbers: no text yet. Called by the flow table's thread. */
+  FlowRecord(Flow f, String end, String source) {
+    boolean origIsA = f.origIsA;
+    this.source = source;
+    this.tsNanos = f.firstTs;
+    this.lastTsNanos = f.lastTs;
+    this.ipVersion = f.ipVersion;
+    this.origHigh = origIsA ? f.aHigh : f.bHigh;
+    this.origLow = origIsA ? f.aLow : f.bLow;
+    this.respHigh = origIsA ? f.bHigh : f.aHigh;
+    this.respLow = origIsA ? f.bLow : f.aLow;
+    this.firstFromOrig = f.firstFromA == origIsA;
+    this.icmpType = f.icmpType;
+    this.icmpCode = f.icmpCode;
+    if (f.icmpType >= 0) {
+      // Zeek's ICMP ports: the originator's message type and code.
+      int counterpart = f.protocol == CommunityId.ICMP ? CommunityId.icmpCounterpart(f.icmpType)
+          : CommunityId.icmpv6Counterpart(f.icmpType);
+      this.origPort = firstFromOrig || counterpart < 0 ? f.icmpType : counterpart;
+      this.respPort = f.icmpCode;
+    } else {
+      this.origPort = origIsA ? f.aPort : f.bPort;
+      this.respPort = origIsA ? f.bPort : f.aPort;
+    }
+    long orig;
+    long resp;
+    if (f.tcp != null) {
+      orig = f.tcp[Flow.ORIG].size() - f.reportedBytes[Flow.ORIG];
+      resp = f.tcp[Flow.RESP].size() - f.reportedBytes[Flow.RESP];
+      this.origRetransmissions = f.tcp[Flow.ORIG].retransmissions;
+      this.respRetransmissions = f.tcp[Flow.RESP].retransmissions;
+      this.rttMillis = f.rttNanos >= 0 ? f.rttNanos / 1e6 : null;
+    } else {
+      orig = f.payloadBytes[Flow.ORIG];
+      resp = f.payloadBytes[Flow.RESP];
+      this.origRetransmissions = 0;
+      this.respRetransmissions = 0;
+      this.rttMillis = null;
+    }
+    this.origBytes = Math.max(0, orig);
+    this.respBytes = Math.max(0, resp);
+    this.ipProtocol = f.protocol;
+    this.vlan = f.vlan;
+    this.service = Services.name(f.service);
+    this.origPackets = f.packets[Flow.ORIG];
+    this.respPackets = f.packets[Flow.RESP];
+    this.origIpBytes = f.ipBytes[Flow.ORIG];
+    this.respIpBytes = f.ipBytes[Flow.RESP];
+    this.state = ConnState.of(f);
+    this.history = f.historyText();
+    this.end = end;
+    this.dns = f.dns == null ? List.of() : List.copyOf(f.dns);
+    this.dnsMore = f.dnsMore;
+    this.tls = f.tls;
+    this.http = f.http;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public long tsNanos() {
+    return tsNanos;
+  }
+
+  public long lastTsNanos() {
+    return lastTsNanos;
+  }
+
+  public String origAddress() {
+    String text = origAddress;
+    if (text == null) {
+      text = address(origHigh, origLow);
+      origAddress = text;
+    }
+    return text;
+  }
+
+  public int origPort() {
+    return origPort;
+  }
+
+  public String respAddress() {
+    String text = respAddress;
+    if (text == null) {
+      text = address(respHigh, respLow);
+      respAddress = text;
+    }
+    return text;
+  }
+
+  public int respPort() {
+    return respPort;
+  }
+
+  /**
+   * 4 or 6, the family of {@link #origAddressHigh()}/{@link #origAddressLow()} (and, from the flow table, of the
+   * responder's); 0 when the record was made from an originator text that is not an address literal.
+   */
+  public int ipVersion() {
+    return ipVersion;
+  }
+
+  /** The originator's address as numbers: IPv6's first 64 bits; 0 for IPv4. */
+  public long origAddressHigh() {
+    return origHigh;
+  }
+
+  /** The originator's address as numbers: IPv6's last 64 bits; IPv4's 32 bits, unsigned. */
+  public long origAddressLow() {
+    return origLow;
+  }
+
+  public long respAddressHigh() {
+    return respHigh;
+  }
+
+  public long respAddressLow() {
+    return respLow;
+  }
+
+  public int ipProtocol() {
+    return ipProtocol;
+  }
+
+  public int vlan() {
+    return vlan;
+  }
+
+  public String service() {
+    return service;
+  }
+
+  public long origPackets() {
+    return origPackets;
+  }
+
+  public long respPackets() {
+    return respPackets;
+  }
+
+  public long origBytes() {
+    return origBytes;
+  }
+
+  public long respBytes() {
+    return respBytes;
+  }
+
+  public long origIpBytes() {
+    return origIpBytes;
+  }
+
+  public long respIpBytes() {
+    return respIpBytes;
+  }
+
+  public String state() {
+    return state;
+  }
+
+  public String history() {
+    return history;
+  }
+
+  public String end() {
+    return end;
+  }
+
+  public String communityId() {
+    String id = communityId;
+    if (id == null) {
+      long sourceHigh = firstFromOrig ? origHigh : respHigh;
+      long sourceLow = firstFromOrig ? origLow : respLow;
+      long destinationHigh = firstFromOrig ? respHigh : origHigh;
+      long destinationLow = firstFromOrig ? respLow : origLow;
+      int sourcePort = icmpType >= 0 ? icmpType : firstFromOrig ? origPort : respPort;
+      int destinationPort = icmpType >= 0 ? icmpCode : firstFromOrig ? respPort : origPort;
+      id = COMMUNITY_ID.get().of(ipVersion, sourceHigh, sourceLow, destinationHigh, destinationLow, ipProtocol,
+          sourcePort, destinationPort);
+      communityId = id;
+    }
+    return id;
+  }
+
+  public Double rttMillis() {
+    return rttMillis;
+  }
+
+  public long origRetransmissions() {
+    return origRetransmissions;
+  }
+
+  public long respRetransmissions() {
+    return respRetransmissions;
+  }
+
+  public List<Dns> dns() {
+    return dns;
+  }
+
+  public int dnsMore() {
+    return dnsMore;
+  }
+
+  public Tls tls() {
+    return tls;
+  }
+
+  public Http http() {
+    return http;
   }
 
   /** One DNS query (and its answer when seen): {@code answers} are addresses or names as text; rcode -1 unanswered. */
@@ -91,5 +388,70 @@ public record FlowRecord(String source, long tsNanos, long lastTsNanos, String o
   /** The handshake completed and neither side reset it before data. */
   public boolean established() {
     return ipProtocol == 6 && history.indexOf('h') >= 0 && !failedAttempt();
+  }
+
+  /** Equal when every component (as the public accessors give them) is. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof FlowRecord r)) {
+      return false;
+    }
+    return tsNanos == r.tsNanos && lastTsNanos == r.lastTsNanos && origPort == r.origPort && respPort == r.respPort
+        && ipProtocol == r.ipProtocol && vlan == r.vlan && origPackets == r.origPackets
+        && respPackets == r.respPackets && origBytes == r.origBytes && respBytes == r.respBytes
+        && origIpBytes == r.origIpBytes && respIpBytes == r.respIpBytes
+        && origRetransmissions == r.origRetransmissions && respRetransmissions == r.respRetransmissions
+        && dnsMore == r.dnsMore && Objects.equals(source, r.source)
+        && Objects.equals(origAddress(), r.origAddress()) && Objects.equals(respAddress(), r.respAddress())
+        && Objects.equals(service, r.service) && Objects.equals(state, r.state)
+        && Objects.equals(history, r.history) && Objects.equals(end, r.end)
+        && Objects.equals(communityId(), r.communityId()) && Objects.equals(rttMillis, r.rttMillis)
+        && dns.equals(r.dns) && Objects.equals(tls, r.tls) && Objects.equals(http, r.http);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, tsNanos, lastTsNanos, origAddress(), origPort, respAddress(), respPort, ipProtocol,
+        vlan, service, origPackets, respPackets, origBytes, respBytes, origIpBytes, respIpBytes, state, history, end,
+        communityId(), rttMillis, origRetransmissions, respRetransmissions, dns, dnsMore, tls, http);
+  }
+
+  /** As a record would print it. */
+  @Override
+  public String toString() {
+    return "FlowRecord[source=" + source + ", tsNanos=" + tsNanos + ", lastTsNanos=" + lastTsNanos
+        + ", origAddress=" + origAddress() + ", origPort=" + origPort + ", respAddress=" + respAddress()
+        + ", respPort=" + respPort + ", ipProtocol=" + ipProtocol + ", vlan=" + vlan + ", service=" + service
+        + ", origPackets=" + origPackets + ", respPackets=" + respPackets + ", origBytes=" + origBytes
+        + ", respBytes=" + respBytes + ", origIpBytes=" + origIpBytes + ", respIpBytes=" + respIpBytes
+        + ", state=" + state + ", history=" + history + ", end=" + end + ", communityId=" + communityId()
+        + ", rttMillis=" + rttMillis + ", origRetransmissions=" + origRetransmissions + ", respRetransmissions="
+        + respRetransmissions + ", dns=" + dns + ", dnsMore=" + dnsMore + ", tls=" + tls + ", http=" + http + "]";
+  }
+
+  private String address(long high, long low) {
+    return ipVersion == 4 ? AddressFormat.ipv4((int) low) : AddressFormat.ipv6(high, low);
+  }
+
+  /**
+   * {@code {version, high, low}} of an IPv4 or IPv6 literal (as the table keeps them), or null. Only for records
+   * made from text (tests, stored flows): literals only, so no name is ever resolved.
+   */
+  private static long[] literal(String text) {
+    if (text == null || text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.'
+        || c == ':')) {
+      return null;
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(text).getAddress();
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      return bytes.length == 4 ? new long[] {4, 0, b.getInt() & 0xffffffffL}
+          : new long[] {6, b.getLong(), b.getLong()};
+    } catch (UnknownHostException e) {
+      return null;
+    }
   }
 }

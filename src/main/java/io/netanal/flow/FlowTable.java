@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>One thread feeds it (it is a {@link DecodedFrameConsumer}) and receives the records. Per packet it allocates
  * nothing once a flow exists: the key is looked up through a reused probe in a primitive open-addressing index;
- * the flow's record, Community ID and address text are made once, when it ends. Memory is bounded by
+ * the flow's record is made once, when it ends, from numbers (its address text and Community ID when first asked
+ * for), and the ended flow's object is reused for a later one. Memory is bounded by
  * {@link FlowTableOptions#maxFlows()}.
  */
 public final class FlowTable implements DecodedFrameConsumer {
@@ -38,7 +39,8 @@ public final class FlowTable implements DecodedFrameConsumer {
    * the hash and the index probe, whose slot and flow would often be cache misses.
    */
   private Flow last;
-  private final FlowRecords records = new FlowRecords();
+  /** Ended flows, linked through {@link Flow#next}, to reuse for new ones (at most as many as were ever open). */
+  private Flow free;
   private boolean probeFromA;
   private long now = Long.MIN_VALUE;
   private long serial;
@@ -213,7 +215,13 @@ public final class FlowTable implements DecodedFrameConsumer {
     if (index.size() >= options.maxFlows()) {
       evictLongestIdle();
     }
-    Flow f = new Flow();
+    Flow f = free;
+    if (f != null) {
+      free = f.next;
+      f.next = null;
+    } else {
+      f = new Flow();
+    }
     Flow k = probe;
     f.hash = FlowIndex.hash(k); // the probe's hash is unset when the previous packet's flow just restarted
     f.ipVersion = k.ipVersion;
@@ -236,7 +244,7 @@ public final class FlowTable implements DecodedFrameConsumer {
     }
     int list;
     if (f.protocol == CommunityId.TCP) {
-      f.tcp = new TcpEndpoint[] {new TcpEndpoint(), new TcpEndpoint()};
+      f.startTcp();
       list = LIST_TCP;
     } else {
       list = f.protocol == CommunityId.UDP ? LIST_UDP : LIST_OTHER;
@@ -326,7 +334,7 @@ public final class FlowTable implements DecodedFrameConsumer {
 
   /** An active-timeout record for a long flow, which then goes on counting afresh. */
   private void interim(Flow flow, long ts) {
-    FlowRecord record = records.build(flow, "active", options.source());
+    FlowRecord record = new FlowRecord(flow, "active", options.source());
     report(record, flow.frameBytes[0] + flow.frameBytes[1]);
     if (flow.tcp != null) {
       flow.reportedBytes[Flow.ORIG] = flow.tcp[Flow.ORIG].size();
@@ -350,7 +358,10 @@ public final class FlowTable implements DecodedFrameConsumer {
     }
     index.remove(flow);
     lists[flow.list].remove(flow);
-    report(records.build(flow, reason, options.source()), flow.frameBytes[0] + flow.frameBytes[1]);
+    report(new FlowRecord(flow, reason, options.source()), flow.frameBytes[0] + flow.frameBytes[1]);
+    flow.clear();
+    flow.next = free;
+    free = flow;
   }
 
   private void report(FlowRecord record, long frameBytes) {

@@ -44,6 +44,29 @@ final class TcpEndpoint {
   int zeroWindowEvents;
   int zeroWindowThreshold = 1;
 
+  /** As new, for a reused flow. */
+  void clear() {
+    state = INACTIVE;
+    previousState = INACTIVE;
+    hasSequence = false;
+    start = 0;
+    lastRaw = 0;
+    lastRelative = 0;
+    highest = 0;
+    dataEnd = 0;
+    finSeen = false;
+    lastSynSequence = Long.MIN_VALUE;
+    lastFinSequence = Long.MIN_VALUE;
+    lastRstSequence = Long.MIN_VALUE;
+    retransmissions = 0;
+    retransmissionEvents = 0;
+    retransmissionThreshold = 1;
+    gapEvents = 0;
+    gapThreshold = 1;
+    zeroWindowEvents = 0;
+    zeroWindowThreshold = 1;
+  }
+
   void state(int newState) {
     previousState = state;
     state = newState;

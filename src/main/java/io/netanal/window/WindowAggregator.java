@@ -134,11 +134,12 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
       baseIndex[slot] = w;
     }
     TrafficTable table = base[slot];
-    long[] key = AddressText.parse(flow.origAddress());
-    if (key == null) {
-      return;
+    int version = flow.ipVersion();
+    if (version == 0) {
+      return; // made from an originator text that is no address
     }
-    int r = table.row(key[0], key[1]);
+    long low = version == 4 ? AddressKeys.ipv4((int) flow.origAddressLow()) : flow.origAddressLow();
+    int r = table.row(version == 4 ? 0 : flow.origAddressHigh(), low);
     table.add(RETRANSMISSIONS, r, flow.origRetransmissions());
     if (flow.rttMillis() != null) {
       table.add(RTT_COUNT, r, 1);
