@@ -16,15 +16,16 @@ import static io.netanal.flow.TcpEndpoint.SYN_SENT;
 final class ConnState {
   private ConnState() {}
 
-  static String of(Flow flow) {
+  /** The state of {@code flow}, whose history letters are {@code history}. */
+  static String of(Flow flow, CharSequence history) {
     if (flow.protocol == CommunityId.TCP && flow.tcp != null) {
       TcpEndpoint orig = flow.tcp[Flow.ORIG];
       TcpEndpoint resp = flow.tcp[Flow.RESP];
       return tcp(orig.state, resp.state, orig.inactive(), resp.inactive(), orig.size(), resp.size(),
-          flow.history);
+          history);
     }
     if (flow.protocol == CommunityId.UDP) {
-      return udp(flow.packets[Flow.ORIG] > 0, flow.packets[Flow.RESP] > 0);
+      return udp(flow.origPackets > 0, flow.respPackets > 0);
     }
     return "OTH"; // ICMP and every other protocol
   }

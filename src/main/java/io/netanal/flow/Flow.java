@@ -33,17 +33,24 @@ final class Flow implements AppMetadata.Sink {
   boolean firstFromA;
   int icmpType = -1;
   int icmpCode = -1;
-  /** Payload bytes already reported in interim (active-timeout) records, each way. */
-  final long[] reportedBytes = new long[2];
+  /** TCP payload bytes already reported in interim (active-timeout) records, each way. */
+  long origReported;
+  long respReported;
   /** Creation order, to end the flows left at end of input in the order they started. */
   long serial;
 
   long firstTs;
   long lastTs;
-  final long[] packets = new long[2];
-  final long[] ipBytes = new long[2];
-  final long[] payloadBytes = new long[2];
-  final long[] frameBytes = new long[2];
+  // Counters each way, as fields rather than pairs of arrays: a table holds 100,000s of flows, and five arrays cost
+  // five objects (80 bytes of headers) per flow and a cache miss each when the flow ends.
+  long origPackets;
+  long respPackets;
+  long origIpBytes;
+  long respIpBytes;
+  long origPayload;
+  long respPayload;
+  long origFrameBytes;
+  long respFrameBytes;
   /** Application protocol ({@link io.netanal.decode.Protocol} id) first seen, or -1. */
   int service = -1;
   /** TCP only: the endpoints, originator first. */
@@ -55,8 +62,14 @@ final class Flow implements AppMetadata.Sink {
   boolean synAckSeen;
   long rttNanos = -1;
 
-  /** Zeek's history string and its "seen once" bits (low 16 for the originator, high 16 for the responder). */
-  final StringBuilder history = new StringBuilder(8);
+  /**
+   * Zeek's history: its first {@link #PACKED_LETTERS} letters packed 7 bits each (a flow's history is mostly a few
+   * letters; a StringBuilder would be two more objects per flow), the rest, rarely, in {@link #historyMore}.
+   */
+  private long historyPacked;
+  private int historyLength;
+  private StringBuilder historyMore;
+  /** History letters seen once, Zeek's "seen once" bits: low 16 for the originator, high 16 for the responder. */
   int historySeen;
 
   /** Payload packets shown to the application hook so far. */
@@ -72,6 +85,8 @@ final class Flow implements AppMetadata.Sink {
   Flow next;
   String closing;
 
+  /** History letters kept in {@link #historyPacked}: 9 of 7 bits fit a long. */
+  private static final int PACKED_LETTERS = 9;
   /** One-letter histories as constants: most flows of a scan or flood are a lone "S". */
   private static final String[] ONE_LETTER = oneLetter();
 
@@ -83,13 +98,9 @@ final class Flow implements AppMetadata.Sink {
   void clear() {
     icmpType = -1;
     icmpCode = -1;
-    for (int i = 0; i < 2; i++) {
-      reportedBytes[i] = 0;
-      packets[i] = 0;
-      ipBytes[i] = 0;
-      payloadBytes[i] = 0;
-      frameBytes[i] = 0;
-    }
+    origReported = 0;
+    respReported = 0;
+    clearCounters();
     service = -1;
     if (tcp != null) {
       spareTcp = tcp;
@@ -98,7 +109,9 @@ final class Flow implements AppMetadata.Sink {
     synTs = -1;
     synAckSeen = false;
     rttNanos = -1;
-    history.setLength(0);
+    historyPacked = 0;
+    historyLength = 0;
+    historyMore = null;
     historySeen = 0;
     appPackets = 0;
     dns = null;
@@ -122,12 +135,77 @@ final class Flow implements AppMetadata.Sink {
     }
   }
 
+  /** Counts one packet sent by {@code direction}. */
+  void count(int direction, long ipBytes, long frameBytes) {
+    if (direction == ORIG) {
+      origPackets++;
+      origIpBytes += ipBytes;
+      origFrameBytes += frameBytes;
+    } else {
+      respPackets++;
+      respIpBytes += ipBytes;
+      respFrameBytes += frameBytes;
+    }
+  }
+
+  /** Adds payload bytes (non-TCP: TCP counts its payload by sequence space) sent by {@code direction}. */
+  void addPayload(int direction, long bytes) {
+    if (direction == ORIG) {
+      origPayload += bytes;
+    } else {
+      respPayload += bytes;
+    }
+  }
+
+  /** Zeroes the counters each way (a new interim record starts counting afresh). */
+  void clearCounters() {
+    origPackets = 0;
+    respPackets = 0;
+    origIpBytes = 0;
+    respIpBytes = 0;
+    origPayload = 0;
+    respPayload = 0;
+    origFrameBytes = 0;
+    respFrameBytes = 0;
+  }
+
+  long frameBytes() {
+    return origFrameBytes + respFrameBytes;
+  }
+
   /** The history as text (a shared constant for one letter). */
   String historyText() {
-    if (history.length() == 1 && history.charAt(0) < ONE_LETTER.length) {
-      return ONE_LETTER[history.charAt(0)];
+    if (historyLength == 1) {
+      return ONE_LETTER[historyLetter(0)];
     }
-    return history.toString();
+    char[] letters = new char[historyLength];
+    for (int i = 0; i < letters.length; i++) {
+      letters[i] = historyLetter(i);
+    }
+    return new String(letters);
+  }
+
+  int historyLength() {
+    return historyLength;
+  }
+
+  char historyLetter(int i) {
+    if (i < PACKED_LETTERS) {
+      return (char) ((historyPacked >>> (7 * i)) & 0x7f);
+    }
+    return historyMore.charAt(i - PACKED_LETTERS);
+  }
+
+  private void appendHistory(char letter) {
+    if (historyLength < PACKED_LETTERS) {
+      historyPacked |= (long) (letter & 0x7f) << (7 * historyLength);
+    } else {
+      if (historyMore == null) {
+        historyMore = new StringBuilder(8);
+      }
+      historyMore.append(letter);
+    }
+    historyLength++;
   }
 
   private static String[] oneLetter() {
@@ -142,9 +220,9 @@ final class Flow implements AppMetadata.Sink {
     return fromA == origIsA ? ORIG : RESP;
   }
 
-  /** Adds a history letter, upper case from the originator, lower case from the responder. */
+  /** Adds a history letter (ASCII), upper case from the originator, lower case from the responder. */
   void addHistory(char letter, int direction) {
-    history.append(direction == ORIG ? letter : Character.toLowerCase(letter));
+    appendHistory(direction == ORIG ? letter : Character.toLowerCase(letter));
   }
 
   /**
@@ -164,23 +242,25 @@ final class Flow implements AppMetadata.Sink {
   /** Swaps the originator and responder roles (Zeek's FlipRoles), which history records as '^'. */
   void flip() {
     origIsA = !origIsA;
-    swap(packets);
-    swap(ipBytes);
-    swap(payloadBytes);
-    swap(frameBytes);
+    long t = origPackets;
+    origPackets = respPackets;
+    respPackets = t;
+    t = origIpBytes;
+    origIpBytes = respIpBytes;
+    respIpBytes = t;
+    t = origPayload;
+    origPayload = respPayload;
+    respPayload = t;
+    t = origFrameBytes;
+    origFrameBytes = respFrameBytes;
+    respFrameBytes = t;
     if (tcp != null) {
-      TcpEndpoint t = tcp[0];
+      TcpEndpoint e = tcp[0];
       tcp[0] = tcp[1];
-      tcp[1] = t;
+      tcp[1] = e;
     }
     historySeen = (historySeen >>> 16) | (historySeen << 16);
-    history.append('^');
-  }
-
-  private static void swap(long[] pair) {
-    long t = pair[0];
-    pair[0] = pair[1];
-    pair[1] = t;
+    appendHistory('^');
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.netanal.flow;
 
 /**
  * The open flows by key: an open-addressing hash table of {@link Flow}s (linear probing, deletion by backward
- * shift, so no tombstones pile up under churn), grown by doubling while at most half full.
+ * shift, so no tombstones pile up under churn), grown by doubling while at most half full. Each slot's hash sits
+ * beside it in an int array, so probing past other flows (and shifting them on deletion) reads no flow object:
+ * under a flood every lookup misses and every packet deletes a flow, and each flow read would be a cache miss.
  *
  * <p>Owned by the flow table's thread. Lookups allocate nothing: the key is given as a probe {@link Flow} whose key
  * fields the caller fills.
@@ -11,6 +13,7 @@ final class FlowIndex {
   private static final int INITIAL_CAPACITY = 1 << 10;
 
   private Flow[] slots = new Flow[INITIAL_CAPACITY];
+  private int[] hashes = new int[INITIAL_CAPACITY];
   private int size;
 
   int size() {
@@ -20,12 +23,13 @@ final class FlowIndex {
   /** The flow with {@code probe}'s key, or null. */
   Flow find(Flow probe) {
     int mask = slots.length - 1;
-    for (int i = probe.hash & mask; ; i = (i + 1) & mask) {
+    int hash = probe.hash;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
       Flow f = slots[i];
       if (f == null) {
         return null;
       }
-      if (f.hash == probe.hash && sameKey(f, probe)) {
+      if (hashes[i] == hash && sameKey(f, probe)) {
         return f;
       }
     }
@@ -36,7 +40,7 @@ final class FlowIndex {
     if (size + 1 > slots.length >>> 1) {
       grow();
     }
-    insert(slots, flow);
+    insert(slots, hashes, flow);
     size++;
   }
 
@@ -52,10 +56,11 @@ final class FlowIndex {
     // Backward-shift deletion: move later entries of the probe run into the hole when their home allows it.
     int hole = i;
     for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      int home = slots[j].hash & mask;
+      int home = hashes[j] & mask;
       boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
       if (movable) {
         slots[hole] = slots[j];
+        hashes[hole] = hashes[j];
         hole = j;
       }
     }
@@ -65,21 +70,24 @@ final class FlowIndex {
 
   private void grow() {
     Flow[] larger = new Flow[slots.length << 1];
+    int[] largerHashes = new int[larger.length];
     for (Flow f : slots) {
       if (f != null) {
-        insert(larger, f);
+        insert(larger, largerHashes, f);
       }
     }
     slots = larger;
+    hashes = largerHashes;
   }
 
-  private static void insert(Flow[] table, Flow flow) {
+  private static void insert(Flow[] table, int[] tableHashes, Flow flow) {
     int mask = table.length - 1;
     int i = flow.hash & mask;
     while (table[i] != null) {
       i = (i + 1) & mask;
     }
     table[i] = flow;
+    tableHashes[i] = flow.hash;
   }
 
   static boolean sameKey(Flow a, Flow b) {

@@ -146,14 +146,14 @@ public final class FlowRecord {
     long orig;
     long resp;
     if (f.tcp != null) {
-      orig = f.tcp[Flow.ORIG].size() - f.reportedBytes[Flow.ORIG];
-      resp = f.tcp[Flow.RESP].size() - f.reportedBytes[Flow.RESP];
+      orig = f.tcp[Flow.ORIG].size() - f.origReported;
+      resp = f.tcp[Flow.RESP].size() - f.respReported;
       this.origRetransmissions = f.tcp[Flow.ORIG].retransmissions;
       this.respRetransmissions = f.tcp[Flow.RESP].retransmissions;
       this.rttMillis = f.rttNanos >= 0 ? f.rttNanos / 1e6 : null;
     } else {
-      orig = f.payloadBytes[Flow.ORIG];
-      resp = f.payloadBytes[Flow.RESP];
+      orig = f.origPayload;
+      resp = f.respPayload;
       this.origRetransmissions = 0;
       this.respRetransmissions = 0;
       this.rttMillis = null;
@@ -163,12 +163,12 @@ public final class FlowRecord {
     this.ipProtocol = f.protocol;
     this.vlan = f.vlan;
     this.service = Services.name(f.service);
-    this.origPackets = f.packets[Flow.ORIG];
-    this.respPackets = f.packets[Flow.RESP];
-    this.origIpBytes = f.ipBytes[Flow.ORIG];
-    this.respIpBytes = f.ipBytes[Flow.RESP];
-    this.state = ConnState.of(f);
+    this.origPackets = f.origPackets;
+    this.respPackets = f.respPackets;
+    this.origIpBytes = f.origIpBytes;
+    this.respIpBytes = f.respIpBytes;
     this.history = f.historyText();
+    this.state = ConnState.of(f, history);
     this.end = end;
     this.dns = f.dns == null ? List.of() : List.copyOf(f.dns);
     this.dnsMore = f.dnsMore;

@@ -261,16 +261,14 @@ public final class FlowTable implements DecodedFrameConsumer {
     int direction = flow.direction(probeFromA);
     int layer = d.transportLayer();
     flow.lastTs = Math.max(flow.lastTs, ts);
-    flow.packets[direction]++;
-    flow.ipBytes[direction] += d.ipLength(layer);
-    flow.frameBytes[direction] += originalLength;
+    flow.count(direction, d.ipLength(layer), originalLength);
     int payload = d.payloadLength();
     if (flow.tcp != null) {
       TcpTracker.segment(flow, direction, ts, d.tcpFlags(), d.tcpSequence(), d.tcpAcknowledgment(),
           d.tcpWindow(), payload);
       direction = flow.direction(probeFromA); // a SYN/SYN-ACK reversal may have flipped the roles
     } else {
-      flow.payloadBytes[direction] += payload;
+      flow.addPayload(direction, payload);
       if (flow.protocol == CommunityId.UDP && payload > 0) {
         flow.checkHistory(TcpTracker.HIST_DATA, 'D', direction); // Zeek's UDP: 'D' payload, once per direction
       }
@@ -335,20 +333,14 @@ public final class FlowTable implements DecodedFrameConsumer {
   /** An active-timeout record for a long flow, which then goes on counting afresh. */
   private void interim(Flow flow, long ts) {
     FlowRecord record = new FlowRecord(flow, "active", options.source());
-    report(record, flow.frameBytes[0] + flow.frameBytes[1]);
+    report(record, flow.frameBytes());
     if (flow.tcp != null) {
-      flow.reportedBytes[Flow.ORIG] = flow.tcp[Flow.ORIG].size();
-      flow.reportedBytes[Flow.RESP] = flow.tcp[Flow.RESP].size();
+      flow.origReported = flow.tcp[Flow.ORIG].size();
+      flow.respReported = flow.tcp[Flow.RESP].size();
+      flow.tcp[Flow.ORIG].retransmissions = 0;
+      flow.tcp[Flow.RESP].retransmissions = 0;
     }
-    for (int i = 0; i < 2; i++) {
-      flow.packets[i] = 0;
-      flow.ipBytes[i] = 0;
-      flow.payloadBytes[i] = 0;
-      flow.frameBytes[i] = 0;
-      if (flow.tcp != null) {
-        flow.tcp[i].retransmissions = 0;
-      }
-    }
+    flow.clearCounters();
     flow.firstTs = ts;
   }
 
@@ -358,7 +350,7 @@ public final class FlowTable implements DecodedFrameConsumer {
     }
     index.remove(flow);
     lists[flow.list].remove(flow);
-    report(new FlowRecord(flow, reason, options.source()), flow.frameBytes[0] + flow.frameBytes[1]);
+    report(new FlowRecord(flow, reason, options.source()), flow.frameBytes());
     flow.clear();
     flow.next = free;
     free = flow;

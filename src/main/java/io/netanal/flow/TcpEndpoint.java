@@ -17,8 +17,9 @@ final class TcpEndpoint {
   static final int CLOSED = 5;
   static final int RESET = 6;
 
-  int state = INACTIVE;
-  int previousState = INACTIVE;
+  // Bytes, not ints: a table holds 100,000s of endpoints.
+  byte state = INACTIVE;
+  byte previousState = INACTIVE;
   /** Set once the endpoint sent a packet: {@link #start} and {@link #lastRaw} are valid. */
   boolean hasSequence;
   /** Raw ISN (or first sequence number - 1). */
@@ -36,13 +37,10 @@ final class TcpEndpoint {
   long lastFinSequence = Long.MIN_VALUE;
   long lastRstSequence = Long.MIN_VALUE;
   long retransmissions;
-  // Zeek's ScaledHistoryEntry counters and thresholds (1, 10, 100, ...).
+  // Zeek's ScaledHistoryEntry counters (a letter at the 1st, 10th, 100th ... event).
   int retransmissionEvents;
-  int retransmissionThreshold = 1;
   int gapEvents;
-  int gapThreshold = 1;
   int zeroWindowEvents;
-  int zeroWindowThreshold = 1;
 
   /** As new, for a reused flow. */
   void clear() {
@@ -60,16 +58,13 @@ final class TcpEndpoint {
     lastRstSequence = Long.MIN_VALUE;
     retransmissions = 0;
     retransmissionEvents = 0;
-    retransmissionThreshold = 1;
     gapEvents = 0;
-    gapThreshold = 1;
     zeroWindowEvents = 0;
-    zeroWindowThreshold = 1;
   }
 
   void state(int newState) {
     previousState = state;
-    state = newState;
+    state = (byte) newState;
   }
 
   /** Starts the sequence space at the first packet: a SYN's ISN, else (SYN missed) one before its sequence. */
@@ -113,8 +108,15 @@ final class TcpEndpoint {
     return state == INACTIVE || state == PARTIAL;
   }
 
-  /** Zeek's ScaledHistoryEntry: true at the 1st, 10th, 100th ... event. */
-  static boolean scaled(int events, int threshold) {
-    return events == threshold;
+  /**
+   * Zeek's ScaledHistoryEntry: true at the 1st, 10th, 100th ... event (its threshold, multiplied by 10 each time it
+   * is reached, is always the next power of ten, so it need not be kept).
+   */
+  static boolean scaled(int events) {
+    int threshold = 1;
+    while (threshold < events && threshold <= Integer.MAX_VALUE / 10) {
+      threshold *= 10;
+    }
+    return threshold == events;
   }
 }

@@ -53,8 +53,7 @@ final class TcpTracker {
     history(flow, endpoint, direction, flags, relative, length);
     // Zeek's zero window: a window of 0 on a segment without SYN, FIN or RST ('W', logarithmic).
     if (window == 0 && !syn && !fin && !rst
-        && TcpEndpoint.scaled(++endpoint.zeroWindowEvents, endpoint.zeroWindowThreshold)) {
-      endpoint.zeroWindowThreshold *= 10;
+        && TcpEndpoint.scaled(++endpoint.zeroWindowEvents)) {
       flow.addHistory('W', direction);
     }
     stateMachine(flow, endpoint, peer, direction, syn, fin, rst, ack, sequence, length);
@@ -192,8 +191,7 @@ final class TcpTracker {
     if (length > 0) {
       if (relative < endpoint.dataEnd && !syn) {
         endpoint.retransmissions++;
-        if (TcpEndpoint.scaled(++endpoint.retransmissionEvents, endpoint.retransmissionThreshold)) {
-          endpoint.retransmissionThreshold *= 10;
+        if (TcpEndpoint.scaled(++endpoint.retransmissionEvents)) {
           flow.addHistory('T', direction);
         }
       }
@@ -212,8 +210,7 @@ final class TcpTracker {
         peer.highest = acknowledged;
         peer.dataEnd = Math.max(peer.dataEnd, acknowledged);
         // 'G': content the peer sent that the capture missed (acknowledged but never seen), logarithmic.
-        if (TcpEndpoint.scaled(++peer.gapEvents, peer.gapThreshold)) {
-          peer.gapThreshold *= 10;
+        if (TcpEndpoint.scaled(++peer.gapEvents)) {
           flow.addHistory('G', 1 - direction);
         }
       }
