@@ -1,6 +1,7 @@
 package io.netanal.flow;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.TreeMap;
  */
 public final class FlowSummary implements FlowListener {
   private final TopFlows top;
-  private final Map<String, Long> byState = new TreeMap<>();
-  private final Map<String, Long> byService = new TreeMap<>();
-  private final Map<String, Long> byEnd = new TreeMap<>();
+  // Mutable counts, so counting a record (once per flow: a flood's every packet) neither boxes nor compares text.
+  private final Map<String, long[]> byState = new HashMap<>();
+  private final Map<String, long[]> byService = new HashMap<>();
+  private final Map<String, long[]> byEnd = new HashMap<>();
   private long total;
 
   public FlowSummary(int top) {
@@ -27,9 +29,9 @@ public final class FlowSummary implements FlowListener {
   @Override
   public void flowEnded(FlowRecord flow) {
     total++;
-    byState.merge(flow.state(), 1L, Long::sum);
-    byService.merge(flow.service() == null ? "-" : flow.service(), 1L, Long::sum);
-    byEnd.merge(flow.end(), 1L, Long::sum);
+    count(byState, flow.state());
+    count(byService, flow.service() == null ? "-" : flow.service());
+    count(byEnd, flow.end());
     if (top != null) {
       top.flowEnded(flow);
     }
@@ -41,8 +43,23 @@ public final class FlowSummary implements FlowListener {
 
   /** The section, with {@code evicted} as the flow tables counted it. */
   public Snapshot snapshot(long evicted) {
-    return new Snapshot(total, mostFirst(byState), mostFirst(byService), mostFirst(byEnd), evicted,
-        top == null ? List.of() : top.sorted());
+    return new Snapshot(total, mostFirst(counts(byState)), mostFirst(counts(byService)), mostFirst(counts(byEnd)),
+        evicted, top == null ? List.of() : top.sorted());
+  }
+
+  private static void count(Map<String, long[]> counts, String key) {
+    long[] count = counts.get(key);
+    if (count == null) {
+      count = new long[1];
+      counts.put(key, count);
+    }
+    count[0]++;
+  }
+
+  private static Map<String, Long> counts(Map<String, long[]> counts) {
+    Map<String, Long> out = new TreeMap<>();
+    counts.forEach((key, count) -> out.put(key, count[0]));
+    return out;
   }
 
   /** Counts ordered most first, then by name. */

@@ -39,6 +39,8 @@ public final class FlowRecordWriter implements FlowListener {
   private final Writer out;
   private final Format format;
   private final CSVPrinter csv;
+  /** JSON Lines: one generator for every line (a generator per record costs more than writing most records). */
+  private final JsonGenerator lines;
   private long rows;
 
   public FlowRecordWriter(Writer out, Format format) {
@@ -48,6 +50,7 @@ public final class FlowRecordWriter implements FlowListener {
       this.csv = format == Format.CSV
           ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(FIELDS.toArray(new String[0])).build())
           : null;
+      this.lines = format == Format.JSON_LINES ? FACTORY.createGenerator(out).setRootValueSeparator(null) : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,8 +66,8 @@ public final class FlowRecordWriter implements FlowListener {
       if (format == Format.CSV) {
         csvRow(flow);
       } else {
-        json(flow, out);
-        out.write('\n');
+        write(lines, flow);
+        lines.writeRaw('\n');
       }
       rows++;
     } catch (IOException e) {
@@ -74,6 +77,9 @@ public final class FlowRecordWriter implements FlowListener {
 
   public void flush() {
     try {
+      if (lines != null) {
+        lines.flush();
+      }
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -83,46 +89,50 @@ public final class FlowRecordWriter implements FlowListener {
   /** One record as a compact JSON object (no newline). */
   public static void json(FlowRecord f, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("source", f.source());
-      g.writeStringField("ts", TimestampFormat.format(f.tsNanos()));
-      g.writeStringField("lastTs", TimestampFormat.format(f.lastTsNanos()));
-      g.writeFieldName("duration");
-      g.writeNumber(seconds(f.durationNanos()));
-      g.writeStringField("origAddress", f.origAddress());
-      port(g, "origPort", f.origPort());
-      g.writeStringField("respAddress", f.respAddress());
-      port(g, "respPort", f.respPort());
-      g.writeStringField("proto", f.proto());
-      port(g, "vlan", f.vlan());
-      g.writeStringField("service", f.service());
-      g.writeNumberField("origPackets", f.origPackets());
-      g.writeNumberField("respPackets", f.respPackets());
-      g.writeNumberField("origBytes", f.origBytes());
-      g.writeNumberField("respBytes", f.respBytes());
-      g.writeNumberField("origIpBytes", f.origIpBytes());
-      g.writeNumberField("respIpBytes", f.respIpBytes());
-      g.writeStringField("state", f.state());
-      g.writeStringField("history", f.history());
-      g.writeStringField("end", f.end());
-      g.writeStringField("communityId", f.communityId());
-      g.writeFieldName("rttMillis");
-      if (f.rttMillis() == null) {
-        g.writeNull();
-      } else {
-        g.writeNumber(ReportJson.plain(f.rttMillis()));
-      }
-      g.writeNumberField("origRetransmissions", f.origRetransmissions());
-      g.writeNumberField("respRetransmissions", f.respRetransmissions());
-      g.writeFieldName("dns");
-      dns(g, f.dns());
-      g.writeNumberField("dnsMore", f.dnsMore());
-      g.writeFieldName("tls");
-      tls(g, f.tls());
-      g.writeFieldName("http");
-      http(g, f.http());
-      g.writeEndObject();
+      write(g, f);
     }
+  }
+
+  private static void write(JsonGenerator g, FlowRecord f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("source", f.source());
+    g.writeStringField("ts", TimestampFormat.format(f.tsNanos()));
+    g.writeStringField("lastTs", TimestampFormat.format(f.lastTsNanos()));
+    g.writeFieldName("duration");
+    g.writeNumber(seconds(f.durationNanos()));
+    g.writeStringField("origAddress", f.origAddress());
+    port(g, "origPort", f.origPort());
+    g.writeStringField("respAddress", f.respAddress());
+    port(g, "respPort", f.respPort());
+    g.writeStringField("proto", f.proto());
+    port(g, "vlan", f.vlan());
+    g.writeStringField("service", f.service());
+    g.writeNumberField("origPackets", f.origPackets());
+    g.writeNumberField("respPackets", f.respPackets());
+    g.writeNumberField("origBytes", f.origBytes());
+    g.writeNumberField("respBytes", f.respBytes());
+    g.writeNumberField("origIpBytes", f.origIpBytes());
+    g.writeNumberField("respIpBytes", f.respIpBytes());
+    g.writeStringField("state", f.state());
+    g.writeStringField("history", f.history());
+    g.writeStringField("end", f.end());
+    g.writeStringField("communityId", f.communityId());
+    g.writeFieldName("rttMillis");
+    if (f.rttMillis() == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(ReportJson.plain(f.rttMillis()));
+    }
+    g.writeNumberField("origRetransmissions", f.origRetransmissions());
+    g.writeNumberField("respRetransmissions", f.respRetransmissions());
+    g.writeFieldName("dns");
+    dns(g, f.dns());
+    g.writeNumberField("dnsMore", f.dnsMore());
+    g.writeFieldName("tls");
+    tls(g, f.tls());
+    g.writeFieldName("http");
+    http(g, f.http());
+    g.writeEndObject();
   }
 
   private void csvRow(FlowRecord f) throws IOException {
