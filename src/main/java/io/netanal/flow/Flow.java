@@ -15,6 +15,8 @@ final class Flow implements AppMetadata.Sink {
   static final int ORIG = 0;
   static final int RESP = 1;
 
+  /** Given by the {@link FlowIndex} when it first holds this object, kept through reuse; -1 before. */
+  int id = -1;
   // Key, canonical: endpoint A sorts before endpoint B (address, then port). IPv4 addresses sit in aLow/bLow.
   int hash;
   int ipVersion;

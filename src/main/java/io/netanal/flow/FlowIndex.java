@@ -1,19 +1,26 @@
 package io.netanal.flow;
 
+import java.util.Arrays;
+
 /**
- * The open flows by key: an open-addressing hash table of {@link Flow}s (linear probing, deletion by backward
- * shift, so no tombstones pile up under churn), grown by doubling while at most half full. Each slot's hash sits
- * beside it in an int array, so probing past other flows (and shifting them on deletion) reads no flow object:
- * under a flood every lookup misses and every packet deletes a flow, and each flow read would be a cache miss.
+ * The open flows by key: an open-addressing hash table (linear probing, deletion by backward shift, so no
+ * tombstones pile up under churn), grown by doubling while at most half full.
+ *
+ * <p>A slot is one long, the flow's hash and its id ({@code hash << 32 | id + 1}; 0 is empty), and the flows sit in
+ * an array by id: probing past other flows, and shifting them on deletion, reads one array and no flow object.
+ * Under a flood every lookup misses and every packet deletes a flow, and each read of another array or a flow
+ * would be a cache miss. A flow keeps the id the index gave it for its life, reuse included, so the array by id
+ * holds each flow object the table ever made (as many as were ever open at once).
  *
  * <p>Owned by the flow table's thread. Lookups allocate nothing: the key is given as a probe {@link Flow} whose key
- * fields the caller fills.
+ * fields and hash the caller fills.
  */
 final class FlowIndex {
   private static final int INITIAL_CAPACITY = 1 << 10;
 
-  private Flow[] slots = new Flow[INITIAL_CAPACITY];
-  private int[] hashes = new int[INITIAL_CAPACITY];
+  private long[] slots = new long[INITIAL_CAPACITY];
+  private Flow[] flows = new Flow[INITIAL_CAPACITY >>> 1];
+  private int ids;
   private int size;
 
   int size() {
@@ -25,12 +32,15 @@ final class FlowIndex {
     int mask = slots.length - 1;
     int hash = probe.hash;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
-      Flow f = slots[i];
-      if (f == null) {
+      long slot = slots[i];
+      if (slot == 0) {
         return null;
       }
-      if (hashes[i] == hash && sameKey(f, probe)) {
-        return f;
+      if ((int) (slot >>> 32) == hash) {
+        Flow f = flows[(int) slot - 1];
+        if (sameKey(f, probe)) {
+          return f;
+        }
       }
     }
   }
@@ -40,54 +50,62 @@ final class FlowIndex {
     if (size + 1 > slots.length >>> 1) {
       grow();
     }
-    insert(slots, hashes, flow);
+    if (flow.id < 0) {
+      if (ids == flows.length) {
+        flows = Arrays.copyOf(flows, flows.length << 1);
+      }
+      flow.id = ids++;
+      flows[flow.id] = flow;
+    }
+    insert(slots, slot(flow));
     size++;
   }
 
   void remove(Flow flow) {
     int mask = slots.length - 1;
+    long slot = slot(flow);
     int i = flow.hash & mask;
-    while (slots[i] != flow) {
-      if (slots[i] == null) {
+    while (slots[i] != slot) {
+      if (slots[i] == 0) {
         throw new IllegalStateException("flow index: flow to remove not found");
       }
       i = (i + 1) & mask;
     }
     // Backward-shift deletion: move later entries of the probe run into the hole when their home allows it.
     int hole = i;
-    for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      int home = hashes[j] & mask;
+    for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+      int home = (int) (slots[j] >>> 32) & mask;
       boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
       if (movable) {
         slots[hole] = slots[j];
-        hashes[hole] = hashes[j];
         hole = j;
       }
     }
-    slots[hole] = null;
+    slots[hole] = 0;
     size--;
   }
 
+  private static long slot(Flow flow) {
+    return (long) flow.hash << 32 | (flow.id + 1);
+  }
+
   private void grow() {
-    Flow[] larger = new Flow[slots.length << 1];
-    int[] largerHashes = new int[larger.length];
-    for (Flow f : slots) {
-      if (f != null) {
-        insert(larger, largerHashes, f);
+    long[] larger = new long[slots.length << 1];
+    for (long slot : slots) {
+      if (slot != 0) {
+        insert(larger, slot);
       }
     }
     slots = larger;
-    hashes = largerHashes;
   }
 
-  private static void insert(Flow[] table, int[] tableHashes, Flow flow) {
+  private static void insert(long[] table, long slot) {
     int mask = table.length - 1;
-    int i = flow.hash & mask;
-    while (table[i] != null) {
+    int i = (int) (slot >>> 32) & mask;
+    while (table[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = flow;
-    tableHashes[i] = flow.hash;
+    table[i] = slot;
   }
 
   static boolean sameKey(Flow a, Flow b) {
