@@ -274,9 +274,8 @@ public final class FlowTable implements DecodedFrameConsumer {
       }
     }
     // An ICMP error quotes another packet, whose application the decoder names: not this flow's service.
-    int service = d.transportProtocol() == DecodedFrame.NO_TRANSPORT ? -1 : Services.of(d.protocols());
-    if (flow.service < 0) {
-      flow.service = service;
+    if (flow.service < 0 && d.transportProtocol() != DecodedFrame.NO_TRANSPORT) {
+      flow.service = Services.of(d.protocols());
     }
     if (payload > 0 && d.payloadEnd() > d.payloadOffset()) {
       int limit = flow.service == io.netanal.decode.Protocol.DNS ? APP_PACKETS_DNS : APP_PACKETS;
