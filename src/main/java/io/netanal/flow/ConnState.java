@@ -18,9 +18,9 @@ final class ConnState {
 
   /** The state of {@code flow}, whose history letters are {@code history}. */
   static String of(Flow flow, CharSequence history) {
-    if (flow.protocol == CommunityId.TCP && flow.tcp != null) {
-      TcpEndpoint orig = flow.tcp[Flow.ORIG];
-      TcpEndpoint resp = flow.tcp[Flow.RESP];
+    if (flow.protocol == CommunityId.TCP && flow.isTcp) {
+      TcpEndpoint orig = flow.tcp(Flow.ORIG);
+      TcpEndpoint resp = flow.tcp(Flow.RESP);
       return tcp(orig.state, resp.state, orig.inactive(), resp.inactive(), orig.size(), resp.size(),
           history);
     }

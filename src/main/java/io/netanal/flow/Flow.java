@@ -55,10 +55,14 @@ final class Flow implements AppMetadata.Sink {
   long respFrameBytes;
   /** Application protocol ({@link io.netanal.decode.Protocol} id) first seen, or -1. */
   int service = -1;
-  /** TCP only: the endpoints, originator first. */
-  TcpEndpoint[] tcp;
-  /** A non-TCP flow reusing this object keeps an earlier TCP flow's endpoints here, for a later TCP flow. */
-  private TcpEndpoint[] spareTcp;
+  /** Whether the flow is TCP, and so has its endpoints ({@link #tcp}). */
+  boolean isTcp;
+  /**
+   * TCP: the originator's and the responder's endpoint, as fields rather than an array (one object and one
+   * dependent load less per flow). Kept when a non-TCP flow reuses this object, for a later TCP flow.
+   */
+  private TcpEndpoint origTcp;
+  private TcpEndpoint respTcp;
   /** Handshake timing: the originator's SYN, then its first ACK after the responder's SYN-ACK. */
   long synTs = -1;
   boolean synAckSeen;
@@ -104,10 +108,7 @@ final class Flow implements AppMetadata.Sink {
     respReported = 0;
     clearCounters();
     service = -1;
-    if (tcp != null) {
-      spareTcp = tcp;
-      tcp = null;
-    }
+    isTcp = false;
     synTs = -1;
     synAckSeen = false;
     rttNanos = -1;
@@ -127,14 +128,19 @@ final class Flow implements AppMetadata.Sink {
 
   /** Gives the flow its TCP endpoints, as new (reused from an earlier TCP flow of this object when it had one). */
   void startTcp() {
-    if (spareTcp == null) {
-      tcp = new TcpEndpoint[] {new TcpEndpoint(), new TcpEndpoint()};
+    if (origTcp == null) {
+      origTcp = new TcpEndpoint();
+      respTcp = new TcpEndpoint();
     } else {
-      tcp = spareTcp;
-      spareTcp = null;
-      tcp[0].clear();
-      tcp[1].clear();
+      origTcp.clear();
+      respTcp.clear();
     }
+    isTcp = true;
+  }
+
+  /** TCP only: the endpoint of {@link #ORIG} or {@link #RESP}. */
+  TcpEndpoint tcp(int direction) {
+    return direction == ORIG ? origTcp : respTcp;
   }
 
   /** Counts one packet sent by {@code direction}. */
@@ -256,10 +262,10 @@ final class Flow implements AppMetadata.Sink {
     t = origFrameBytes;
     origFrameBytes = respFrameBytes;
     respFrameBytes = t;
-    if (tcp != null) {
-      TcpEndpoint e = tcp[0];
-      tcp[0] = tcp[1];
-      tcp[1] = e;
+    if (isTcp) {
+      TcpEndpoint e = origTcp;
+      origTcp = respTcp;
+      respTcp = e;
     }
     historySeen = (historySeen >>> 16) | (historySeen << 16);
     appendHistory('^');

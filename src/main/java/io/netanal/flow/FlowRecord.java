@@ -145,11 +145,11 @@ public final class FlowRecord {
     }
     long orig;
     long resp;
-    if (f.tcp != null) {
-      orig = f.tcp[Flow.ORIG].size() - f.origReported;
-      resp = f.tcp[Flow.RESP].size() - f.respReported;
-      this.origRetransmissions = f.tcp[Flow.ORIG].retransmissions;
-      this.respRetransmissions = f.tcp[Flow.RESP].retransmissions;
+    if (f.isTcp) {
+      orig = f.tcp(Flow.ORIG).size() - f.origReported;
+      resp = f.tcp(Flow.RESP).size() - f.respReported;
+      this.origRetransmissions = f.tcp(Flow.ORIG).retransmissions;
+      this.respRetransmissions = f.tcp(Flow.RESP).retransmissions;
       this.rttMillis = f.rttNanos >= 0 ? f.rttNanos / 1e6 : null;
     } else {
       orig = f.origPayload;

@@ -94,7 +94,7 @@ public final class FlowTable implements DecodedFrameConsumer {
       probe.hash = FlowIndex.hash(probe);
       flow = index.find(probe);
     }
-    if (flow != null && flow.tcp != null && restarts(flow, decoded)) {
+    if (flow != null && flow.isTcp && restarts(flow, decoded)) {
       end(flow, flow.closing != null ? flow.closing : TcpTracker.reset(flow) ? "rst" : "fin");
       flow = null;
     }
@@ -202,12 +202,12 @@ public final class FlowTable implements DecodedFrameConsumer {
     if ((flags & (TcpTracker.SYN | TcpTracker.ACK)) != TcpTracker.SYN) {
       return false;
     }
-    TcpEndpoint sender = flow.tcp[flow.direction(probeFromA)];
+    TcpEndpoint sender = flow.tcp(flow.direction(probeFromA));
     if (sender.hasSequence && sender.start == d.tcpSequence()) {
       return false; // the same SYN again
     }
-    int o = flow.tcp[Flow.ORIG].state;
-    int r = flow.tcp[Flow.RESP].state;
+    int o = flow.tcp(Flow.ORIG).state;
+    int r = flow.tcp(Flow.RESP).state;
     return o == TcpEndpoint.CLOSED || o == TcpEndpoint.RESET || r == TcpEndpoint.CLOSED || r == TcpEndpoint.RESET;
   }
 
@@ -263,7 +263,7 @@ public final class FlowTable implements DecodedFrameConsumer {
     flow.lastTs = Math.max(flow.lastTs, ts);
     flow.count(direction, d.ipLength(layer), originalLength);
     int payload = d.payloadLength();
-    if (flow.tcp != null) {
+    if (flow.isTcp) {
       TcpTracker.segment(flow, direction, ts, d.tcpFlags(), d.tcpSequence(), d.tcpAcknowledgment(),
           d.tcpWindow(), payload);
       direction = flow.direction(probeFromA); // a SYN/SYN-ACK reversal may have flipped the roles
@@ -288,7 +288,7 @@ public final class FlowTable implements DecodedFrameConsumer {
     if (options.activeTimeoutNanos() > 0 && ts - flow.firstTs >= options.activeTimeoutNanos()) {
       interim(flow, ts);
     }
-    if (flow.closing == null && flow.tcp != null && TcpTracker.over(flow)) {
+    if (flow.closing == null && flow.isTcp && TcpTracker.over(flow)) {
       flow.closing = TcpTracker.reset(flow) ? "rst" : "fin";
       lists[flow.list].remove(flow);
       lists[LIST_CLOSING].addLast(flow);
@@ -333,11 +333,11 @@ public final class FlowTable implements DecodedFrameConsumer {
   private void interim(Flow flow, long ts) {
     FlowRecord record = new FlowRecord(flow, "active", options.source());
     report(record, flow.frameBytes());
-    if (flow.tcp != null) {
-      flow.origReported = flow.tcp[Flow.ORIG].size();
-      flow.respReported = flow.tcp[Flow.RESP].size();
-      flow.tcp[Flow.ORIG].retransmissions = 0;
-      flow.tcp[Flow.RESP].retransmissions = 0;
+    if (flow.isTcp) {
+      flow.origReported = flow.tcp(Flow.ORIG).size();
+      flow.respReported = flow.tcp(Flow.RESP).size();
+      flow.tcp(Flow.ORIG).retransmissions = 0;
+      flow.tcp(Flow.RESP).retransmissions = 0;
     }
     flow.clearCounters();
     flow.firstTs = ts;

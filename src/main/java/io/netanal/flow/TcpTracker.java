@@ -40,8 +40,8 @@ final class TcpTracker {
    */
   static void segment(Flow flow, int direction, long ts, int flags, int sequence, int acknowledgment, int window,
       int length) {
-    TcpEndpoint endpoint = flow.tcp[direction];
-    TcpEndpoint peer = flow.tcp[1 - direction];
+    TcpEndpoint endpoint = flow.tcp(direction);
+    TcpEndpoint peer = flow.tcp(1 - direction);
     boolean syn = (flags & SYN) != 0;
     boolean fin = (flags & FIN) != 0;
     boolean rst = (flags & RST) != 0;
@@ -230,12 +230,12 @@ final class TcpTracker {
 
   /** Both sides closed, or either reset: the connection is over (the table ends it after a short grace). */
   static boolean over(Flow flow) {
-    int o = flow.tcp[Flow.ORIG].state;
-    int r = flow.tcp[Flow.RESP].state;
+    int o = flow.tcp(Flow.ORIG).state;
+    int r = flow.tcp(Flow.RESP).state;
     return o == RESET || r == RESET || (o == CLOSED && r == CLOSED);
   }
 
   static boolean reset(Flow flow) {
-    return flow.tcp[Flow.ORIG].state == RESET || flow.tcp[Flow.RESP].state == RESET;
+    return flow.tcp(Flow.ORIG).state == RESET || flow.tcp(Flow.RESP).state == RESET;
   }
 }
