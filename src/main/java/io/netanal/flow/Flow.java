@@ -14,6 +14,10 @@ import java.util.List;
 final class Flow implements AppMetadata.Sink {
   static final int ORIG = 0;
   static final int RESP = 1;
+  /** History letters kept in {@link #historyPacked}: 9 of 7 bits fit a long. */
+  private static final int PACKED_LETTERS = 9;
+  /** One-letter histories as constants: most flows of a scan or flood are a lone "S". */
+  private static final String[] ONE_LETTER = oneLetter();
 
   /** Given by the {@link FlowIndex} when it first holds this object, kept through reuse; -1 before. */
   int id = -1;
@@ -91,14 +95,9 @@ final class Flow implements AppMetadata.Sink {
   Flow next;
   String closing;
 
-  /** History letters kept in {@link #historyPacked}: 9 of 7 bits fit a long. */
-  private static final int PACKED_LETTERS = 9;
-  /** One-letter histories as constants: most flows of a scan or flood are a lone "S". */
-  private static final String[] ONE_LETTER = oneLetter();
-
   /**
    * Makes this flow (ended, out of the table) as new, to be reused for the next one: a table that evicts a flow
-   * per packet then allocates nothing, and no flow lives long enough to be copied to the old generation and die
+   * per packet then allocates no flow, and no flow lives long enough to be copied to the old generation and die
    * there. The key, times and roles are set by the table when it reuses it.
    */
   void clear() {
