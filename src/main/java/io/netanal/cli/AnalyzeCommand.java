@@ -74,6 +74,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin FlowOptions flowOptions;
 
+  @Option(names = "--no-flows", description = "The base report only: no flows, names, windows or alerts (large "
+      + "files are then read by parallel workers).")
+  boolean noFlows;
+
   /** Where the last report is saved; the user's state directory unless a test says otherwise. */
   ReportStore store;
 
@@ -98,7 +102,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     ConsoleStyle style = ConsoleStyle.detect(); // also decides whether stderr gets a progress bar
     int exit = ExitCodes.OK;
     List<Report> reports = new ArrayList<>();
-    DetectionOptions.Plan plan = detection.plan();
+    DetectionOptions.Plan plan = noFlows ? baseOnly() : detection.plan();
     DetectionPipeline mergedPipeline = merge ? plan.pipeline(null, null) : null;
     CaptureFileAnalysis merged = merge ? analysis(options, String.join(", ", inputs), mergedPipeline) : null;
     for (String file : inputs) {
@@ -136,8 +140,20 @@ final class AnalyzeCommand implements Callable<Integer> {
    * detection unless off (null); the flow records also feed the windows' handshake times and retransmissions.
    */
   private CaptureFileAnalysis analysis(AnalysisOptions options, String source, DetectionPipeline pipeline) {
+    if (noFlows) {
+      return new CaptureFileAnalysis(options); // no ordered consumer: parallel slices where the file is large
+    }
     return FileAnalyses.create(options, source, flowOptions.maxFlows, !flowOptions.noNames, pipeline, List.of(),
         List.of());
+  }
+
+  /** The plan of {@code --no-flows}: windows and detection run on flows, so their options cannot go with it. */
+  private DetectionOptions.Plan baseOnly() {
+    if (detection.windowsGiven() || detection.detectFile != null) {
+      throw new InvalidInputException("--no-flows: cannot be combined with "
+          + (detection.windowsGiven() ? "--windows" : "--detect") + " (windows and alerts are built on flows)");
+    }
+    return new DetectionOptions.Plan(null, null);
   }
 
   /** The result with the alerts in its report (unchanged without detection); the analysis finished the windows. */

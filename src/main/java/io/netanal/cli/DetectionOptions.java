@@ -25,7 +25,7 @@ final class DetectionOptions {
       description = "Detection thresholds to override (a properties file; see the README).")
   Path detectFile;
 
-  @Option(names = "--no-detect", description = "No windows and no alerts (analyze reads large files in parallel).")
+  @Option(names = "--no-detect", description = "No windows and no alerts.")
   boolean off;
 
   /** What to build: null pipelines when detection is off. */

@@ -164,4 +164,39 @@ class AnalyzeCommandTest {
     assertThat(run("nosuch.pcap")).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(runner.err.toString()).isEqualTo("netanal: nosuch.pcap: no such file" + NL);
   }
+
+  @Test
+  void shouldGiveTheSameBaseReportWithoutFlowsNamesWindowsOrAlertsWithNoFlows() throws IOException {
+    assertThat(run("--json", SAMPLE.toString())).isZero();
+    JsonNode full = jsonLines().get(0);
+
+    assertThat(run("--json", "--no-flows", SAMPLE.toString())).isZero();
+
+    JsonNode base = jsonLines().get(0);
+    assertThat(base.has("flows")).isFalse();
+    assertThat(base.has("names")).isFalse();
+    assertThat(base.has("detection")).isFalse();
+    assertThat(base.has("alerts")).isFalse();
+    for (String section : List.of("source", "summary", "protocols", "endpoints", "conversations", "bandwidth",
+        "sizes", "tcpFlags", "decode")) {
+      assertThat(base.get(section)).as(section).isEqualTo(full.get(section));
+    }
+    assertThat(runner.err.toString()).isEmpty();
+  }
+
+  @Test
+  void shouldRenderTheConsoleReportWithoutAFlowsSectionWithNoFlows() {
+    assertThat(run("--no-flows", SAMPLE.toString())).isZero();
+
+    assertThat(runner.out.toString()).contains("── Summary", "  packets     87", "── Top talkers");
+    assertThat(runner.out.toString()).doesNotContain("── Flows", "── Alerts");
+  }
+
+  @Test
+  void shouldRejectNoFlowsWithWindowsOrDetectWithExitCode2() {
+    assertThat(run("--no-flows", "--windows", "5s", SAMPLE.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(runner.err.toString()).isEqualTo("netanal: --no-flows: cannot be combined with --windows (windows "
+        + "and alerts are built on flows)" + NL);
+    assertThat(runner.out.toString()).isEmpty();
+  }
 }
