@@ -8,7 +8,8 @@ import java.util.Arrays;
  *
  * <p>A conversation's frames recur, so most frames find their pair here and are counted with one probe instead of
  * three hash lookups: on the benchmark capture, where this was a quarter of the per-frame time in C1-compiled
- * code. Slot indices move when a table grows; the cache is then emptied (tables grow a few times at most). A slot
+ * code. Slot indices move when a table grows, here or through the tables' own path (frames with several IP layers);
+ * the cache is then emptied (tables grow a few times at most). A slot
  * that is {@link CounterTable#FULL} stays valid, since full tables never change. Owned by the recording thread.
  */
 final class Ipv4PairCache {
@@ -37,6 +38,13 @@ final class Ipv4PairCache {
     boolean forward = s <= d;
     long pair = forward ? s << 32 | d : d << 32 | s;
     int slot = (int) ((pair * 0x9E3779B97F4A7C15L) >>> (64 - BITS));
+    if (endpointGeneration != endpoints.ipv4Generation()
+        || conversationGeneration != conversations.ipv4Generation()) {
+      // A frame the cache does not see (a tunnel's, with several IP layers) grew a table: every slot moved.
+      Arrays.fill(valid, false);
+      endpointGeneration = endpoints.ipv4Generation();
+      conversationGeneration = conversations.ipv4Generation();
+    }
     if (!valid[slot] || pairs[slot] != pair) {
       fill(slot, pair, forward);
     }

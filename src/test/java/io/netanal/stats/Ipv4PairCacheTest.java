@@ -49,4 +49,39 @@ class Ipv4PairCacheTest {
   void shouldCountExactlyAsTheTablesWhenPairsCollideInTheCache() {
     assertSameAsTables(200_000, 60_000, 200_000, 3); // far more pairs than cache slots
   }
+
+  @Test
+  void shouldCountExactlyWhenATunnelledFrameGrowsTheTablesBehindTheCache() {
+    EndpointTable cachedEndpoints = new EndpointTable();
+    ConversationTable cachedConversations = new ConversationTable();
+    Ipv4PairCache cache = new Ipv4PairCache(cachedEndpoints, cachedConversations);
+    EndpointTable endpoints = new EndpointTable();
+    ConversationTable conversations = new ConversationTable();
+    DecodedFrame frame = new DecodedFrame();
+    int a = 0x0a000001;
+    int b = 0x0a000002;
+    for (int round = 0; round < 4; round++) {
+      for (int i = 0; i < 200; i++) { // the same pairs each round, then 2,000 new addresses the cache does not see
+        cache.record(a + i, b + 1000 + i, 1000L * i, 100);
+        frame.reset();
+        FrameFixture.on(frame).withIpv4(a + i, b + 1000 + i);
+        endpoints.record(frame, 100);
+        conversations.record(frame, 1000L * i, 100);
+      }
+      for (int i = 0; i < 500; i++) {
+        frame.reset();
+        FrameFixture.on(frame).withIpv4(0x0b000000 + round * 1000 + i, 0x0c000000 + round * 1000 + i)
+            .withIpv4(0x0d000000 + round * 1000 + i, 0x0e000000 + round * 1000 + i);
+        for (EndpointTable table : new EndpointTable[] {cachedEndpoints, endpoints}) {
+          table.record(frame, 60);
+        }
+        for (ConversationTable table : new ConversationTable[] {cachedConversations, conversations}) {
+          table.record(frame, 5000, 60);
+        }
+      }
+    }
+
+    assertThat(cachedEndpoints.snapshot(0)).isEqualTo(endpoints.snapshot(0));
+    assertThat(cachedConversations.snapshot(0)).isEqualTo(conversations.snapshot(0));
+  }
 }
