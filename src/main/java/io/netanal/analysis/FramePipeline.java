@@ -60,17 +60,27 @@ public final class FramePipeline {
    * on more than one core.
    */
   public void readStaged(CaptureFileReader reader) throws IOException {
-    readStaged(reader, 0, null);
+    readStaged(reader, new int[] {0, decoding.consumers.length}, 0, null);
   }
 
   /**
-   * As {@link #readStaged(CaptureFileReader)}, the first {@code early} consumers running on the reading thread;
-   * {@code relay} (null for none) carries the flow records they end to a later consumer, in order.
+   * As {@link #readStaged(CaptureFileReader)}, the consumers split in order into groups of {@code sizes[i]}: group 0
+   * on the reading thread, each later one on a stage thread of its own; {@code relay} (null for none) carries the
+   * flow records group {@code relayGroup} ends to the last group, in order.
    */
-  void readStaged(CaptureFileReader reader, int early, OrderedRelay relay) throws IOException {
+  void readStaged(CaptureFileReader reader, int[] sizes, int relayGroup, OrderedRelay relay) throws IOException {
     DecodedFrameConsumer[] all = decoding.consumers;
-    OrderedStage stage = new OrderedStage(decoding.collector, Arrays.copyOfRange(all, 0, early),
-        Arrays.copyOfRange(all, early, all.length), relay);
+    DecodedFrameConsumer[][] groups = new DecodedFrameConsumer[sizes.length][];
+    int from = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      groups[i] = Arrays.copyOfRange(all, from, from + sizes[i]);
+      from += sizes[i];
+    }
+    if (from != all.length) {
+      throw new IllegalArgumentException("stages: groups of " + Arrays.toString(sizes) + " (expected: "
+          + all.length + " consumers in all)");
+    }
+    OrderedStage stage = new OrderedStage(decoding.collector, groups, relayGroup, relay);
     stage.read(reader, filter == null ? stage : new FilteringSink(filter, compiler, stage));
   }
 

@@ -12,19 +12,22 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A {@link FramePipeline} run as two stages on two threads, for one file: the calling thread reads, decodes and
- * counts statistics, copying each frame with its decoded view into {@link StagedFrames} batches; a second thread
- * takes the batches in order and runs the ordered consumers (flow table, windows) on them. Each frame is decoded
- * once, and the consumers see the same bytes, decoded view, timestamp and lengths, in the same order, as the
- * direct pipeline gives them: their results are those of one serial pass.
+ * A {@link FramePipeline} run as stages on several threads, for one file: the calling thread reads, decodes and
+ * counts statistics, copying each frame with its decoded view into {@link StagedFrames} batches; each later stage,
+ * on a thread of its own, takes the batches in order, runs its consumers on every frame and passes the batch on.
+ * Each frame is decoded once, and every consumer sees the same bytes, decoded view, timestamp and lengths, in the
+ * same order, as the direct pipeline gives it: the results are those of one serial pass.
  *
- * <p>The first consumers may instead run on the reading thread (early), when that evens out the two threads' work:
- * with windows and detection, the flow table runs there and detection on the second thread, and the records the
- * flow table ends reach detection through an {@link OrderedRelay}, between the same frames as in one serial pass.
+ * <p>The consumers are split into groups: group 0 runs on the reading thread (on the copy, before the frame is
+ * handed over), group {@code i > 0} on stage thread {@code i}. The flow records a group ends reach the last group
+ * through an {@link OrderedRelay}, between the same frames as in one serial pass. With windows and detection, the
+ * flow table is a stage of its own and detection the last: three threads whose work is about even, so that on two
+ * cores the wall time nears the total CPU time over two, which no two-way split of this pipeline gives.
  *
- * <p>The hand-off is bounded ({@link #QUEUED} batches in flight) and its batches are reused. The reading thread
- * waits when the consumers lag (a file can wait, unlike a live capture). A consumer's failure stops the reading at
- * the next batch and is rethrown by {@link #read} on the calling thread, as the direct pipeline would throw it.
+ * <p>The hand-offs are bounded ({@link #QUEUED} batches in flight per stage) and the batches are reused. The
+ * reading thread waits when the stages lag (a file can wait, unlike a live capture). A consumer's failure stops the
+ * reading at the next batch and is rethrown by {@link #read} on the calling thread, as the direct pipeline would
+ * throw it.
  */
 final class OrderedStage implements FrameSink {
   private static final int QUEUED = 4;
@@ -32,33 +35,52 @@ final class OrderedStage implements FrameSink {
 
   private final FrameDecoder decoder = new FrameDecoder();
   private final StatisticsCollector collector;
-  /** Run on the reading thread, on the copy, before the frame is handed over (the flow table, feeding a relay). */
+  /** Run on the reading thread, on the copy, before the frame is handed over. */
   private final DecodedFrameConsumer[] early;
-  private final DecodedFrameConsumer[] consumers;
+  /** {@code groups[i]} runs on stage thread {@code i} (0 is the reading thread's, {@link #early}). */
+  private final DecodedFrameConsumer[][] groups;
+  /** The group whose flow table feeds {@link #relay}; the records are delivered in the last group. */
+  private final int relayGroup;
   private final OrderedRelay relay;
-  private final BlockingQueue<StagedFrames> full = new ArrayBlockingQueue<>(QUEUED);
-  private final BlockingQueue<StagedFrames> free = new ArrayBlockingQueue<>(QUEUED + 2);
+  /** {@code queues[i]} feeds stage thread {@code i}; {@code queues[0]} holds the free batches. */
+  private final BlockingQueue<StagedFrames>[] queues;
+  private final int batches;
   private int created;
   private StagedFrames filling;
   private volatile Throwable failure;
 
   /**
-   * {@code early} consumers run on the reading thread, {@code late} ones on the second; {@code relay} (may be null)
-   * carries the records the early ones end to a late one, in order.
+   * {@code groups[0]} runs on the reading thread, every later group on a thread of its own, in order;
+   * {@code relay} (may be null) carries the records group {@code relayGroup} ends to the last group, in order.
    */
-  OrderedStage(StatisticsCollector collector, DecodedFrameConsumer[] early, DecodedFrameConsumer[] late,
-      OrderedRelay relay) {
+  @SuppressWarnings("unchecked")
+  OrderedStage(StatisticsCollector collector, DecodedFrameConsumer[][] groups, int relayGroup, OrderedRelay relay) {
+    if (groups.length < 2 || (relay != null && relayGroup >= groups.length - 1)) {
+      throw new IllegalArgumentException("stages: " + groups.length + " groups, relay from group " + relayGroup
+          + " (expected: at least 2 groups, a relay from a group before the last)");
+    }
     this.collector = collector;
-    this.early = early;
-    this.consumers = late;
+    this.groups = groups;
+    this.early = groups[0];
+    this.relayGroup = relayGroup;
     this.relay = relay;
+    int stages = groups.length - 1;
+    this.batches = QUEUED * stages + 2;
+    this.queues = new BlockingQueue[groups.length];
+    for (int i = 0; i < queues.length; i++) {
+      queues[i] = new ArrayBlockingQueue<>(batches);
+    }
   }
 
   /** Reads every frame of {@code reader} into {@code head} (the filter, then this stage) and replays them. */
   void read(CaptureFileReader reader, FrameSink head) throws IOException {
-    Thread replay = new Thread(this::replay, "analyze-ordered");
-    replay.setDaemon(true);
-    replay.start();
+    Thread[] threads = new Thread[groups.length];
+    for (int i = 1; i < groups.length; i++) {
+      int stage = i;
+      threads[i] = new Thread(() -> replay(stage), i == groups.length - 1 ? "analyze-ordered" : "analyze-stage-" + i);
+      threads[i].setDaemon(true);
+      threads[i].start();
+    }
     try {
       reader.read(head);
       if (filling != null && filling.size > 0) {
@@ -67,11 +89,13 @@ final class OrderedStage implements FrameSink {
     } catch (ConsumerFailed e) {
       // the consumers' failure is rethrown below
     } finally {
-      if (relay != null) {
-        relay.stage(null);
+      putUninterruptibly(queues[1], END);
+      for (int i = 1; i < threads.length; i++) {
+        joinUninterruptibly(threads[i]);
       }
-      putUninterruptibly(full, END);
-      joinUninterruptibly(replay);
+      if (relay != null) {
+        relay.stage(null, 0); // after the stages ended: finish() hands records straight on
+      }
     }
     Throwable t = failure;
     if (t instanceof RuntimeException e) {
@@ -92,9 +116,6 @@ final class OrderedStage implements FrameSink {
       handOver();
       filling = takeFree();
     }
-    if (relay != null) {
-      relay.stage(filling);
-    }
     StagedFrames batch = filling;
     int at = batch.copy(buffer, offset, capturedLength);
     DecodedFrame decoded = batch.decoded[batch.size];
@@ -103,8 +124,13 @@ final class OrderedStage implements FrameSink {
       collector.record(timestampNanos, capturedLength, originalLength, decoded);
     }
     long wireLength = Integer.toUnsignedLong(originalLength); // unsigned 32 bits, as pcap and pcapng store it
-    for (DecodedFrameConsumer c : early) {
-      c.frame(timestampNanos, capturedLength, wireLength, batch.buffer(), at, decoded);
+    if (early.length > 0) {
+      if (relay != null && relayGroup == 0) {
+        relay.stage(batch, batch.size);
+      }
+      for (DecodedFrameConsumer c : early) {
+        c.frame(timestampNanos, capturedLength, wireLength, batch.buffer(), at, decoded);
+      }
     }
     batch.commit(at, capturedLength, timestampNanos, wireLength);
   }
@@ -113,20 +139,20 @@ final class OrderedStage implements FrameSink {
     if (failure != null) {
       throw ConsumerFailed.INSTANCE;
     }
-    putUninterruptibly(full, filling);
+    putUninterruptibly(queues[1], filling);
     filling = null;
   }
 
   private StagedFrames takeFree() {
-    StagedFrames batch = free.poll();
-    if (batch == null && created < QUEUED + 2) {
+    StagedFrames batch = queues[0].poll();
+    if (batch == null && created < batches) {
       created++;
       return new StagedFrames(StagedFrames.MAX_FRAMES);
     }
     boolean interrupted = false;
     while (batch == null) {
       try {
-        batch = free.take(); // the consumers' thread always returns the batches it takes, so this wait ends
+        batch = queues[0].take(); // the last stage always returns the batches it takes, so this wait ends
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -137,37 +163,51 @@ final class OrderedStage implements FrameSink {
     return batch;
   }
 
-  /** The consumers' thread: batches in order until the end; after a failure it only drains them. */
-  private void replay() {
+  /** Stage thread {@code stage}: batches in order until the end; after a failure it only passes them on. */
+  private void replay(int stage) {
+    boolean last = stage == groups.length - 1;
+    BlockingQueue<StagedFrames> next = queues[last ? 0 : stage + 1];
     while (true) {
       StagedFrames batch;
       try {
-        batch = full.take();
+        batch = queues[stage].take();
       } catch (InterruptedException e) {
         continue; // only the reading thread ends this loop, with END
       }
       if (batch == END) {
+        if (!last) {
+          putUninterruptibly(next, END);
+        }
         return;
       }
       if (failure == null) {
         try {
-          run(batch);
+          run(stage, batch);
         } catch (Throwable t) {
           failure = t;
         }
       }
-      batch.clear();
-      free.offer(batch);
+      if (last) {
+        batch.clear();
+      }
+      putUninterruptibly(next, batch); // never full: it holds at most every batch there is
     }
   }
 
-  private void run(StagedFrames batch) {
+  private void run(int stage, StagedFrames batch) {
+    DecodedFrameConsumer[] consumers = groups[stage];
+    boolean relaying = relay != null && stage == relayGroup;
+    boolean delivering = relay != null && stage == groups.length - 1;
     ByteBuffer buffer = batch.buffer();
     int record = 0;
-    int records = batch.records.size();
+    int records = batch.recordCount();
     for (int i = 0; i < batch.size; i++) {
-      for (; record < records && batch.recordFrame(record) == i; record++) {
-        relay.deliver(batch.records.get(record));
+      if (delivering) {
+        for (; record < records && batch.recordFrame(record) == i; record++) {
+          relay.deliver(batch.record(record));
+        }
+      } else if (relaying) {
+        relay.stage(batch, i);
       }
       for (DecodedFrameConsumer c : consumers) {
         c.frame(batch.timestamps[i], batch.capturedLengths[i], batch.wireLengths[i], buffer, batch.offsets[i],
@@ -183,7 +223,7 @@ final class OrderedStage implements FrameSink {
         queue.put(batch);
         break;
       } catch (InterruptedException e) {
-        interrupted = true; // the consumers' thread always drains, so this wait ends
+        interrupted = true; // the stages always drain, so this wait ends
       }
     }
     if (interrupted) {

@@ -11,12 +11,12 @@ import java.util.List;
 /**
  * One batch of the {@link OrderedStage} hand-off: frames copied into one slab, each with the {@link DecodedFrame}
  * the reading thread decoded from that copy (so its offsets point into the slab) and its timestamp and lengths, and
- * the flow records the reading thread's own consumers ended meanwhile ({@link OrderedRelay}). The consumers' thread
- * replays them exactly as the reading thread saw them.
+ * the flow records an earlier stage's consumers ended meanwhile ({@link OrderedRelay}). The later stages replay them
+ * exactly as the reading thread saw them.
  *
  * <p>Preallocated and reused, so the steady state allocates nothing (a frame larger than the whole slab grows it
- * once). Owned by one thread at a time: the reader fills it, the queue hands it over, the consumers' thread reads
- * and returns it.
+ * once). Owned by one thread at a time: the reader fills it, the queues hand it from stage to stage, the last
+ * stage returns it.
  */
 final class StagedFrames {
   static final int MAX_FRAMES = 1024;
@@ -31,8 +31,8 @@ final class StagedFrames {
   final DecodedFrame[] decoded;
   int size;
   private int used;
-  /** Flow records ended while the reading thread's consumers saw frame {@code recordFrames[i]} (rare: per flow). */
-  final List<FlowRecord> records = new ArrayList<>();
+  /** Flow records ended while a stage's consumers saw frame {@code recordFrames[i]} (rare: per flow). */
+  private final List<FlowRecord> records = new ArrayList<>();
   private int[] recordFrames = new int[16];
 
   StagedFrames(int maxFrames) {
@@ -70,15 +70,24 @@ final class StagedFrames {
     size++;
   }
 
-  /** A record ended by the reading thread's consumers during the frame being added. */
-  void addRecord(FlowRecord record) {
+  /** A record ended by a stage's consumers during frame {@code frame}; frames only ever advance. */
+  void addRecord(FlowRecord record, int frame) {
     if (records.size() == recordFrames.length) {
       recordFrames = Arrays.copyOf(recordFrames, 2 * recordFrames.length);
     }
-    recordFrames[records.size()] = size;
+    recordFrames[records.size()] = frame;
     records.add(record);
   }
 
+  int recordCount() {
+    return records.size();
+  }
+
+  FlowRecord record(int i) {
+    return records.get(i);
+  }
+
+  /** The frame record {@code i} was ended at. */
   int recordFrame(int i) {
     return recordFrames[i];
   }

@@ -65,6 +65,35 @@ class OrderedStageTest {
   }
 
   @Test
+  void shouldHandTheSameFramesAndRecordsWhereverTheFlowTableRuns() throws Exception {
+    int files = 0;
+    for (Path file : corpus()) {
+      if (Files.size(file) < 64 << 10) {
+        continue;
+      }
+      List<String> serial = interleaving(file, 1);
+      // the flow table on the reading thread; on a stage of its own; on the same stage as the listener
+      assertThat(split(file, new int[] {1, 1}, 0)).as(file + " on the reading thread").isEqualTo(serial);
+      assertThat(split(file, new int[] {0, 1, 1}, 1)).as(file + " on its own stage").isEqualTo(serial);
+      assertThat(split(file, new int[] {0, 1, 0, 1}, 1)).as(file + " two stages before").isEqualTo(serial);
+      assertThat(split(file, new int[] {0, 2}, -1)).as(file + " beside the listener").isEqualTo(serial);
+      files++;
+    }
+    assertThat(files).isGreaterThan(20);
+  }
+
+  @Test
+  void shouldRejectARelayFromTheLastStage() {
+    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(new Recorder(new ArrayList<>())));
+    OrderedRelay relay = new OrderedRelay(flow -> { });
+
+    assertThatThrownBy(() -> pipeline.readStaged(null, new int[] {0, 1}, 1, relay))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("stages: 2 groups, relay from group 1 (expected: at least 2 groups, a relay from a group before "
+            + "the last)");
+  }
+
+  @Test
   void shouldRethrowAConsumersFailureOnTheReadingThread() throws Exception {
     Path file = TestData.pcaps().resolve("pcapplusplus/example.pcap");
     DecodedFrameConsumer failing = (ts, captured, original, buffer, offset, decoded) -> {
@@ -106,6 +135,24 @@ class OrderedStageTest {
     analysis.add(file);
     analysis.result();
     assertThat(seen).contains("finish");
+    return seen;
+  }
+
+  /**
+   * As {@link #interleaving}, read in stages of {@code sizes} consumers (the flow table, then the recorder), the
+   * flow table's records relayed from group {@code relayGroup} (-1: straight to the recorder, on the same stage).
+   */
+  private static List<String> split(Path file, int[] sizes, int relayGroup) throws Exception {
+    List<String> seen = new ArrayList<>();
+    Recorder recorder = new Recorder(seen);
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
+    OrderedRelay relay = new OrderedRelay(recorder);
+    flows.listen(relay);
+    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(flows.consumer(), recorder));
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      pipeline.readStaged(reader, sizes, Math.max(0, relayGroup), relayGroup < 0 ? null : relay);
+    }
+    pipeline.finish();
     return seen;
   }
 
