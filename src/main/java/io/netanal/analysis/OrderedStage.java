@@ -119,7 +119,7 @@ final class OrderedStage implements FrameSink {
     StagedFrames batch = filling;
     int at = batch.copy(buffer, offset, capturedLength);
     DecodedFrame decoded = batch.decoded[batch.size];
-    decoder.decode(linkType, batch.buffer(), at, capturedLength, decoded);
+    decoder.decode(linkType, batch.slab(), at, capturedLength, decoded);
     if (collector != null) {
       collector.record(timestampNanos, capturedLength, originalLength, decoded);
     }

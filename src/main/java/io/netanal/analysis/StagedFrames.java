@@ -57,7 +57,11 @@ final class StagedFrames {
       buffer = wrap(slab);
     }
     int at = used;
-    source.get(offset, slab, at, capturedLength);
+    if (source.hasArray()) {
+      System.arraycopy(source.array(), source.arrayOffset() + offset, slab, at, capturedLength);
+    } else {
+      source.get(offset, slab, at, capturedLength);
+    }
     return at;
   }
 
@@ -90,6 +94,11 @@ final class StagedFrames {
   /** The frame record {@code i} was ended at. */
   int recordFrame(int i) {
     return recordFrames[i];
+  }
+
+  /** The bytes {@link #buffer()} wraps. */
+  byte[] slab() {
+    return slab;
   }
 
   /** The slab, BIG_ENDIAN; frame {@code i} is {@code [offsets[i], offsets[i] + capturedLengths[i])}. */

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Names the application protocol of a TCP or UDP payload: by port first (the lower port first, as tshark tries
  * ports), confirmed by the payload's first bytes where that is cheap. Only protocol bits are set; nothing is
@@ -48,7 +46,7 @@ final class ApplicationClassifier {
 
   private ApplicationClassifier() {}
 
-  static void classifyTcp(int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
+  static void classifyTcp(int sourcePort, int destinationPort, byte[] buffer, int offset, int end,
       DecodedFrame out) {
     if (offset >= end) {
       return;
@@ -62,18 +60,18 @@ final class ApplicationClassifier {
   }
 
   /** A UDP payload quoted in an ICMP error: named, but tunnels are not entered (the quote's layers are not the frame's). */
-  static void classifyUdp(int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
+  static void classifyUdp(int sourcePort, int destinationPort, byte[] buffer, int offset, int end,
       DecodedFrame out) {
     classifyUdp(sourcePort, destinationPort, buffer, offset, end, out, false);
   }
 
   /** A UDP datagram's payload: named, or decoded as the tunnel its port names ({@link TunnelDecoder}). */
-  static void classifyUdpOrTunnel(int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
+  static void classifyUdpOrTunnel(int sourcePort, int destinationPort, byte[] buffer, int offset, int end,
       DecodedFrame out) {
     classifyUdp(sourcePort, destinationPort, buffer, offset, end, out, true);
   }
 
-  private static void classifyUdp(int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
+  private static void classifyUdp(int sourcePort, int destinationPort, byte[] buffer, int offset, int end,
       DecodedFrame out, boolean tunnels) {
     if (offset >= end) {
       return;
@@ -85,7 +83,7 @@ final class ApplicationClassifier {
     }
   }
 
-  private static boolean tcpByPort(int port, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static boolean tcpByPort(int port, byte[] buffer, int offset, int end, DecodedFrame out) {
     switch (port) {
       case 22:
         return confirm(out, Protocol.SSH, true);
@@ -102,7 +100,7 @@ final class ApplicationClassifier {
     }
   }
 
-  private static boolean udpByPort(int port, ByteBuffer buffer, int offset, int end, DecodedFrame out,
+  private static boolean udpByPort(int port, byte[] buffer, int offset, int end, DecodedFrame out,
       boolean tunnels) {
     int length = end - offset;
     switch (port) {
@@ -117,19 +115,19 @@ final class ApplicationClassifier {
         return confirm(out, Protocol.NBNS, length >= DNS_HEADER_SIZE);
       case 67:
       case 68: {
-        int op = buffer.get(offset) & 0xFF;
+        int op = buffer[offset] & 0xFF;
         return confirm(out, Protocol.DHCP, op == BOOTP_REQUEST || op == BOOTP_REPLY);
       }
       case 546:
       case 547:
-        return confirm(out, Protocol.DHCPV6, buffer.get(offset) != 0);
+        return confirm(out, Protocol.DHCPV6, buffer[offset] != 0);
       case 123: {
-        int version = (buffer.get(offset) >>> 3) & 0x07;
+        int version = (buffer[offset] >>> 3) & 0x07;
         return confirm(out, Protocol.NTP, version >= 1 && version <= 4);
       }
       case 161:
       case 162:
-        return confirm(out, Protocol.SNMP, (buffer.get(offset) & 0xFF) == ASN1_SEQUENCE);
+        return confirm(out, Protocol.SNMP, (buffer[offset] & 0xFF) == ASN1_SEQUENCE);
       case 1900:
         return confirm(out, Protocol.SSDP, true);
       case 443:
@@ -143,15 +141,15 @@ final class ApplicationClassifier {
     }
   }
 
-  private static boolean classifyQuic(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
-    int first = buffer.get(offset) & 0xFF;
+  private static boolean classifyQuic(byte[] buffer, int offset, int end, DecodedFrame out) {
+    int first = buffer[offset] & 0xFF;
     if ((first & QUIC_LONG_HEADER) == 0) {
       return confirm(out, Protocol.QUIC, (first & QUIC_FIXED_BIT) != 0);
     }
     if (end - offset < QUIC_VERSION_OFFSET + 4) {
       return false;
     }
-    int version = buffer.getInt(offset + QUIC_VERSION_OFFSET);
+    int version = Bytes.getInt(buffer, offset + QUIC_VERSION_OFFSET);
     if (version >>> 24 == 'Q') {
       return confirm(out, Protocol.GQUIC, true);
     }
@@ -159,17 +157,17 @@ final class ApplicationClassifier {
     return confirm(out, Protocol.QUIC, version == 0 || (first & QUIC_FIXED_BIT) != 0);
   }
 
-  static boolean looksLikeTls(ByteBuffer buffer, int offset, int end) {
+  static boolean looksLikeTls(byte[] buffer, int offset, int end) {
     if (end - offset < TLS_RECORD_HEADER_SIZE) {
       return false;
     }
-    int contentType = buffer.get(offset) & 0xFF;
+    int contentType = buffer[offset] & 0xFF;
     return contentType >= TLS_CONTENT_TYPE_MIN && contentType <= TLS_CONTENT_TYPE_MAX
-        && buffer.get(offset + 1) == TLS_MAJOR_VERSION;
+        && buffer[offset + 1] == TLS_MAJOR_VERSION;
   }
 
-  static boolean looksLikeHttp(ByteBuffer buffer, int offset, int end) {
-    switch (buffer.get(offset)) {
+  static boolean looksLikeHttp(byte[] buffer, int offset, int end) {
+    switch (buffer[offset]) {
       case 'G': case 'P': case 'H': case 'D': case 'O': case 'C': case 'T':
         break;
       default:
@@ -183,12 +181,12 @@ final class ApplicationClassifier {
     return false;
   }
 
-  private static boolean startsWith(ByteBuffer buffer, int offset, int end, byte[] prefix) {
+  private static boolean startsWith(byte[] buffer, int offset, int end, byte[] prefix) {
     if (end - offset < prefix.length) {
       return false;
     }
     for (int i = 0; i < prefix.length; i++) {
-      if (buffer.get(offset + i) != prefix[i]) {
+      if (buffer[offset + i] != prefix[i]) {
         return false;
       }
     }

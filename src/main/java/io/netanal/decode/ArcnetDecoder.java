@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes ARCNET frames as Linux captures them (LINKTYPE_ARCNET_LINUX): IP and ARP by RFC 1201 and the older
  * RFC 1051.
@@ -32,13 +30,13 @@ final class ArcnetDecoder {
 
   private ArcnetDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.ARCNET);
     if (end - offset < HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int protocol = buffer.get(offset + PROTOCOL_OFFSET) & 0xFF;
+    int protocol = buffer[offset + PROTOCOL_OFFSET] & 0xFF;
     int payload = offset + HEADER_SIZE;
     switch (protocol) {
       case RFC1051_IP:
@@ -58,7 +56,7 @@ final class ArcnetDecoder {
       out.failShort(end);
       return;
     }
-    if ((buffer.get(payload) & 0xFF) == EXCEPTION_FLAG) {
+    if ((buffer[payload] & 0xFF) == EXCEPTION_FLAG) {
       payload += EXCEPTION_EXTRA_SIZE;
     }
     payload += RFC1201_EXTRA_SIZE;

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Checks an ARP header (RFC 826) for completeness; its addresses are not IP endpoints (tshark's IP endpoint
  * tables leave ARP out too), so nothing else is recorded.
@@ -27,14 +25,14 @@ final class ArpDecoder {
 
   private ArpDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.ARP);
     if (end - offset < FIXED_SIZE) {
       out.failShort(end);
       return;
     }
-    int addresses = 2 * ((buffer.get(offset + HARDWARE_LENGTH_OFFSET) & 0xFF)
-        + (buffer.get(offset + PROTOCOL_LENGTH_OFFSET) & 0xFF));
+    int addresses = 2 * ((buffer[offset + HARDWARE_LENGTH_OFFSET] & 0xFF)
+        + (buffer[offset + PROTOCOL_LENGTH_OFFSET] & 0xFF));
     if (end - offset < FIXED_SIZE + addresses) {
       out.failShort(end);
     }

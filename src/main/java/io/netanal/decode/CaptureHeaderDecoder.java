@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes the pseudo-headers capture tools put before a packet, which say what follows: PPI and PKTAP (an inner
  * link type), NFLOG (an address family and a TLV list whose payload attribute is the packet), Solaris IPNET (an
@@ -46,39 +44,39 @@ final class CaptureHeaderDecoder {
 
   private CaptureHeaderDecoder() {}
 
-  static void decodePpi(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodePpi(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.PPI);
     if (end - offset < PPI_MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    int length = Short.reverseBytes(buffer.getShort(offset + PPI_LENGTH_OFFSET)) & 0xFFFF;
-    innerLink(Integer.reverseBytes(buffer.getInt(offset + PPI_LINK_TYPE_OFFSET)), length, PPI_MIN_SIZE, buffer,
+    int length = Short.reverseBytes(Bytes.getShort(buffer, offset + PPI_LENGTH_OFFSET)) & 0xFFFF;
+    innerLink(Integer.reverseBytes(Bytes.getInt(buffer, offset + PPI_LINK_TYPE_OFFSET)), length, PPI_MIN_SIZE, buffer,
         offset, end, out);
   }
 
-  static void decodePktap(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodePktap(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.PKTAP);
     if (end - offset < PKTAP_MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    int length = Integer.reverseBytes(buffer.getInt(offset + PKTAP_LENGTH_OFFSET));
-    innerLink(Integer.reverseBytes(buffer.getInt(offset + PKTAP_LINK_TYPE_OFFSET)), length, PKTAP_MIN_SIZE, buffer,
+    int length = Integer.reverseBytes(Bytes.getInt(buffer, offset + PKTAP_LENGTH_OFFSET));
+    innerLink(Integer.reverseBytes(Bytes.getInt(buffer, offset + PKTAP_LINK_TYPE_OFFSET)), length, PKTAP_MIN_SIZE, buffer,
         offset, end, out);
   }
 
-  static void decodeNflog(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeNflog(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.NFLOG);
     if (end - offset < NFLOG_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int family = buffer.get(offset + NFLOG_FAMILY_OFFSET) & 0xFF;
+    int family = buffer[offset + NFLOG_FAMILY_OFFSET] & 0xFF;
     int position = offset + NFLOG_HEADER_SIZE;
     while (end - position >= NFLOG_TLV_HEADER_SIZE) {
-      int length = Short.reverseBytes(buffer.getShort(position)) & 0xFFFF;
-      int type = Short.reverseBytes(buffer.getShort(position + 2)) & NFLOG_TYPE_MASK;
+      int length = Short.reverseBytes(Bytes.getShort(buffer, position)) & 0xFFFF;
+      int type = Short.reverseBytes(Bytes.getShort(buffer, position + 2)) & NFLOG_TYPE_MASK;
       if (length < NFLOG_TLV_HEADER_SIZE || end - position < length) {
         out.fail(DecodeStatus.MALFORMED);
         return;
@@ -97,13 +95,13 @@ final class CaptureHeaderDecoder {
     }
   }
 
-  static void decodeIpnet(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeIpnet(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.IPNET);
     if (end - offset < IPNET_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int family = buffer.get(offset + IPNET_FAMILY_OFFSET) & 0xFF;
+    int family = buffer[offset + IPNET_FAMILY_OFFSET] & 0xFF;
     if (family == AF_INET) {
       Ipv4Decoder.decode(buffer, offset + IPNET_HEADER_SIZE, end, out);
     } else if (family == IPNET_AF_INET6) {
@@ -111,18 +109,18 @@ final class CaptureHeaderDecoder {
     }
   }
 
-  static void decodeIpoib(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeIpoib(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.IPOIB);
     if (end - offset < IPOIB_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    EtherTypeDecoder.decode(buffer.getShort(offset + IPOIB_TYPE_OFFSET) & 0xFFFF, buffer,
+    EtherTypeDecoder.decode(Bytes.getShort(buffer, offset + IPOIB_TYPE_OFFSET) & 0xFFFF, buffer,
         offset + IPOIB_HEADER_SIZE, end, out);
   }
 
   /** The packet after a header of {@code length} bytes that names its link type; a nested PPI/PKTAP is refused. */
-  private static void innerLink(int linkType, int length, int minimum, ByteBuffer buffer, int offset, int end,
+  private static void innerLink(int linkType, int length, int minimum, byte[] buffer, int offset, int end,
       DecodedFrame out) {
     if (length < minimum) {
       out.fail(DecodeStatus.MALFORMED);

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes a CAPWAP data channel packet (RFC 5415 4.3, 802.11 binding RFC 5416; UDP 5247) far enough to reach the
  * frame it carries: a native IEEE 802.11 frame or an 802.3/Ethernet frame.
@@ -48,16 +46,16 @@ final class CapwapDecoder {
 
   private CapwapDecoder() {}
 
-  static void decodeData(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeData(byte[] buffer, int offset, int end, DecodedFrame out) {
     if (end - offset < HEADER_MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    if (buffer.get(offset + PREAMBLE_OFFSET) != 0) {
+    if (buffer[offset + PREAMBLE_OFFSET] != 0) {
       return;
     }
     // HLEN, RID, WBID and the flags share the 24 bits after the preamble.
-    int fields = buffer.getInt(offset + PREAMBLE_OFFSET) & 0xFFFFFF;
+    int fields = Bytes.getInt(buffer, offset + PREAMBLE_OFFSET) & 0xFFFFFF;
     int headerLength = ((fields >>> HLEN_SHIFT) & FIELD_MASK) * 4;
     if (headerLength < HEADER_MIN_SIZE) {
       out.fail(DecodeStatus.MALFORMED);
@@ -78,8 +76,8 @@ final class CapwapDecoder {
     }
   }
 
-  private static boolean isLaterFragment(int fields, ByteBuffer buffer, int offset) {
+  private static boolean isLaterFragment(int fields, byte[] buffer, int offset) {
     return (fields & FLAG_F) != 0
-        && (buffer.getShort(offset + FRAGMENT_OFFSET_OFFSET) & FRAGMENT_OFFSET_MASK) != 0;
+        && (Bytes.getShort(buffer, offset + FRAGMENT_OFFSET_OFFSET) & FRAGMENT_OFFSET_MASK) != 0;
   }
 }

@@ -74,6 +74,18 @@ public final class DecodedFrame {
     nesting = 0;
   }
 
+  /** Moves every offset by {@code delta}: the frame was decoded from a copy starting {@code delta} bytes earlier. */
+  void shift(int delta) {
+    for (int i = 0; i < ipCount; i++) {
+      ipOffset[i] += delta;
+    }
+    if (payloadOffset != NONE) {
+      payloadOffset += delta;
+      payloadEnd += delta;
+    }
+    frameEnd += delta;
+  }
+
   /** Bit {@code 1L << id} is set for every {@link Protocol} id the frame contains. */
   public long protocols() {
     return protocols;

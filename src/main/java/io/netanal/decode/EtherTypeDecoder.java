@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Hands a payload to the decoder its EtherType names (IEEE 802 numbers, as registered by the IEEE RA). The
  * link-layer decoders (Ethernet, VLAN, Linux cooked capture, LLC/SNAP) and GRE share it. Unknown EtherTypes end
@@ -29,7 +27,7 @@ final class EtherTypeDecoder {
 
   private EtherTypeDecoder() {}
 
-  static void decode(int etherType, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(int etherType, byte[] buffer, int offset, int end, DecodedFrame out) {
     if (!out.enter()) {
       return;
     }

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes an Ethernet II or IEEE 802.3 header (IEEE 802.3 clause 3; RFC 894 for IP over Ethernet).
  *
@@ -36,13 +34,13 @@ final class EthernetDecoder {
 
   private EthernetDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.ETH);
     if (end - offset < HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int type = buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
+    int type = Bytes.getShort(buffer, offset + TYPE_OFFSET) & 0xFFFF;
     int payload = offset + HEADER_SIZE;
     if (type >= MIN_ETHERTYPE) {
       out.addProtocol(Protocol.ETHERTYPE);
@@ -53,9 +51,9 @@ final class EthernetDecoder {
   }
 
   /** An 802.3 frame: the length bounds the LLC payload (the rest is padding). */
-  static void decode8023(int length, ByteBuffer buffer, int payload, int end, DecodedFrame out) {
+  static void decode8023(int length, byte[] buffer, int payload, int end, DecodedFrame out) {
     int payloadEnd = Math.min(payload + length, end);
-    if (payloadEnd - payload >= 2 && (buffer.getShort(payload) & 0xFFFF) == NOVELL_RAW_MARK) {
+    if (payloadEnd - payload >= 2 && (Bytes.getShort(buffer, payload) & 0xFFFF) == NOVELL_RAW_MARK) {
       return;
     }
     LlcDecoder.decode(buffer, payload, payloadEnd, out);

@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
  *
  * <p>One instance per thread; it allocates nothing per frame. The layers are decoded by package-private
  * classes, one per header ({@link EthernetDecoder}, {@link Ipv4Decoder}, {@link TcpDecoder}, ...), each
- * reading fields with absolute gets from the BIG_ENDIAN buffer {@link io.netanal.frame.FrameSink} promises and
- * handing the rest of the frame to the next layer with a {@code switch} on the protocol number.
+ * reading fields from the frame's bytes with {@link Bytes}' big-endian reads and handing the rest of the frame to the
+ * next layer with a {@code switch} on the protocol number. A frame in a buffer backed by an array is read in
+ * place; any other buffer's frame is copied into a scratch array first.
  *
  * <p>Counting follows tshark's {@code frame.protocols} where it is cheap to do so:
  * <ul>
@@ -29,14 +30,42 @@ import java.nio.ByteBuffer;
  */
 public final class FrameDecoder {
 
+  /** Frames of buffers without an accessible array are copied here to be decoded (live capture, direct buffers). */
+  private byte[] scratch = new byte[2048];
+
   /**
    * Decodes {@code buffer[offset, offset + capturedLength)} of the given link type into {@code out} (reset
-   * first). Reads with absolute gets and never changes the buffer's position, limit or byte order.
+   * first); the offsets in {@code out} index {@code buffer}. Reads with absolute gets and never changes the
+   * buffer's position, limit or byte order.
    */
   public void decode(int linkType, ByteBuffer buffer, int offset, int capturedLength, DecodedFrame out) {
-    out.reset();
-    // A length past the buffer's limit is the caller's bug, not the frame's; clamp so no get can throw.
+    // A length past the buffer's limit is the caller's bug, not the frame's; clamp so no read can throw.
     int end = (int) Math.min((long) offset + Math.max(capturedLength, 0), buffer.limit());
+    if (offset < 0 || offset > end) {
+      out.reset();
+      out.fail(DecodeStatus.TRUNCATED);
+      return;
+    }
+    if (buffer.hasArray() && buffer.arrayOffset() == 0) {
+      decode(linkType, buffer.array(), offset, end - offset, out);
+      return;
+    }
+    int length = end - offset;
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
+    }
+    buffer.get(offset, scratch, 0, length);
+    decode(linkType, scratch, 0, length, out);
+    out.shift(offset);
+  }
+
+  /**
+   * Decodes {@code frame[offset, offset + capturedLength)} of the given link type into {@code out} (reset first);
+   * the offsets in {@code out} index {@code frame}.
+   */
+  public void decode(int linkType, byte[] frame, int offset, int capturedLength, DecodedFrame out) {
+    out.reset();
+    int end = (int) Math.min((long) offset + Math.max(capturedLength, 0), frame.length);
     if (offset < 0 || offset > end) {
       out.fail(DecodeStatus.TRUNCATED);
       return;
@@ -44,14 +73,14 @@ public final class FrameDecoder {
     out.frameEnd = end;
     if (linkType == LinkType.ETHERNET) {
       // The common case first, without the call into the large link-type switch.
-      EthernetDecoder.decode(buffer, offset, end, out);
+      EthernetDecoder.decode(frame, offset, end, out);
     } else {
-      decodeLink(linkType, buffer, offset, end, out);
+      decodeLink(linkType, frame, offset, end, out);
     }
   }
 
   /** The frame from its link-layer header on; capture headers that name an inner link type come back here. */
-  static void decodeLink(int linkType, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeLink(int linkType, byte[] buffer, int offset, int end, DecodedFrame out) {
     switch (linkType) {
       case LinkType.ETHERNET:
         EthernetDecoder.decode(buffer, offset, end, out);

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes a GRE header, version 0 (RFC 2784 with the key and sequence fields of RFC 2890) and version 1 (the
  * enhanced GRE of PPTP, RFC 2637), and hands the payload on by its EtherType: IPv4, IPv6, transparent Ethernet
@@ -55,13 +53,13 @@ final class GreDecoder {
 
   private GreDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.GRE);
     if (end - offset < BASE_SIZE) {
       out.failShort(end);
       return;
     }
-    int flags = buffer.getShort(offset + FLAGS_OFFSET) & 0xFFFF;
+    int flags = Bytes.getShort(buffer, offset + FLAGS_OFFSET) & 0xFFFF;
     int length = BASE_SIZE;
     switch (flags & VERSION_MASK) {
       case 0:
@@ -85,10 +83,10 @@ final class GreDecoder {
       out.failShort(end);
       return;
     }
-    if ((flags & VERSION_MASK) == 1 && (buffer.getShort(offset + PAYLOAD_LENGTH_OFFSET) & 0xFFFF) == 0) {
+    if ((flags & VERSION_MASK) == 1 && (Bytes.getShort(buffer, offset + PAYLOAD_LENGTH_OFFSET) & 0xFFFF) == 0) {
       return; // a PPTP acknowledgment alone: no PPP frame follows (tshark: eth:ethertype:ip:gre)
     }
-    int type = buffer.getShort(offset + PROTOCOL_OFFSET) & 0xFFFF;
+    int type = Bytes.getShort(buffer, offset + PROTOCOL_OFFSET) & 0xFFFF;
     int payload = offset + length;
     switch (type) {
       case ERSPAN_II:
@@ -111,7 +109,7 @@ final class GreDecoder {
    * has 8 bytes; type III has 12, plus an 8-byte platform sub-header when its O flag is set, and a frame type
    * (FT) that must be 0 (Ethernet).
    */
-  private static void decodeErspan(int type, boolean hasHeader, ByteBuffer buffer, int offset, int end,
+  private static void decodeErspan(int type, boolean hasHeader, byte[] buffer, int offset, int end,
       DecodedFrame out) {
     out.addProtocol(Protocol.ERSPAN);
     int length = 0;
@@ -122,7 +120,7 @@ final class GreDecoder {
         return;
       }
       if (type == ERSPAN_III) {
-        int word = buffer.getShort(offset + ERSPAN_III_FLAGS_OFFSET) & 0xFFFF;
+        int word = Bytes.getShort(buffer, offset + ERSPAN_III_FLAGS_OFFSET) & 0xFFFF;
         if (((word >>> ERSPAN_III_FRAME_TYPE_SHIFT) & ERSPAN_III_FRAME_TYPE_MASK) != 0) {
           return;
         }
@@ -141,11 +139,11 @@ final class GreDecoder {
   }
 
   /** Cisco WCCP redirection: a 4-byte redirect header before the IPv4 packet, or none (the packet's 0x4 nibble). */
-  private static void decodeWccp(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void decodeWccp(byte[] buffer, int offset, int end, DecodedFrame out) {
     if (end - offset < 1 || !out.enter()) {
       return;
     }
-    int start = (buffer.get(offset) & 0xF0) >>> 4 == Ipv4Decoder.VERSION ? offset : offset + WCCP_HEADER_SIZE;
+    int start = (buffer[offset] & 0xF0) >>> 4 == Ipv4Decoder.VERSION ? offset : offset + WCCP_HEADER_SIZE;
     Ipv4Decoder.decode(buffer, start, end, out);
   }
 

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes ICMP (RFC 792) and ICMPv6 (RFC 4443) headers, and the packet an error message quotes.
  *
@@ -32,15 +30,15 @@ final class IcmpDecoder {
 
   private IcmpDecoder() {}
 
-  static void decodeIcmp(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeIcmp(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.ICMP);
     if (end - offset < MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    out.icmp(buffer.get(offset + TYPE_OFFSET) & 0xFF, buffer.get(offset + CODE_OFFSET) & 0xFF);
+    out.icmp(buffer[offset + TYPE_OFFSET] & 0xFF, buffer[offset + CODE_OFFSET] & 0xFF);
     out.payload(Math.min(offset + HEADER_SIZE, end), end);
-    switch (buffer.get(offset + TYPE_OFFSET) & 0xFF) {
+    switch (buffer[offset + TYPE_OFFSET] & 0xFF) {
       case 3:
       case 4:
       case 5:
@@ -53,15 +51,15 @@ final class IcmpDecoder {
     }
   }
 
-  static void decodeIcmpv6(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeIcmpv6(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.ICMPV6);
     if (end - offset < MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    out.icmp(buffer.get(offset + TYPE_OFFSET) & 0xFF, buffer.get(offset + CODE_OFFSET) & 0xFF);
+    out.icmp(buffer[offset + TYPE_OFFSET] & 0xFF, buffer[offset + CODE_OFFSET] & 0xFF);
     out.payload(Math.min(offset + HEADER_SIZE, end), end);
-    switch (buffer.get(offset + TYPE_OFFSET) & 0xFF) {
+    switch (buffer[offset + TYPE_OFFSET] & 0xFF) {
       case 1:
       case 2:
       case 3:

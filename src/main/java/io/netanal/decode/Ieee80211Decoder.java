@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes an IEEE 802.11 MAC header (IEEE Std 802.11-2020, 9.2) far enough to reach a data frame's LLC/SNAP
  * payload; management and control frames end at {@code wlan}.
@@ -41,23 +39,23 @@ final class Ieee80211Decoder {
 
   private Ieee80211Decoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     decode(buffer, offset, end, out, false);
   }
 
   /** A frame whose two frame control bytes come swapped, as CAPWAP access points send them. */
-  static void decodeSwapped(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeSwapped(byte[] buffer, int offset, int end, DecodedFrame out) {
     decode(buffer, offset, end, out, true);
   }
 
-  private static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out, boolean swapped) {
+  private static void decode(byte[] buffer, int offset, int end, DecodedFrame out, boolean swapped) {
     out.addProtocol(Protocol.WLAN);
     if (end - offset < FRAME_CONTROL_SIZE) {
       out.failShort(end);
       return;
     }
-    int control = buffer.get(offset + (swapped ? FLAGS_OFFSET : FRAME_CONTROL_OFFSET)) & 0xFF;
-    int flags = buffer.get(offset + (swapped ? FRAME_CONTROL_OFFSET : FLAGS_OFFSET)) & 0xFF;
+    int control = buffer[offset + (swapped ? FLAGS_OFFSET : FRAME_CONTROL_OFFSET)] & 0xFF;
+    int flags = buffer[offset + (swapped ? FRAME_CONTROL_OFFSET : FLAGS_OFFSET)] & 0xFF;
     if (((control >>> 2) & 0x03) != TYPE_DATA) {
       return;
     }

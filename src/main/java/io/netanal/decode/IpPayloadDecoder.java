@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Hands an IPv4 or IPv6 payload to the decoder its protocol number names (IANA "Assigned Internet Protocol
  * Numbers"), and decodes the IP Authentication Header (RFC 4302) itself since it only points further.
@@ -46,7 +44,7 @@ final class IpPayloadDecoder {
 
   private IpPayloadDecoder() {}
 
-  static void decode(int protocol, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(int protocol, byte[] buffer, int offset, int end, DecodedFrame out) {
     if (!out.enter()) {
       return;
     }
@@ -116,22 +114,22 @@ final class IpPayloadDecoder {
   }
 
   /** PIM (RFC 7761 4.9); a version 2 Register message carries a multicast packet, decoded as a tunnel's. */
-  private static void decodePim(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void decodePim(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.PIM);
     if (end - offset < PIM_REGISTER_HEADER_SIZE
-        || (buffer.get(offset + PIM_TYPE_OFFSET) & 0xFF) != PIM_VERSION_2_REGISTER) {
+        || (buffer[offset + PIM_TYPE_OFFSET] & 0xFF) != PIM_VERSION_2_REGISTER) {
       return;
     }
     RawIpDecoder.decodeGuessing(buffer, offset + PIM_REGISTER_HEADER_SIZE, end, out);
   }
 
-  private static void decodeAuthenticationHeader(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void decodeAuthenticationHeader(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.AH);
     if (end - offset < AH_MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    int length = ((buffer.get(offset + AH_LENGTH_OFFSET) & 0xFF) + 2) * 4;
+    int length = ((buffer[offset + AH_LENGTH_OFFSET] & 0xFF) + 2) * 4;
     if (length < AH_MIN_SIZE) {
       out.fail(DecodeStatus.MALFORMED);
       return;
@@ -140,6 +138,6 @@ final class IpPayloadDecoder {
       out.failShort(end);
       return;
     }
-    decode(buffer.get(offset + AH_NEXT_HEADER_OFFSET) & 0xFF, buffer, offset + length, end, out);
+    decode(buffer[offset + AH_NEXT_HEADER_OFFSET] & 0xFF, buffer, offset + length, end, out);
   }
 }

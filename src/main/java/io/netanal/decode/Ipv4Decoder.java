@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes an IPv4 header (RFC 791), records its addresses as an IP layer and hands the payload on by protocol
  * number.
@@ -50,13 +48,13 @@ final class Ipv4Decoder {
 
   private Ipv4Decoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.IP);
     if (end - offset < MIN_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int versionIhl = buffer.get(offset + VERSION_IHL_OFFSET) & 0xFF;
+    int versionIhl = buffer[offset + VERSION_IHL_OFFSET] & 0xFF;
     int headerLength = (versionIhl & 0x0F) * 4;
     if (versionIhl >>> 4 != VERSION || headerLength < MIN_HEADER_SIZE) {
       badVersionOrLength(versionIhl, buffer, offset, end, out);
@@ -66,7 +64,7 @@ final class Ipv4Decoder {
       out.failShort(end);
       return;
     }
-    int totalLength = buffer.getShort(offset + TOTAL_LENGTH_OFFSET) & 0xFFFF;
+    int totalLength = Bytes.getShort(buffer, offset + TOTAL_LENGTH_OFFSET) & 0xFFFF;
     int payloadEnd;
     if (totalLength == 0) {
       payloadEnd = end;
@@ -76,17 +74,17 @@ final class Ipv4Decoder {
     } else {
       payloadEnd = Math.min(offset + totalLength, end);
     }
-    int destination = buffer.getInt(offset + DESTINATION_OFFSET);
+    int destination = Bytes.getInt(buffer, offset + DESTINATION_OFFSET);
     if (headerLength > MIN_HEADER_SIZE) {
       destination = finalDestination(buffer, offset + MIN_HEADER_SIZE, offset + headerLength, destination);
     }
-    if (out.addIpv4(buffer.getInt(offset + SOURCE_OFFSET), destination)) {
+    if (out.addIpv4(Bytes.getInt(buffer, offset + SOURCE_OFFSET), destination)) {
       out.ipExtent(offset, totalLength == 0 ? end - offset : totalLength);
     }
-    if ((buffer.getShort(offset + FLAGS_FRAGMENT_OFFSET) & FRAGMENT_OFFSET_MASK) != 0) {
+    if ((Bytes.getShort(buffer, offset + FLAGS_FRAGMENT_OFFSET) & FRAGMENT_OFFSET_MASK) != 0) {
       return;
     }
-    IpPayloadDecoder.decode(buffer.get(offset + PROTOCOL_OFFSET) & 0xFF, buffer, offset + headerLength,
+    IpPayloadDecoder.decode(buffer[offset + PROTOCOL_OFFSET] & 0xFF, buffer, offset + headerLength,
         payloadEnd, out);
   }
 
@@ -94,10 +92,10 @@ final class Ipv4Decoder {
    * The last address of a loose or strict source route option (RFC 791 3.1), which is where the packet is going
    * and what tshark reports as its destination; {@code destination} when there is no such option.
    */
-  private static int finalDestination(ByteBuffer buffer, int options, int end, int destination) {
+  private static int finalDestination(byte[] buffer, int options, int end, int destination) {
     int position = options;
     while (position < end) {
-      int type = buffer.get(position) & 0xFF;
+      int type = buffer[position] & 0xFF;
       if (type == OPTION_END) {
         break;
       }
@@ -108,14 +106,14 @@ final class Ipv4Decoder {
       if (end - position < 2) {
         break;
       }
-      int length = buffer.get(position + 1) & 0xFF;
+      int length = buffer[position + 1] & 0xFF;
       if (length < 2 || end - position < length) {
         break;
       }
       if ((type == OPTION_LOOSE_SOURCE_ROUTE || type == OPTION_STRICT_SOURCE_ROUTE)
           && length >= ROUTE_OPTION_FIXED_SIZE + 4) {
         int addresses = (length - ROUTE_OPTION_FIXED_SIZE) / 4;
-        return buffer.getInt(position + ROUTE_OPTION_FIXED_SIZE + (addresses - 1) * 4);
+        return Bytes.getInt(buffer, position + ROUTE_OPTION_FIXED_SIZE + (addresses - 1) * 4);
       }
       position += length;
     }
@@ -123,7 +121,7 @@ final class Ipv4Decoder {
   }
 
   /** Off the common path: tshark's IPv4 dissector hands a version-6 header to IPv6 (counting both), so does this. */
-  private static void badVersionOrLength(int versionIhl, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void badVersionOrLength(int versionIhl, byte[] buffer, int offset, int end, DecodedFrame out) {
     if (versionIhl >>> 4 == Ipv6Decoder.VERSION) {
       Ipv6Decoder.decode(buffer, offset, end, out);
     } else {

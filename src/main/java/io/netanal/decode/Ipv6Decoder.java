@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes an IPv6 header (RFC 8200), records its addresses as an IP layer and walks the extension header chain
  * (hop-by-hop options, routing, fragment, destination options; AH and ESP through {@link IpPayloadDecoder}).
@@ -53,9 +51,9 @@ final class Ipv6Decoder {
 
   private Ipv6Decoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     // tshark leaves ipv6 out of frame.protocols when the version is wrong (it gives up before adding it).
-    if (end - offset >= 1 && (buffer.get(offset + VERSION_OFFSET) & 0xF0) >>> 4 != VERSION) {
+    if (end - offset >= 1 && (buffer[offset + VERSION_OFFSET] & 0xF0) >>> 4 != VERSION) {
       out.fail(DecodeStatus.MALFORMED);
       return;
     }
@@ -64,32 +62,32 @@ final class Ipv6Decoder {
       out.failShort(end);
       return;
     }
-    int payloadLength = buffer.getShort(offset + PAYLOAD_LENGTH_OFFSET) & 0xFFFF;
+    int payloadLength = Bytes.getShort(buffer, offset + PAYLOAD_LENGTH_OFFSET) & 0xFFFF;
     int payload = offset + HEADER_SIZE;
     int payloadEnd = payloadLength == 0 ? end : Math.min(payload + payloadLength, end);
-    if (out.addIpv6(buffer.getLong(offset + SOURCE_OFFSET), buffer.getLong(offset + SOURCE_OFFSET + 8),
-        buffer.getLong(offset + DESTINATION_OFFSET), buffer.getLong(offset + DESTINATION_OFFSET + 8))) {
+    if (out.addIpv6(Bytes.getLong(buffer, offset + SOURCE_OFFSET), Bytes.getLong(buffer, offset + SOURCE_OFFSET + 8),
+        Bytes.getLong(buffer, offset + DESTINATION_OFFSET), Bytes.getLong(buffer, offset + DESTINATION_OFFSET + 8))) {
       out.ipExtent(offset, payloadLength == 0 ? end - offset : HEADER_SIZE + payloadLength);
     }
-    IpPayloadDecoder.decode(buffer.get(offset + NEXT_HEADER_OFFSET) & 0xFF, buffer, payload, payloadEnd, out);
+    IpPayloadDecoder.decode(buffer[offset + NEXT_HEADER_OFFSET] & 0xFF, buffer, payload, payloadEnd, out);
   }
 
   /** One extension header of the chain; {@link IpPayloadDecoder} calls back for the next one. */
-  static void decodeExtension(int type, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeExtension(int type, byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(extensionProtocol(type));
     if (end - offset < EXTENSION_MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    int next = buffer.get(offset + EXTENSION_NEXT_HEADER_OFFSET) & 0xFF;
+    int next = buffer[offset + EXTENSION_NEXT_HEADER_OFFSET] & 0xFF;
     if (type == FRAGMENT) {
-      if ((buffer.getShort(offset + FRAGMENT_OFFSET_OFFSET) & FRAGMENT_OFFSET_MASK) != 0) {
+      if ((Bytes.getShort(buffer, offset + FRAGMENT_OFFSET_OFFSET) & FRAGMENT_OFFSET_MASK) != 0) {
         return;
       }
       IpPayloadDecoder.decode(next, buffer, offset + EXTENSION_MIN_SIZE, end, out);
       return;
     }
-    int length = ((buffer.get(offset + EXTENSION_LENGTH_OFFSET) & 0xFF) + 1) * 8;
+    int length = ((buffer[offset + EXTENSION_LENGTH_OFFSET] & 0xFF) + 1) * 8;
     if (end - offset < length) {
       out.failShort(end);
       return;

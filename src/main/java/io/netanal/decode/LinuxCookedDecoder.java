@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes Linux "cooked" capture headers, LINKTYPE_LINUX_SLL (16 bytes) and LINKTYPE_LINUX_SLL2 (20 bytes), as
  * {@code tcpdump -i any} writes them (tcpdump.org/linktypes/LINKTYPE_LINUX_SLL.html, ..._SLL2.html).
@@ -35,27 +33,27 @@ final class LinuxCookedDecoder {
 
   private LinuxCookedDecoder() {}
 
-  static void decodeSll(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeSll(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.SLL);
     if (end - offset < SLL_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    payload(buffer.getShort(offset + SLL_ARPHRD_OFFSET) & 0xFFFF,
-        buffer.getShort(offset + SLL_PROTOCOL_OFFSET) & 0xFFFF, buffer, offset + SLL_HEADER_SIZE, end, out);
+    payload(Bytes.getShort(buffer, offset + SLL_ARPHRD_OFFSET) & 0xFFFF,
+        Bytes.getShort(buffer, offset + SLL_PROTOCOL_OFFSET) & 0xFFFF, buffer, offset + SLL_HEADER_SIZE, end, out);
   }
 
-  static void decodeSll2(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeSll2(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.SLL2);
     if (end - offset < SLL2_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    payload(buffer.getShort(offset + SLL2_ARPHRD_OFFSET) & 0xFFFF,
-        buffer.getShort(offset + SLL2_PROTOCOL_OFFSET) & 0xFFFF, buffer, offset + SLL2_HEADER_SIZE, end, out);
+    payload(Bytes.getShort(buffer, offset + SLL2_ARPHRD_OFFSET) & 0xFFFF,
+        Bytes.getShort(buffer, offset + SLL2_PROTOCOL_OFFSET) & 0xFFFF, buffer, offset + SLL2_HEADER_SIZE, end, out);
   }
 
-  private static void payload(int arphrd, int protocol, ByteBuffer buffer, int offset, int end,
+  private static void payload(int arphrd, int protocol, byte[] buffer, int offset, int end,
       DecodedFrame out) {
     if (arphrd == ARPHRD_NETLINK) {
       return;

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes an IEEE 802.2 LLC header and, when DSAP and SSAP are 0xAA, its SNAP extension (RFC 1042), whose
  * EtherType carries IP, ARP and IPv6 over 802.3 and 802.11.
@@ -31,23 +29,23 @@ final class LlcDecoder {
 
   private LlcDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.LLC);
     if (end - offset < LLC_SIZE) {
       out.failShort(end);
       return;
     }
-    if ((buffer.get(offset + DSAP_OFFSET) & 0xFF) != SAP_SNAP
-        || (buffer.get(offset + SSAP_OFFSET) & 0xFF) != SAP_SNAP) {
+    if ((buffer[offset + DSAP_OFFSET] & 0xFF) != SAP_SNAP
+        || (buffer[offset + SSAP_OFFSET] & 0xFF) != SAP_SNAP) {
       return;
     }
     if (end - offset < SNAP_SIZE) {
       out.failShort(end);
       return;
     }
-    int oui = buffer.getInt(offset + OUI_OFFSET - 1) & 0xFFFFFF;
+    int oui = Bytes.getInt(buffer, offset + OUI_OFFSET - 1) & 0xFFFFFF;
     if (oui == OUI_ENCAPSULATED_ETHERNET || oui == OUI_BRIDGE_TUNNEL) {
-      int type = buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
+      int type = Bytes.getShort(buffer, offset + TYPE_OFFSET) & 0xFFFF;
       EtherTypeDecoder.decode(type, buffer, offset + SNAP_SIZE, end, out);
     }
   }

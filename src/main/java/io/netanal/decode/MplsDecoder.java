@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes an MPLS label stack (RFC 3032) and guesses the payload from its first nibble, as tshark does: 4 is
  * IPv4, 6 is IPv6; anything else (pseudowires with a control word, for instance) ends decoding at {@code mpls}.
@@ -23,7 +21,7 @@ final class MplsDecoder {
 
   private MplsDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.MPLS);
     int entry = offset;
     while (true) {
@@ -31,7 +29,7 @@ final class MplsDecoder {
         out.failShort(end);
         return;
       }
-      boolean bottom = (buffer.getInt(entry) & BOTTOM_OF_STACK) != 0;
+      boolean bottom = (Bytes.getInt(buffer, entry) & BOTTOM_OF_STACK) != 0;
       entry += ENTRY_SIZE;
       if (bottom) {
         break;

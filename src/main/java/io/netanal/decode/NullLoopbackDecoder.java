@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes the BSD loopback header of LINKTYPE_NULL (host byte order) and LINKTYPE_LOOP (network byte order):
  * one 4-byte address family. Since a capture may come from a host of either byte order, a value with its high
@@ -28,13 +26,13 @@ final class NullLoopbackDecoder {
 
   private NullLoopbackDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.NULL);
     if (end - offset < HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int family = buffer.getInt(offset + FAMILY_OFFSET);
+    int family = Bytes.getInt(buffer, offset + FAMILY_OFFSET);
     if ((family & 0xFFFF0000) != 0) {
       family = Integer.reverseBytes(family);
     }
@@ -51,7 +49,7 @@ final class NullLoopbackDecoder {
       default:
         // Some loopback captures hold a Cisco HDLC header instead (0x0F or 0x8F, 0x00, EtherType), which tshark
         // reads as an EtherType; families are small numbers, so the two cannot be confused.
-        int raw = buffer.getInt(offset + FAMILY_OFFSET);
+        int raw = Bytes.getInt(buffer, offset + FAMILY_OFFSET);
         int address = raw >>> 24;
         if ((address == SerialLinkDecoder.CHDLC_UNICAST || address == SerialLinkDecoder.CHDLC_MULTICAST)
             && (raw >>> 16 & 0xFF) == 0

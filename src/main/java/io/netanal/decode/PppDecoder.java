@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes PPP (RFC 1661) with or without the HDLC-like address and control bytes (RFC 1662), and the PPPoE
  * session header that carries it over Ethernet (RFC 2516).
@@ -48,9 +46,9 @@ final class PppDecoder {
    * PPP as the link layer (LINKTYPE_PPP, LINKTYPE_PPP_HDLC) or inside GRE: HDLC-like framing, or Cisco HDLC
    * framing in its place.
    */
-  static void decodeFramed(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeFramed(byte[] buffer, int offset, int end, DecodedFrame out) {
     if (end > offset) {
-      int address = buffer.get(offset) & 0xFF;
+      int address = buffer[offset] & 0xFF;
       if (address == SerialLinkDecoder.CHDLC_UNICAST || address == SerialLinkDecoder.CHDLC_MULTICAST) {
         out.addProtocol(Protocol.PPP);
         SerialLinkDecoder.decodeCiscoHdlc(buffer, offset, end, out);
@@ -61,19 +59,19 @@ final class PppDecoder {
   }
 
   /** Bare PPP, address and control bytes optional (PPPoE, and {@link #decodeFramed} once framing is known). */
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.PPP);
     int position = offset;
     if (end - position >= ADDRESS_CONTROL_SIZE
-        && (buffer.get(position) & 0xFF) == ADDRESS_ALL_STATIONS
-        && (buffer.get(position + 1) & 0xFF) == CONTROL_UI) {
+        && (buffer[position] & 0xFF) == ADDRESS_ALL_STATIONS
+        && (buffer[position + 1] & 0xFF) == CONTROL_UI) {
       position += ADDRESS_CONTROL_SIZE;
     }
     if (end - position < 1) {
       out.failShort(end);
       return;
     }
-    int protocol = buffer.get(position) & 0xFF;
+    int protocol = buffer[position] & 0xFF;
     if ((protocol & 1) != 0) {
       position += 1;
     } else {
@@ -81,7 +79,7 @@ final class PppDecoder {
         out.failShort(end);
         return;
       }
-      protocol = buffer.getShort(position) & 0xFFFF;
+      protocol = Bytes.getShort(buffer, position) & 0xFFFF;
       position += 2;
     }
     switch (protocol) {
@@ -102,18 +100,18 @@ final class PppDecoder {
     }
   }
 
-  static void decodePppoeSession(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodePppoeSession(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.PPPOE);
     if (end - offset < PPPOE_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    if ((buffer.get(offset + PPPOE_VERSION_TYPE_OFFSET) & 0xFF) != PPPOE_VERSION_TYPE
-        || (buffer.get(offset + PPPOE_CODE_OFFSET) & 0xFF) != PPPOE_CODE_SESSION_DATA) {
+    if ((buffer[offset + PPPOE_VERSION_TYPE_OFFSET] & 0xFF) != PPPOE_VERSION_TYPE
+        || (buffer[offset + PPPOE_CODE_OFFSET] & 0xFF) != PPPOE_CODE_SESSION_DATA) {
       out.fail(DecodeStatus.MALFORMED);
       return;
     }
-    int length = buffer.getShort(offset + PPPOE_LENGTH_OFFSET) & 0xFFFF;
+    int length = Bytes.getShort(buffer, offset + PPPOE_LENGTH_OFFSET) & 0xFFFF;
     int payload = offset + PPPOE_HEADER_SIZE;
     // Ethernet pads short frames: the PPPoE length, not the frame, says where the PPP payload ends.
     // PPPoE sends PPP without address and control bytes; 0xFF 0x03 cannot start a protocol number (its first

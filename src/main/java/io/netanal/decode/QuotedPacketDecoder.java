@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Marks the protocols of the IP packet an ICMP or ICMPv6 error quotes, without recording its addresses or
  * ports and without failing on a short quote (see {@link IcmpDecoder}). Only the quote's first IP header and the
@@ -12,20 +10,20 @@ import java.nio.ByteBuffer;
 final class QuotedPacketDecoder {
   private QuotedPacketDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     if (end - offset < 1) {
       return;
     }
     int transportOffset;
     int protocol;
-    switch ((buffer.get(offset) & 0xF0) >>> 4) {
+    switch ((buffer[offset] & 0xF0) >>> 4) {
       case Ipv4Decoder.VERSION: {
         out.addProtocol(Protocol.IP);
-        int headerLength = (buffer.get(offset) & 0x0F) * 4;
+        int headerLength = (buffer[offset] & 0x0F) * 4;
         if (headerLength < Ipv4Decoder.MIN_HEADER_SIZE || end - offset < headerLength) {
           return;
         }
-        protocol = buffer.get(offset + Ipv4Decoder.PROTOCOL_OFFSET) & 0xFF;
+        protocol = buffer[offset + Ipv4Decoder.PROTOCOL_OFFSET] & 0xFF;
         transportOffset = offset + headerLength;
         break;
       }
@@ -34,7 +32,7 @@ final class QuotedPacketDecoder {
         if (end - offset < Ipv6Decoder.HEADER_SIZE) {
           return;
         }
-        protocol = buffer.get(offset + Ipv6Decoder.NEXT_HEADER_OFFSET) & 0xFF;
+        protocol = buffer[offset + Ipv6Decoder.NEXT_HEADER_OFFSET] & 0xFF;
         transportOffset = offset + Ipv6Decoder.HEADER_SIZE;
         break;
       default:
@@ -47,8 +45,8 @@ final class QuotedPacketDecoder {
     out.addProtocol(id);
     if (protocol == IpPayloadDecoder.UDP && end - transportOffset >= UdpDecoder.HEADER_SIZE) {
       ApplicationClassifier.classifyUdp(
-          buffer.getShort(transportOffset + UdpDecoder.SOURCE_PORT_OFFSET) & 0xFFFF,
-          buffer.getShort(transportOffset + UdpDecoder.DESTINATION_PORT_OFFSET) & 0xFFFF,
+          Bytes.getShort(buffer, transportOffset + UdpDecoder.SOURCE_PORT_OFFSET) & 0xFFFF,
+          Bytes.getShort(buffer, transportOffset + UdpDecoder.DESTINATION_PORT_OFFSET) & 0xFFFF,
           buffer, transportOffset + UdpDecoder.HEADER_SIZE, end, out);
     }
   }

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Skips a radiotap header (radiotap.org) to the 802.11 frame after it. Its fields are little-endian, unlike the
  * rest of the frame, so the length is read byte-swapped. tshark lists {@code radiotap} and the
@@ -24,14 +22,14 @@ final class RadiotapDecoder {
 
   private RadiotapDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.RADIOTAP);
     if (end - offset < MIN_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int length = Short.reverseBytes(buffer.getShort(offset + LENGTH_OFFSET)) & 0xFFFF;
-    if ((buffer.get(offset + VERSION_OFFSET) & 0xFF) != VERSION || length < MIN_HEADER_SIZE) {
+    int length = Short.reverseBytes(Bytes.getShort(buffer, offset + LENGTH_OFFSET)) & 0xFFFF;
+    if ((buffer[offset + VERSION_OFFSET] & 0xFF) != VERSION || length < MIN_HEADER_SIZE) {
       failBadHeader(out);
       return;
     }

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes a packet that starts directly with an IP header (LINKTYPE_RAW, MPLS payloads), telling IPv4 from IPv6
  * by the version nibble. Called on the decoding thread only.
@@ -10,23 +8,23 @@ final class RawIpDecoder {
   private RawIpDecoder() {}
 
   /** LINKTYPE_RAW: a version other than 4 or 6 is malformed. */
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     decode(buffer, offset, end, out, true);
   }
 
   /** A payload that may or may not be IP (after MPLS): anything but 4 or 6 ends decoding quietly. */
-  static void decodeGuessing(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeGuessing(byte[] buffer, int offset, int end, DecodedFrame out) {
     decode(buffer, offset, end, out, false);
   }
 
-  private static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out, boolean mustBeIp) {
+  private static void decode(byte[] buffer, int offset, int end, DecodedFrame out, boolean mustBeIp) {
     if (end - offset < 1) {
       if (mustBeIp) {
         out.failShort(end);
       }
       return;
     }
-    switch ((buffer.get(offset) & 0xF0) >>> 4) {
+    switch ((buffer[offset] & 0xF0) >>> 4) {
       case 4:
         Ipv4Decoder.decode(buffer, offset, end, out);
         break;

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes the SCTP common header (RFC 9260) into ports; chunks are not read.
  *
@@ -26,13 +24,13 @@ final class SctpDecoder {
 
   private SctpDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.SCTP);
     if (end - offset < HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    out.transport(IpPayloadDecoder.SCTP, buffer.getShort(offset + SOURCE_PORT_OFFSET) & 0xFFFF,
-        buffer.getShort(offset + DESTINATION_PORT_OFFSET) & 0xFFFF);
+    out.transport(IpPayloadDecoder.SCTP, Bytes.getShort(buffer, offset + SOURCE_PORT_OFFSET) & 0xFFFF,
+        Bytes.getShort(buffer, offset + DESTINATION_PORT_OFFSET) & 0xFFFF);
   }
 }

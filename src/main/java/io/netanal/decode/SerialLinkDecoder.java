@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes the serial-line link types that carry IP after a short address header: Cisco HDLC (LINKTYPE_C_HDLC) and
  * Frame Relay (LINKTYPE_FRELAY; ITU-T Q.922 addresses, RFC 2427 multiprotocol encapsulation).
@@ -40,20 +38,20 @@ final class SerialLinkDecoder {
 
   private SerialLinkDecoder() {}
 
-  static void decodeCiscoHdlc(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeCiscoHdlc(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.CHDLC);
     if (end - offset < CHDLC_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int protocol = buffer.getShort(offset + CHDLC_PROTOCOL_OFFSET) & 0xFFFF;
+    int protocol = Bytes.getShort(buffer, offset + CHDLC_PROTOCOL_OFFSET) & 0xFFFF;
     // Cisco HDLC reuses RARP's EtherType for SLARP, its keepalive and address protocol, which is not ARP.
     if (protocol != CHDLC_SLARP) {
       EtherTypeDecoder.decode(protocol, buffer, offset + CHDLC_HEADER_SIZE, end, out);
     }
   }
 
-  static void decodeFrameRelay(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeFrameRelay(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.FR);
     int position = offset;
     do {
@@ -61,19 +59,19 @@ final class SerialLinkDecoder {
         out.failShort(end);
         return;
       }
-    } while ((buffer.get(position++) & FR_ADDRESS_EXTENSION) == 0);
+    } while ((buffer[position++] & FR_ADDRESS_EXTENSION) == 0);
     if (end - position < 2) {
       out.failShort(end);
       return;
     }
-    if ((buffer.get(position) & 0xFF) != FR_CONTROL_UI) {
-      EtherTypeDecoder.decode(buffer.getShort(position) & 0xFFFF, buffer, position + 2, end, out);
+    if ((buffer[position] & 0xFF) != FR_CONTROL_UI) {
+      EtherTypeDecoder.decode(Bytes.getShort(buffer, position) & 0xFFFF, buffer, position + 2, end, out);
       return;
     }
     position++;
-    int nlpid = buffer.get(position++) & 0xFF;
+    int nlpid = buffer[position++] & 0xFF;
     if (nlpid == NLPID_PADDING && position < end) {
-      nlpid = buffer.get(position++) & 0xFF;
+      nlpid = buffer[position++] & 0xFF;
     }
     switch (nlpid) {
       case NLPID_IPV4:
@@ -87,7 +85,7 @@ final class SerialLinkDecoder {
           out.failShort(end);
           return;
         }
-        EtherTypeDecoder.decode(buffer.getShort(position + 3) & 0xFFFF, buffer, position + SNAP_SIZE, end, out);
+        EtherTypeDecoder.decode(Bytes.getShort(buffer, position + 3) & 0xFFFF, buffer, position + SNAP_SIZE, end, out);
         break;
       default:
         break;

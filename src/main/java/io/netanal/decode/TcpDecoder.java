@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes a TCP header (RFC 9293; the NS flag from RFC 3540) into ports, flags, sequence and acknowledgment numbers,
  * window and payload extent, then classifies the payload.
@@ -41,21 +39,21 @@ final class TcpDecoder {
 
   private TcpDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.TCP);
     if (end - offset < MIN_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int ports = buffer.getInt(offset + SOURCE_PORT_OFFSET); // both ports in one read (source, then destination)
+    int ports = Bytes.getInt(buffer, offset + SOURCE_PORT_OFFSET); // both ports in one read (source, then destination)
     int sourcePort = ports >>> 16;
     int destinationPort = ports & 0xFFFF;
-    int offsetAndFlags = buffer.getShort(offset + DATA_OFFSET_OFFSET); // data offset byte, then FLAGS_OFFSET
+    int offsetAndFlags = Bytes.getShort(buffer, offset + DATA_OFFSET_OFFSET); // data offset byte, then FLAGS_OFFSET
     int offsetByte = (offsetAndFlags >>> 8) & 0xFF;
     out.transport(IpPayloadDecoder.TCP, sourcePort, destinationPort);
     // the 8 flag bits and NS, the data offset byte's low bit
-    out.tcp(offsetAndFlags & TcpFlag.ALL, buffer.getInt(offset + SEQUENCE_OFFSET),
-        buffer.getInt(offset + ACKNOWLEDGMENT_OFFSET), buffer.getShort(offset + WINDOW_OFFSET) & 0xFFFF);
+    out.tcp(offsetAndFlags & TcpFlag.ALL, Bytes.getInt(buffer, offset + SEQUENCE_OFFSET),
+        Bytes.getInt(buffer, offset + ACKNOWLEDGMENT_OFFSET), Bytes.getShort(buffer, offset + WINDOW_OFFSET) & 0xFFFF);
     int headerLength = (offsetByte >>> 4) * 4;
     if (headerLength < MIN_HEADER_SIZE) {
       failDataOffsetBelowMinimum(out);

@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes the tunnels that carry whole packets inside UDP, chosen by their IANA port as tshark chooses them, and
  * the Network Service Header: the inner packet is decoded as usual, so its IP layer is recorded (up to
@@ -77,7 +75,7 @@ final class TunnelDecoder {
   private TunnelDecoder() {}
 
   /** Decodes the tunnel on UDP {@code port}; false when the port is no tunnel's. */
-  static boolean decodeUdp(int port, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static boolean decodeUdp(int port, byte[] buffer, int offset, int end, DecodedFrame out) {
     switch (port) {
       case GTP_PORT:
         decodeGtp(buffer, offset, end, out);
@@ -93,7 +91,7 @@ final class TunnelDecoder {
       case VXLAN_GPE_PORT:
         out.addProtocol(Protocol.VXLAN);
         if (end - offset >= VXLAN_HEADER_SIZE) {
-          next(buffer.get(offset + GPE_NEXT_PROTOCOL_OFFSET) & 0xFF, buffer, offset + VXLAN_HEADER_SIZE, end, out);
+          next(buffer[offset + GPE_NEXT_PROTOCOL_OFFSET] & 0xFF, buffer, offset + VXLAN_HEADER_SIZE, end, out);
         }
         return true;
       case GENEVE_PORT:
@@ -112,13 +110,13 @@ final class TunnelDecoder {
     }
   }
 
-  static void decodeNsh(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeNsh(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.NSH);
     if (end - offset < NSH_MIN_SIZE) {
       out.failShort(end);
       return;
     }
-    int length = (buffer.get(offset + NSH_LENGTH_OFFSET + 1) & NSH_LENGTH_MASK) * 4;
+    int length = (buffer[offset + NSH_LENGTH_OFFSET + 1] & NSH_LENGTH_MASK) * 4;
     if (length < NSH_MIN_SIZE) {
       out.fail(DecodeStatus.MALFORMED);
       return;
@@ -127,17 +125,17 @@ final class TunnelDecoder {
       out.failShort(end);
       return;
     }
-    next(buffer.get(offset + NSH_NEXT_PROTOCOL_OFFSET) & 0xFF, buffer, offset + length, end, out);
+    next(buffer[offset + NSH_NEXT_PROTOCOL_OFFSET] & 0xFF, buffer, offset + length, end, out);
   }
 
-  private static void decodeGtp(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void decodeGtp(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.GTP);
     if (end - offset < GTP_HEADER_SIZE) {
       return;
     }
-    int flags = buffer.get(offset + GTP_FLAGS_OFFSET) & 0xFF;
+    int flags = buffer[offset + GTP_FLAGS_OFFSET] & 0xFF;
     if ((flags & GTP_VERSION_MASK) != GTP_VERSION_1
-        || (buffer.get(offset + GTP_TYPE_OFFSET) & 0xFF) != GTP_G_PDU) {
+        || (buffer[offset + GTP_TYPE_OFFSET] & 0xFF) != GTP_G_PDU) {
       return;
     }
     int position = offset + GTP_HEADER_SIZE;
@@ -146,14 +144,14 @@ final class TunnelDecoder {
         out.failShort(end);
         return;
       }
-      int nextType = buffer.get(position + GTP_OPTIONAL_SIZE - 1) & 0xFF;
+      int nextType = buffer[position + GTP_OPTIONAL_SIZE - 1] & 0xFF;
       position += GTP_OPTIONAL_SIZE;
       while ((flags & GTP_EXTENSION_FLAG) != 0 && nextType != 0) {
         if (end - position < 1) {
           out.failShort(end);
           return;
         }
-        int length = (buffer.get(position) & 0xFF) * 4;
+        int length = (buffer[position] & 0xFF) * 4;
         if (length == 0) {
           out.fail(DecodeStatus.MALFORMED);
           return;
@@ -162,7 +160,7 @@ final class TunnelDecoder {
           out.failShort(end);
           return;
         }
-        nextType = buffer.get(position + length - 1) & 0xFF;
+        nextType = buffer[position + length - 1] & 0xFF;
         position += length;
       }
     }
@@ -172,20 +170,20 @@ final class TunnelDecoder {
   }
 
   /** Teredo carries IPv6 only: a payload that is not (after the optional headers) is not Teredo. */
-  private static boolean decodeTeredo(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static boolean decodeTeredo(byte[] buffer, int offset, int end, DecodedFrame out) {
     int position = offset;
-    if (end - position >= 2 && (buffer.getShort(position) & 0xFFFF) == TEREDO_AUTHENTICATION) {
+    if (end - position >= 2 && (Bytes.getShort(buffer, position) & 0xFFFF) == TEREDO_AUTHENTICATION) {
       if (end - position < TEREDO_AUTHENTICATION_FIXED_SIZE) {
         return false;
       }
-      position += TEREDO_AUTHENTICATION_FIXED_SIZE + (buffer.get(position + 2) & 0xFF)
-          + (buffer.get(position + 3) & 0xFF);
+      position += TEREDO_AUTHENTICATION_FIXED_SIZE + (buffer[position + 2] & 0xFF)
+          + (buffer[position + 3] & 0xFF);
     }
-    if (end - position >= 2 && (buffer.getShort(position) & 0xFFFF) == TEREDO_ORIGIN) {
+    if (end - position >= 2 && (Bytes.getShort(buffer, position) & 0xFFFF) == TEREDO_ORIGIN) {
       position += TEREDO_ORIGIN_SIZE;
     }
     if (end - position < Ipv6Decoder.HEADER_SIZE
-        || (buffer.get(position) & 0xF0) >>> 4 != Ipv6Decoder.VERSION) {
+        || (buffer[position] & 0xF0) >>> 4 != Ipv6Decoder.VERSION) {
       return false;
     }
     out.addProtocol(Protocol.TEREDO);
@@ -195,23 +193,23 @@ final class TunnelDecoder {
     return true;
   }
 
-  private static void decodeGeneve(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void decodeGeneve(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.GENEVE);
     if (end - offset < GENEVE_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int length = GENEVE_HEADER_SIZE + (buffer.get(offset) & GENEVE_OPTIONS_LENGTH_MASK) * 4;
+    int length = GENEVE_HEADER_SIZE + (buffer[offset] & GENEVE_OPTIONS_LENGTH_MASK) * 4;
     if (end - offset < length) {
       out.failShort(end);
       return;
     }
-    int type = buffer.getShort(offset + GENEVE_PROTOCOL_OFFSET) & 0xFFFF;
+    int type = Bytes.getShort(buffer, offset + GENEVE_PROTOCOL_OFFSET) & 0xFFFF;
     EtherTypeDecoder.decode(type, buffer, offset + length, end, out);
   }
 
   /** The payload a VXLAN-GPE or NSH next-protocol number names; unknown numbers end decoding. */
-  private static void next(int protocol, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void next(int protocol, byte[] buffer, int offset, int end, DecodedFrame out) {
     if (!out.enter()) {
       return;
     }

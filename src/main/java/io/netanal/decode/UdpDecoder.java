@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes a UDP header (RFC 768) into ports, then classifies the payload.
  *
@@ -28,16 +26,16 @@ final class UdpDecoder {
 
   private UdpDecoder() {}
 
-  static void decode(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.UDP);
     if (end - offset < HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    int ports = buffer.getInt(offset + SOURCE_PORT_OFFSET); // both ports in one read (source, then destination)
+    int ports = Bytes.getInt(buffer, offset + SOURCE_PORT_OFFSET); // both ports in one read (source, then destination)
     int sourcePort = ports >>> 16;
     int destinationPort = ports & 0xFFFF;
-    int length = buffer.getShort(offset + LENGTH_OFFSET) & 0xFFFF;
+    int length = Bytes.getShort(buffer, offset + LENGTH_OFFSET) & 0xFFFF;
     out.transport(IpPayloadDecoder.UDP, sourcePort, destinationPort);
     if (length < HEADER_SIZE) {
       failLengthBelowHeader(out);

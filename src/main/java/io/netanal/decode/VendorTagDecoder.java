@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes the tags some switches insert after the Ethernet addresses, each followed by the frame's own EtherType
  * or Ethernet header: Cisco FabricPath, Arista's timestamp tag and IEEE 802.1AE MACsec.
@@ -49,7 +47,7 @@ final class VendorTagDecoder {
 
   private VendorTagDecoder() {}
 
-  static void decodeFabricPath(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeFabricPath(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.CFP);
     if (end - offset < FABRICPATH_TAG_SIZE) {
       out.failShort(end);
@@ -58,17 +56,17 @@ final class VendorTagDecoder {
     EthernetDecoder.decode(buffer, offset + FABRICPATH_TAG_SIZE, end, out);
   }
 
-  static void decodeArista(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeArista(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.AVSP);
     if (end - offset < ARISTA_HEADER_SIZE) {
       out.failShort(end);
       return;
     }
-    if ((buffer.getShort(offset) & 0xFFFF) != ARISTA_SUBTYPE_TIMESTAMP) {
+    if ((Bytes.getShort(buffer, offset) & 0xFFFF) != ARISTA_SUBTYPE_TIMESTAMP) {
       return;
     }
     int timestampSize;
-    int version = buffer.getShort(offset + 2) & 0xFFFF;
+    int version = Bytes.getShort(buffer, offset + 2) & 0xFFFF;
     if (version >>> 8 > ARISTA_CLOCK_UTC) {
       return;
     }
@@ -85,31 +83,31 @@ final class VendorTagDecoder {
     etherType(buffer, offset + ARISTA_HEADER_SIZE + timestampSize, end, out);
   }
 
-  static void decodeMacsec(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decodeMacsec(byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(Protocol.MACSEC);
     if (end - offset < MACSEC_TAG_SIZE) {
       out.failShort(end);
       return;
     }
-    int tci = buffer.get(offset + MACSEC_TCI_OFFSET) & 0xFF;
+    int tci = buffer[offset + MACSEC_TCI_OFFSET] & 0xFF;
     if ((tci & MACSEC_TCI_E_OR_C) != 0) {
       return;
     }
     int data = offset + MACSEC_TAG_SIZE + ((tci & MACSEC_TCI_SC) != 0 ? MACSEC_SCI_SIZE : 0);
     // A short length (frames under 64 bytes) says exactly how much data there is; otherwise the ICV ends it.
-    int shortLength = buffer.get(offset + MACSEC_SHORT_LENGTH_OFFSET) & MACSEC_SHORT_LENGTH_MASK;
+    int shortLength = buffer[offset + MACSEC_SHORT_LENGTH_OFFSET] & MACSEC_SHORT_LENGTH_MASK;
     int dataEnd = shortLength != 0 ? Math.min(data + shortLength, end)
         : Math.max(data, Math.min(end, out.frameEnd - MACSEC_ICV_SIZE));
     etherType(buffer, data, dataEnd, out);
   }
 
   /** An EtherType at {@code offset}, then its payload. */
-  private static void etherType(ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  private static void etherType(byte[] buffer, int offset, int end, DecodedFrame out) {
     if (end - offset < EthernetDecoder.TYPE_SIZE) {
       out.failShort(end);
       return;
     }
-    int type = buffer.getShort(offset) & 0xFFFF;
+    int type = Bytes.getShort(buffer, offset) & 0xFFFF;
     out.addProtocol(Protocol.ETHERTYPE);
     EtherTypeDecoder.decode(type, buffer, offset + EthernetDecoder.TYPE_SIZE, end, out);
   }

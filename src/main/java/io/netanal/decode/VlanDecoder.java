@@ -1,7 +1,5 @@
 package io.netanal.decode;
 
-import java.nio.ByteBuffer;
-
 /**
  * Decodes one IEEE 802.1Q VLAN tag (or an 802.1ad service tag, which has the same layout); a stack of tags
  * (QinQ) comes back here through {@link EtherTypeDecoder} once per tag. A tag counts as {@code vlan}, except an
@@ -26,14 +24,14 @@ final class VlanDecoder {
   private VlanDecoder() {}
 
   /** {@code protocol} is {@link Protocol#VLAN} or {@link Protocol#IEEE8021AD}, by the tag's TPID. */
-  static void decode(int protocol, ByteBuffer buffer, int offset, int end, DecodedFrame out) {
+  static void decode(int protocol, byte[] buffer, int offset, int end, DecodedFrame out) {
     out.addProtocol(protocol);
     if (end - offset < TAG_SIZE) {
       out.failShort(end);
       return;
     }
-    out.vlan(buffer.getShort(offset + TCI_OFFSET) & VLAN_ID_MASK);
-    int type = buffer.getShort(offset + TYPE_OFFSET) & 0xFFFF;
+    out.vlan(Bytes.getShort(buffer, offset + TCI_OFFSET) & VLAN_ID_MASK);
+    int type = Bytes.getShort(buffer, offset + TYPE_OFFSET) & 0xFFFF;
     int payload = offset + TAG_SIZE;
     if (type >= EthernetDecoder.MIN_ETHERTYPE) {
       out.addProtocol(Protocol.ETHERTYPE);

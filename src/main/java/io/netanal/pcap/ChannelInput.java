@@ -7,8 +7,11 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A window over a byte channel: one large direct buffer, refilled by compacting, that the readers parse with
- * absolute gets between {@link #start()} and {@link #end()}.
+ * A window over a byte channel: one large heap buffer, refilled by compacting, that the readers parse with
+ * absolute gets between {@link #start()} and {@link #end()}. A heap buffer, not a direct one: the decoder reads
+ * its array in place and staged reads copy frames out of it with {@code System.arraycopy}, both far cheaper per
+ * frame in C1-compiled code than a direct buffer's gets and bulk copies (the channel's own copy into the array is
+ * one large copy per read).
  *
  * <p>Owned by the reading thread; only {@link #bytesRead()} may be called from any thread (for progress). The
  * buffer is exposed twice over the same memory: {@link #buffer()} in BIG_ENDIAN (handed to frame sinks) and
@@ -48,7 +51,7 @@ final class ChannelInput {
     this.channel = channel;
     this.size = size;
     this.base = base;
-    this.buffer = ByteBuffer.allocateDirect(capacity);
+    this.buffer = ByteBuffer.allocate(capacity);
     this.ordered = buffer.duplicate().order(order);
   }
 
@@ -147,7 +150,7 @@ final class ChannelInput {
     while (capacity < count) {
       capacity = (int) Math.min((long) capacity * 2, MAX_CAPACITY);
     }
-    ByteBuffer larger = ByteBuffer.allocateDirect(capacity);
+    ByteBuffer larger = ByteBuffer.allocate(capacity);
     buffer.limit(end).position(start);
     larger.put(buffer);
     base += start;

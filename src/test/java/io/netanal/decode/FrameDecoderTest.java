@@ -37,6 +37,30 @@ class FrameDecoderTest {
   }
 
   @Test
+  void shouldGiveTheSameViewAndOffsetsForAFrameInADirectOrReadOnlyBufferAsInAnArray() {
+    byte[] frame = Fixtures.bytes(Fixtures.ethernet(0x0800), ipv4(6, 20 + 5), tcp(1234, 80, 0x18), "4745542022");
+    int at = 37;
+    byte[] backing = new byte[at + frame.length + 5];
+    System.arraycopy(frame, 0, backing, at, frame.length);
+    DecodedFrame fromArray = new DecodedFrame();
+    new FrameDecoder().decode(LinkType.ETHERNET, backing, at, frame.length, fromArray);
+    ByteBuffer direct = ByteBuffer.allocateDirect(backing.length).put(backing);
+
+    for (ByteBuffer buffer : new ByteBuffer[] {direct, ByteBuffer.wrap(backing).asReadOnlyBuffer()}) {
+      DecodedFrame out = new DecodedFrame();
+      new FrameDecoder().decode(LinkType.ETHERNET, buffer, at, frame.length, out);
+
+      assertThat(out.protocols()).isEqualTo(fromArray.protocols()).isNotZero();
+      assertThat(out.status()).isEqualTo(DecodeStatus.OK);
+      assertThat(out.ipOffset(0)).isEqualTo(fromArray.ipOffset(0)).isEqualTo(at + 14);
+      assertThat(out.payloadOffset()).isEqualTo(fromArray.payloadOffset()).isEqualTo(at + 14 + 20 + 20);
+      assertThat(out.payloadEnd()).isEqualTo(fromArray.payloadEnd()).isEqualTo(at + frame.length);
+      assertThat(out.sourcePort()).isEqualTo(1234);
+      assertThat(buffer.get(out.payloadOffset())).isEqualTo((byte) 'G');
+    }
+  }
+
+  @Test
   void shouldClampCapturedLengthPastTheBufferLimitInsteadOfThrowing() {
     DecodedFrame out = new DecodedFrame();
     new FrameDecoder().decode(LinkType.ETHERNET, ByteBuffer.allocate(10), 0, 9000, out);
