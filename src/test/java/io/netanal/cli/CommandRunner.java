@@ -19,6 +19,11 @@ final class CommandRunner {
     return new CommandRunner(Netanal::commandLine);
   }
 
+  /** {@code analyze} alone, as {@code main} builds it when {@code analyze} is the first argument. */
+  static CommandRunner analyzeAlone() {
+    return new CommandRunner(() -> Netanal.alone(new String[] {"analyze"}));
+  }
+
   /** One subcommand object on its own, so that a test can set its fields first. */
   CommandRunner(Object command) {
     this(() -> Netanal.configure(new CommandLine(command)));
