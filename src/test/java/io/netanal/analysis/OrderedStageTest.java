@@ -106,6 +106,21 @@ class OrderedStageTest {
     }
   }
 
+  @Test
+  void shouldRethrowAMiddleStagesFailureAfterEveryStageEnded() throws Exception {
+    Path file = TestData.pcaps().resolve("pcapplusplus/example.pcap");
+    List<String> later = new ArrayList<>();
+    DecodedFrameConsumer failing = (ts, captured, original, buffer, offset, decoded) -> {
+      throw new IllegalStateException("middle broke");
+    };
+    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(failing, new Recorder(later)));
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      assertThatThrownBy(() -> pipeline.readStaged(reader, new int[] {0, 1, 1}, 0, null))
+          .isInstanceOf(IllegalStateException.class).hasMessage("middle broke");
+    }
+    assertThat(later).as("the last stage skips the frames after the failure").isEmpty();
+  }
+
   /** Every flow record of {@code file} (or the failure), as text so that files that fail compare too. */
   private static List<String> flows(Path file, boolean staged) {
     List<String> out = new ArrayList<>();
