@@ -125,7 +125,9 @@ final class ChannelInput {
       compact();
     }
     while (end - start < count && !eof) {
-      buffer.limit(buffer.capacity()).position(end);
+      // At most DEFAULT_CAPACITY per read, however large the window grew: the channel reads into a heap buffer
+      // through a temporary direct buffer of the read's size, which counts against the direct memory limit.
+      buffer.limit((int) Math.min(buffer.capacity(), (long) end + DEFAULT_CAPACITY)).position(end);
       int n = channel.read(buffer);
       if (n < 0) {
         eof = true;

@@ -6,8 +6,11 @@ import io.netanal.pcap.Fixture.Frame;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -188,6 +191,31 @@ class PcapReaderTest {
       }
       assertThat(reader.damage()).isNull();
       assertThat(reader.bytesRead()).isEqualTo(f.bytes().length);
+    }
+  }
+
+  @Test
+  void shouldReadARecordLargerThanTheDefaultWindowFromAFile(@TempDir Path dir) throws IOException {
+    int big = 3 * ChannelInput.DEFAULT_CAPACITY + 123; // grown window, read in default-window steps
+    Fixture f = header(Fixture.littleEndian(), 0xa1b2c3d4, 4 << 20, 1);
+    f.i32(1).i32(0).i32(big).i32(big);
+    for (int b = 0; b < big; b++) {
+      f.raw(b % 251);
+    }
+    f.i32(2).i32(0).i32(2).i32(2).raw(0xab).raw(0xcd);
+    Path file = Files.write(dir.resolve("big.pcap"), f.bytes());
+
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      List<Frame> frames = Fixture.readAll(reader);
+
+      assertThat(frames).extracting(Frame::capturedLength).containsExactly(big, 2);
+      byte[] data = frames.get(0).data();
+      for (int b = 0; b < big; b += 997) {
+        assertThat(data[b] & 0xff).isEqualTo(b % 251);
+      }
+      assertThat(data[big - 1] & 0xff).isEqualTo((big - 1) % 251);
+      assertThat(frames.get(1).data()).containsExactly(0xab, 0xcd);
+      assertThat(reader.damage()).isNull();
     }
   }
 
