@@ -2,8 +2,12 @@ package io.netanal.term;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleStyleTest {
 
@@ -71,5 +75,19 @@ class ConsoleStyleTest {
     assertThat(style.terminal()).isFalse();
     assertThat(style.colour()).isFalse();
     assertThat(style.width()).isEqualTo(ConsoleStyle.PIPE_WIDTH);
+  }
+
+  @Test
+  void shouldTellATerminalFromAFileByTheDescriptorsLinkWithoutAProcess(@TempDir Path dir) throws IOException {
+    Path file = Files.createFile(dir.resolve("report.txt"));
+
+    assertThat(ConsoleStyle.linuxStderrIsTerminal(Files.createSymbolicLink(dir.resolve("pts"),
+        Path.of("/dev/pts/3")))).isTrue();
+    assertThat(ConsoleStyle.linuxStderrIsTerminal(Files.createSymbolicLink(dir.resolve("tty"),
+        Path.of("/dev/tty1")))).isTrue();
+    assertThat(ConsoleStyle.linuxStderrIsTerminal(Files.createSymbolicLink(dir.resolve("file"), file))).isFalse();
+    assertThat(ConsoleStyle.linuxStderrIsTerminal(Files.createSymbolicLink(dir.resolve("pipe"),
+        Path.of("pipe:[12345]")))).isFalse();
+    assertThat(ConsoleStyle.linuxStderrIsTerminal(dir.resolve("none"))).as("no link: ask JLine").isNull();
   }
 }
