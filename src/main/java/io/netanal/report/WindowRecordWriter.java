@@ -22,10 +22,13 @@ public final class WindowRecordWriter implements WindowListener {
   public enum Format { JSON_LINES, CSV }
 
   private static final RecordComponent[] COMPONENTS = WindowRecord.class.getRecordComponents();
+  private static final int MAX_KEPT_CAPACITY = 1 << 20;
 
   private final Writer out;
   private final Format format;
   private final CSVPrinter csv;
+  /** One window's JSON Lines, reused: written to {@link #out} in one call per window. */
+  private final StringBuilder lines = new StringBuilder();
   private long records;
 
   public WindowRecordWriter(Writer out, Format format) throws IOException {
@@ -50,12 +53,19 @@ public final class WindowRecordWriter implements WindowListener {
         if (format == Format.CSV) {
           csv.printRecord(values(r));
         } else {
-          out.write(ReportJson.toJson(r, false)); // one flush per window, not per record
-          out.write('\n');
+          WindowRecordJson.append(r, lines);
+          lines.append('\n');
         }
         records++;
       }
-      out.flush();
+      if (lines.length() > 0) {
+        out.append(lines);
+        lines.setLength(0);
+        if (lines.capacity() > MAX_KEPT_CAPACITY) {
+          lines.trimToSize(); // a window of a flood's 16 k records should not keep its megabytes
+        }
+      }
+      out.flush(); // one flush per window, not per record
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
