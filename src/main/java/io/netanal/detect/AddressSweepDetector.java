@@ -1,7 +1,6 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,26 +29,29 @@ final class AddressSweepDetector implements Detector {
   }
 
   @Override
-  public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    long failed = r.unansweredTargets();
-    if (r.distinctProbeAddresses() < addresses || failed < failedLine || r.distinctProbePorts() > maxPorts
-        || "other".equals(r.address())) {
-      return;
-    }
-    int port = r.topProbePort();
+  public boolean wants(WindowRows w, int r, Context c) {
+    return w.distinctProbeAddresses(r) >= addresses && w.unansweredTargets(r) >= failedLine && w.distinctProbePorts(r) <= maxPorts && !w.isOther(r);
+  }
+
+  @Override
+  public void inspect(WindowRows w, int r, Context c, List<Finding> out) {
+    long failed = w.unansweredTargets(r);
+    long targets = w.distinctProbeAddresses(r);
+    String address = w.address(r);
+    int port = w.topProbePort(r);
     Map<String, Number> evidence = new LinkedHashMap<>();
-    evidence.put("distinctTargets", r.distinctProbeAddresses());
+    evidence.put("distinctTargets", targets);
     evidence.put("distinctTargetsThreshold", addresses);
     evidence.put("unansweredTargets", failed);
     evidence.put("unansweredTargetsThreshold", failedLine);
-    evidence.put("distinctPorts", r.distinctProbePorts());
+    evidence.put("distinctPorts", w.distinctProbePorts(r));
     evidence.put("distinctPortsMaximum", maxPorts);
-    evidence.put("probes", r.probes());
+    evidence.put("probes", w.probes(r));
     String what = port < 0 ? "with ICMP echo" : "on port " + port;
-    String summary = r.address() + " probed " + Text.count(r.distinctProbeAddresses()) + " addresses " + what
+    String summary = address + " probed " + Text.count(targets) + " addresses " + what
         + " within " + Text.seconds(w.seconds()) + " (" + Text.count(failed) + " unanswered)";
-    out.add(new Finding(type(), Severity.of(r.distinctProbeAddresses(), addresses), r.address(), Alert.MANY,
+    out.add(new Finding(type(), Severity.of(targets, addresses), address, Alert.MANY,
         port < 0 ? null : List.of(port), w.window(), w.startNanos(), w.endNanos(), evidence, summary,
-        r.distinctProbeAddresses() / addresses));
+        targets / addresses));
   }
 }

@@ -1,9 +1,10 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
 import io.netanal.window.WindowListener;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
+import io.netanal.window.WindowRowsListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,14 @@ import java.util.Map;
  * strongest window's evidence); a later one starts a new episode. Each new episode is handed to the
  * {@link AlertListener} once, as it is raised.
  *
- * <p>A {@link WindowListener}, called on the aggregator's thread; {@link #alerts()} may be called from that thread
+ * <p>Reads each closed window in place ({@link WindowRows}): a record and an address text are made only for the
+ * rows a detector wants, and the window's records only when {@code next} is given.
+ *
+ * <p>A {@link WindowRowsListener}, called on the aggregator's thread; {@link #alerts()} may be called from that thread
  * (or after the input ended). Bounded: at most {@value #MAX_ALERTS} episodes are kept; later ones are still raised
  * to the listener and counted in {@link #alertsOmitted()}.
  */
-public final class AlertEngine implements WindowListener {
+public final class AlertEngine implements WindowRowsListener {
   static final int MAX_ALERTS = 10_000;
 
   private final DetectionSettings settings;
@@ -32,6 +36,8 @@ public final class AlertEngine implements WindowListener {
   private final Map<String, Episode> open = new LinkedHashMap<>();
   private final List<Episode> ended = new ArrayList<>();
   private long omitted;
+  /** The rows some detector wants in the window being inspected, reused. */
+  private int[] wanted = new int[64];
 
   /**
    * @param smallestWindowNanos the smallest window size fed (the flood detectors read only that one)
@@ -57,20 +63,43 @@ public final class AlertEngine implements WindowListener {
   }
 
   @Override
-  public void windowClosed(ClosedWindow window) {
+  public void windowClosed(WindowRows window) {
     Detector.Context context = new Detector.Context(settings,
         window.endNanos() - window.startNanos() == smallestWindowNanos, baselines);
-    List<Finding> findings = new ArrayList<>();
-    for (WindowRecord record : window.records()) {
+    int count = 0;
+    for (int r = 0; r < window.rows(); r++) {
       for (Detector d : detectors) {
-        d.inspect(window, record, context, findings);
+        if (d.wants(window, r, context)) {
+          if (count == wanted.length) {
+            wanted = Arrays.copyOf(wanted, 2 * count);
+          }
+          wanted[count++] = r;
+          break;
+        }
+      }
+    }
+    if (count > 0) {
+      inspect(window, context, count);
+    }
+    if (next != null) {
+      next.windowClosed(window.closedWindow());
+    }
+  }
+
+  /** Runs the detectors over the wanted rows in the records' order, as if over the window's records. */
+  private void inspect(WindowRows window, Detector.Context context, int count) {
+    window.sortInRecordOrder(wanted, count);
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int r = wanted[i];
+      for (Detector d : detectors) {
+        if (d.wants(window, r, context)) {
+          d.inspect(window, r, context, findings);
+        }
       }
     }
     for (Finding f : findings) {
       accept(f);
-    }
-    if (next != null) {
-      next.windowClosed(window);
     }
   }
 

@@ -15,17 +15,20 @@ final class Baselines {
   static final int MAX_ENTRIES = 4096;
   private static final double ALPHA = 0.2;
 
-  /** A kind and a target; the window records' address strings are shared, so their hashes are computed once. */
-  private record Key(String kind, String address) {
+  /**
+   * A kind and a target, the target as the window tables key it (two longs, IPv4 mapped), so a row's baseline is
+   * found without its address text.
+   */
+  private record Key(String kind, long high, long low) {
     // Written out: the generated ones go through method handles, slow in C1 code (the launcher's for files).
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && kind.equals(k.kind) && address.equals(k.address);
+      return o instanceof Key k && high == k.high && low == k.low && kind.equals(k.kind);
     }
 
     @Override
     public int hashCode() {
-      return 31 * kind.hashCode() + address.hashCode();
+      return 31 * (31 * kind.hashCode() + Long.hashCode(high)) + Long.hashCode(low);
     }
   }
 
@@ -36,9 +39,9 @@ final class Baselines {
     }
   };
 
-  /** The baseline of {@code kind} for {@code address}: 0 for a target not seen before. */
-  double get(String kind, String address) {
-    Double v = rates.get(new Key(kind, address));
+  /** The baseline of {@code kind} for a target: 0 for a target not seen before. */
+  double get(String kind, long high, long low) {
+    Double v = rates.get(new Key(kind, high, low));
     return v == null ? 0 : v;
   }
 
@@ -46,8 +49,8 @@ final class Baselines {
    * Moves the baseline towards {@code rate}. It starts from 0, so a flood's first, partial window does not become
    * its baseline; steady traffic reaches its own level within a few windows.
    */
-  void update(String kind, String address, double rate) {
-    double old = get(kind, address);
-    rates.put(new Key(kind, address), old + ALPHA * (rate - old));
+  void update(String kind, long high, long low, double rate) {
+    double old = get(kind, high, low);
+    rates.put(new Key(kind, high, low), old + ALPHA * (rate - old));
   }
 }

@@ -1,7 +1,6 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,29 +26,32 @@ final class BruteForceDetector implements Detector {
   }
 
   @Override
-  public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    long attempts = r.flowsStarted();
-    int port = r.topProbePort();
+  public boolean wants(WindowRows w, int r, Context c) {
+    long attempts = w.flowsStarted(r);
     // One target and one port: the Boyer-Moore votes are then exact counts of the probes.
-    if (attempts < attemptsLine || r.distinctProbeAddresses() != 1 || r.distinctProbePorts() != 1
-        || !c.settings().bruteForcePort(port) || "other".equals(r.address())) {
-      return;
-    }
-    double bytesPerAttempt = (double) r.bytes() / attempts;
-    if (bytesPerAttempt > maxBytes) {
-      return;
-    }
+    return attempts >= attemptsLine && w.distinctProbeAddresses(r) == 1 && w.distinctProbePorts(r) == 1
+        && c.settings().bruteForcePort(w.topProbePort(r)) && !w.isOther(r)
+        && !((double) w.bytes(r) / attempts > maxBytes);
+  }
+
+  @Override
+  public void inspect(WindowRows w, int r, Context c, List<Finding> out) {
+    long attempts = w.flowsStarted(r);
+    int port = w.topProbePort(r);
+    double bytesPerAttempt = (double) w.bytes(r) / attempts;
+    String address = w.address(r);
+    String target = w.topProbeTarget(r);
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("attempts", attempts);
     evidence.put("attemptsThreshold", attemptsLine);
     evidence.put("bytesPerAttempt", Math.round(bytesPerAttempt));
     evidence.put("bytesPerAttemptMaximum", maxBytes);
-    evidence.put("answered", r.tcpSynAckReceived());
-    evidence.put("refused", r.refusals());
-    String summary = r.address() + " opened " + Text.count(attempts) + " connections to " + r.topProbeTarget()
+    evidence.put("answered", w.tcpSynAckReceived(r));
+    evidence.put("refused", w.refusals(r));
+    String summary = address + " opened " + Text.count(attempts) + " connections to " + target
         + " port " + port + " within " + Text.seconds(w.seconds()) + " (" + Math.round(bytesPerAttempt)
         + " bytes sent per connection)";
-    out.add(new Finding(type(), Severity.of(attempts, attemptsLine), r.address(), r.topProbeTarget(),
+    out.add(new Finding(type(), Severity.of(attempts, attemptsLine), address, target,
         List.of(port), w.window(), w.startNanos(), w.endNanos(), evidence, summary, attempts / attemptsLine));
   }
 }

@@ -26,7 +26,7 @@ public final class DetectionPipeline implements DecodedFrameConsumer, FlowListen
       WindowListener windows) {
     this.sizes = sizes;
     this.engine = new AlertEngine(settings, sizes.nanos().get(0), alerts, windows);
-    this.aggregator = new WindowAggregator(sizes, engine);
+    this.aggregator = WindowAggregator.inPlace(sizes, engine);
   }
 
   @Override

@@ -1,18 +1,26 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
 import java.util.List;
 
 /**
- * Looks at one address's record in one closed window and adds a {@link Finding} when its numbers cross the
+ * Looks at one address's row in one closed window and adds a {@link Finding} when its numbers cross the
  * detector's lines. Stateless apart from what the {@link AlertEngine} hands it; called on the engine's thread.
+ *
+ * <p>The engine first asks {@link #wants} of every row (a few primitive reads, no side effects), then calls
+ * {@link #inspect} for the rows some detector wants, in the order of the window's records: the order in which
+ * findings are raised and baselines move is the records' order, while rows nobody wants never get a record or an
+ * address text.
  */
 interface Detector {
   AlertType type();
 
-  void inspect(ClosedWindow window, WindowRecord record, Context context, List<Finding> out);
+  /** Whether {@link #inspect} could add a finding or move a baseline for row {@code r}; no side effects. */
+  boolean wants(WindowRows w, int r, Context context);
 
-  /** What a detector may need beyond the record: the settings, whether this is the smallest window, baselines. */
+  /** Inspects row {@code r}, which this detector {@link #wants}. */
+  void inspect(WindowRows w, int r, Context context, List<Finding> out);
+
+  /** What a detector may need beyond the row: the settings, whether this is the smallest window, baselines. */
   record Context(DetectionSettings settings, boolean smallestWindow, Baselines baselines) {}
 }

@@ -1,7 +1,6 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +26,29 @@ final class DnsAmplificationDetector implements Detector {
   }
 
   @Override
-  public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    long received = r.dnsResponseBytesReceived();
-    if (received < bytesLine || received < factor * Math.max(1, r.dnsQueryBytes())
-        || "other".equals(r.address())) {
-      return;
-    }
-    String source = r.distinctSources() == 1 ? r.topSource() : Alert.MANY;
+  public boolean wants(WindowRows w, int r, Context c) {
+    long received = w.dnsResponseBytesReceived(r);
+    return received >= bytesLine && received >= factor * Math.max(1, w.dnsQueryBytes(r)) && !w.isOther(r);
+  }
+
+  @Override
+  public void inspect(WindowRows w, int r, Context c, List<Finding> out) {
+    long received = w.dnsResponseBytesReceived(r);
+    long sources = w.distinctSources(r);
+    String address = w.address(r);
+    String source = sources == 1 ? w.topSource(r) : Alert.MANY;
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("responseBytes", received);
     evidence.put("responseBytesThreshold", bytesLine);
-    evidence.put("queryBytes", r.dnsQueryBytes());
+    evidence.put("queryBytes", w.dnsQueryBytes(r));
     evidence.put("factorThreshold", factor);
-    evidence.put("responses", r.dnsResponsesReceived());
-    evidence.put("queries", r.dnsQueries());
-    String summary = r.address() + " received " + Text.bytes(received) + " in " + Text.count(r.dnsResponsesReceived())
-        + " DNS responses from " + (r.distinctSources() == 1 ? source
-            : Text.count(r.distinctSources()) + " sources") + " within " + Text.seconds(w.seconds())
-        + " after sending " + Text.bytes(r.dnsQueryBytes()) + " of queries";
-    out.add(new Finding(type(), Severity.of(received, bytesLine), source, r.address(), List.of(53), w.window(),
+    evidence.put("responses", w.dnsResponsesReceived(r));
+    evidence.put("queries", w.dnsQueries(r));
+    String summary = address + " received " + Text.bytes(received) + " in " + Text.count(w.dnsResponsesReceived(r))
+        + " DNS responses from " + (sources == 1 ? source
+            : Text.count(sources) + " sources") + " within " + Text.seconds(w.seconds())
+        + " after sending " + Text.bytes(w.dnsQueryBytes(r)) + " of queries";
+    out.add(new Finding(type(), Severity.of(received, bytesLine), source, address, List.of(53), w.window(),
         w.startNanos(), w.endNanos(), evidence, summary, received / bytesLine));
   }
 }

@@ -1,7 +1,6 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +27,33 @@ final class PortScanDetector implements Detector {
   }
 
   @Override
-  public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    long failed = r.unansweredProbes();
+  public boolean wants(WindowRows w, int r, Context c) {
     // One victim, as Zeek's port scan: the majority vote's lead over every other target reaches the line, so
     // a peer-to-peer client trying a few ports on each of hundreds of peers is not a port scan.
-    if (r.distinctProbePorts() < ports || failed < failedLine || r.topProbeTargetVotes() < ports
-        || "other".equals(r.address())) {
-      return;
-    }
-    String target = r.topProbeTarget();
+    return w.topProbeTargetVotes(r) >= ports && w.unansweredProbes(r) >= failedLine
+        && w.distinctProbePorts(r) >= ports && !w.isOther(r);
+  }
+
+  @Override
+  public void inspect(WindowRows w, int r, Context c, List<Finding> out) {
+    long failed = w.unansweredProbes(r);
+    long distinctPorts = w.distinctProbePorts(r);
+    String address = w.address(r);
+    String target = w.topProbeTarget(r);
     Map<String, Number> evidence = new LinkedHashMap<>();
-    evidence.put("distinctPorts", r.distinctProbePorts());
+    evidence.put("distinctPorts", distinctPorts);
     evidence.put("distinctPortsThreshold", ports);
     evidence.put("failedProbes", failed);
     evidence.put("failedProbesThreshold", failedLine);
-    evidence.put("probes", r.probes());
-    evidence.put("refused", r.refusals());
-    evidence.put("distinctTargets", r.distinctProbeAddresses());
-    String protocol = r.tcpSyn() * 2 >= r.probes() ? "TCP" : "UDP";
-    String summary = r.address() + " probed " + Text.count(r.distinctProbePorts()) + " " + protocol + " ports on "
+    evidence.put("probes", w.probes(r));
+    evidence.put("refused", w.refusals(r));
+    evidence.put("distinctTargets", w.distinctProbeAddresses(r));
+    String protocol = w.tcpSyn(r) * 2 >= w.probes(r) ? "TCP" : "UDP";
+    String summary = address + " probed " + Text.count(distinctPorts) + " " + protocol + " ports on "
         + target + " within "
-        + Text.seconds(w.seconds()) + " (" + Text.count(r.refusals()) + " refused, " + Text.count(failed)
+        + Text.seconds(w.seconds()) + " (" + Text.count(w.refusals(r)) + " refused, " + Text.count(failed)
         + " failed)";
-    out.add(new Finding(type(), Severity.of(r.distinctProbePorts(), ports), r.address(), target, null,
-        w.window(), w.startNanos(), w.endNanos(), evidence, summary, r.distinctProbePorts() / ports));
+    out.add(new Finding(type(), Severity.of(distinctPorts, ports), address, target, null,
+        w.window(), w.startNanos(), w.endNanos(), evidence, summary, distinctPorts / ports));
   }
 }

@@ -1,7 +1,6 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,29 +29,36 @@ final class SynFloodDetector implements Detector {
   }
 
   @Override
-  public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    if (!c.smallestWindow() || "other".equals(r.address())) {
-      return;
+  public boolean wants(WindowRows w, int r, Context c) {
+    if (!c.smallestWindow() || w.isOther(r)) {
+      return false;
     }
-    double rate = r.tcpSynReceived() / w.seconds();
-    if (rate < line || r.tcpSynReceived() < ratio * r.tcpAckReceived()) {
-      return;
-    }
-    String source = r.distinctSources() == 1 ? r.topSource() : Alert.MANY;
+    double rate = w.tcpSynReceived(r) / w.seconds();
+    return rate >= line && w.tcpSynReceived(r) >= ratio * w.tcpAckReceived(r);
+  }
+
+  @Override
+  public void inspect(WindowRows w, int r, Context c, List<Finding> out) {
+    long syn = w.tcpSynReceived(r);
+    long acks = w.tcpAckReceived(r);
+    long sources = w.distinctSources(r);
+    double rate = syn / w.seconds();
+    String address = w.address(r);
+    String source = sources == 1 ? w.topSource(r) : Alert.MANY;
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("synPerSecond", Math.round(rate));
     evidence.put("synPerSecondThreshold", line);
-    evidence.put("synReceived", r.tcpSynReceived());
-    evidence.put("handshakeAcks", r.tcpAckReceived());
+    evidence.put("synReceived", syn);
+    evidence.put("handshakeAcks", acks);
     evidence.put("handshakeRatio", ratio);
-    evidence.put("distinctSources", r.distinctSources());
-    String summary = r.address() + " received " + Text.count(r.tcpSynReceived()) + " SYNs ("
-        + Text.rate(rate) + ") from " + (r.distinctSources() == 1 ? source
-            : Text.count(r.distinctSources()) + " sources") + " within " + Text.seconds(w.seconds()) + ", "
-        + Text.count(r.tcpAckReceived()) + " ACKs back";
+    evidence.put("distinctSources", sources);
+    String summary = address + " received " + Text.count(syn) + " SYNs ("
+        + Text.rate(rate) + ") from " + (sources == 1 ? source
+            : Text.count(sources) + " sources") + " within " + Text.seconds(w.seconds()) + ", "
+        + Text.count(acks) + " ACKs back";
     Severity severity = rate >= high ? Severity.HIGH
         : Severity.of(rate, line);
-    out.add(new Finding(type(), severity, source, r.address(), null, w.window(), w.startNanos(),
+    out.add(new Finding(type(), severity, source, address, null, w.window(), w.startNanos(),
         w.endNanos(), evidence, summary, rate / line));
   }
 }

@@ -1,7 +1,6 @@
 package io.netanal.detect;
 
-import io.netanal.window.ClosedWindow;
-import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowRows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,28 +46,37 @@ final class VolumeFloodDetector implements Detector {
   }
 
   @Override
-  public void inspect(ClosedWindow w, WindowRecord r, Context c, List<Finding> out) {
-    if (!c.smallestWindow() || "other".equals(r.address())) {
-      return;
-    }
+  public boolean wants(WindowRows w, int r, Context c) {
+    return c.smallestWindow() && received(w, r) != 0 && !w.isOther(r);
+  }
+
+  /**
+   * What the target received of the kind. Echo replies to the target's own requests, and ICMP errors (the
+   * backscatter of its own UDP or scan traffic), are answers, not a flood.
+   */
+  private long received(WindowRows w, int r) {
+    return type == AlertType.UDP_FLOOD ? w.udpReceived(r) : Math.max(0, w.icmpReceived(r)
+        - w.icmpErrorsReceived(r) - Math.min(w.icmpEchoRepliesReceived(r), w.icmpEchoRequests(r)));
+  }
+
+  @Override
+  public void inspect(WindowRows w, int r, Context c, List<Finding> out) {
     boolean udp = type == AlertType.UDP_FLOOD;
-    // Echo replies to the target's own requests, and ICMP errors (the backscatter of its own UDP or scan
-    // traffic), are answers, not a flood.
-    long received = udp ? r.udpReceived() : Math.max(0, r.icmpReceived() - r.icmpErrorsReceived()
-        - Math.min(r.icmpEchoRepliesReceived(), r.icmpEchoRequests()));
-    if (received == 0) {
-      return;
-    }
+    long received = received(w, r);
     double rate = received / w.seconds();
-    double baseline = c.baselines().get(type.id(), r.address());
-    long answers = udp ? r.udpPackets() : r.icmpPackets();
+    long high = w.addressHigh(r);
+    long low = w.addressLow(r);
+    double baseline = c.baselines().get(type.id(), high, low);
+    long answers = udp ? w.udpPackets(r) : w.icmpPackets(r);
     boolean answered = udp && answers > maxAnswerRatio * received;
-    boolean flood = rate >= floor && rate >= factor * baseline && !answered && !group(r.address());
+    boolean flood = rate >= floor && rate >= factor * baseline && !answered && !group(w.address(r));
     if (!flood) {
-      c.baselines().update(type.id(), r.address(), rate);
+      c.baselines().update(type.id(), high, low, rate);
       return;
     }
-    String source = r.distinctSources() == 1 ? r.topSource() : Alert.MANY;
+    String address = w.address(r);
+    long sources = w.distinctSources(r);
+    String source = sources == 1 ? w.topSource(r) : Alert.MANY;
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("packetsPerSecond", Math.round(rate));
     evidence.put("packetsPerSecondThreshold", floor);
@@ -76,14 +84,14 @@ final class VolumeFloodDetector implements Detector {
     evidence.put("baselineFactor", factor);
     evidence.put("packetsReceived", received);
     evidence.put("answers", answers);
-    evidence.put("distinctSources", r.distinctSources());
+    evidence.put("distinctSources", sources);
     String kind = udp ? "UDP datagrams" : "ICMP messages";
-    String summary = r.address() + " received " + Text.count(received) + " " + kind + " (" + Text.rate(rate)
-        + ") from " + (r.distinctSources() == 1 ? source : Text.count(r.distinctSources()) + " sources")
+    String summary = address + " received " + Text.count(received) + " " + kind + " (" + Text.rate(rate)
+        + ") from " + (sources == 1 ? source : Text.count(sources) + " sources")
         + " within " + Text.seconds(w.seconds()) + ", answering " + Text.count(answers);
     Severity severity = rate >= high ? Severity.HIGH
         : Severity.of(rate, floor);
-    out.add(new Finding(type, severity, source, r.address(), null, w.window(), w.startNanos(), w.endNanos(),
+    out.add(new Finding(type, severity, source, address, null, w.window(), w.startNanos(), w.endNanos(),
         evidence, summary, rate / floor));
   }
 }

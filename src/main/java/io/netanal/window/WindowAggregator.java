@@ -6,10 +6,7 @@ import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.flow.FlowListener;
 import io.netanal.flow.FlowRecord;
-import io.netanal.frame.TimestampFormat;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,17 +37,9 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
   private static final int UDP_PROTOCOL = 17;
   private static final int DNS_PORT = 53;
 
-  /** Records in a closed window's order: packets sent, then received (both descending), then address. */
-  private static final Comparator<WindowRecord> ORDER = (a, b) -> {
-    int c = Long.compare(b.packets(), a.packets());
-    if (c == 0) {
-      c = Long.compare(b.packetsReceived(), a.packetsReceived());
-    }
-    return c != 0 ? c : a.address().compareTo(b.address());
-  };
-
-  private final WindowListener listener;
-  private final AddressNames names = new AddressNames();
+  private final WindowRowsListener listener;
+  /** The one view of every closed window, reused (see {@link WindowRows}). */
+  private final WindowRows closing = new WindowRows(new AddressNames());
   private final boolean emitBase;
   private final TrafficTable[] base = new TrafficTable[GRACE_WINDOWS + 1];
   private final long[] baseIndex = new long[GRACE_WINDOWS + 1];
@@ -67,6 +56,18 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
   }
 
   public WindowAggregator(WindowSizes sizes, WindowListener listener, int maxRows, int maxSketches) {
+    this(sizes, (WindowRows rows) -> listener.windowClosed(rows.closedWindow()), maxRows, maxSketches);
+  }
+
+  /**
+   * An aggregator whose listener reads each closed window in place, building records only for what it prints
+   * or keeps (detection reads a few numbers of every row).
+   */
+  public static WindowAggregator inPlace(WindowSizes sizes, WindowRowsListener listener) {
+    return new WindowAggregator(sizes, listener, DEFAULT_MAX_ROWS, DEFAULT_MAX_SKETCHES);
+  }
+
+  private WindowAggregator(WindowSizes sizes, WindowRowsListener listener, int maxRows, int maxSketches) {
     this.listener = listener;
     this.emitBase = sizes.includesBase();
     for (int i = 0; i < base.length; i++) {
@@ -229,17 +230,8 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
   }
 
   private void emit(TrafficTable t, long size, long start) {
-    String label = WindowSizes.label(size);
-    String startText = TimestampFormat.format(start);
-    String endText = TimestampFormat.format(start + size);
-    double seconds = size / 1e9;
-    List<WindowRecord> records = new ArrayList<>(t.rows());
-    for (int r = 0; r < t.rows(); r++) {
-      records.add(WindowRecords.of(t, r, label, startText, endText, seconds, names));
-    }
-    records.sort(ORDER);
-    listener.windowClosed(new ClosedWindow(label, start, start + size, records, t.overflowPackets(),
-        t.saturatedCounts()));
+    closing.reset(t, size, start);
+    listener.windowClosed(closing);
   }
 
   private static void record(TrafficTable t, long ts, long wire, ByteBuffer buffer, DecodedFrame d) {

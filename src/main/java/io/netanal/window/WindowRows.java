@@ -1,0 +1,294 @@
+package io.netanal.window;
+
+import static io.netanal.window.TrafficTable.*;
+
+import io.netanal.frame.TimestampFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A window that just closed, read in place: its table's rows by index, with the values of the
+ * {@code netanal.window/1} record of each row as primitives, and the {@link ClosedWindow} of records built only
+ * when someone asks for it. Detectors read a few numbers of every row of every window; records and address text
+ * are for the rows and windows that are printed or stored.
+ *
+ * <p>A flyweight owned by the aggregator's thread, valid only during {@link WindowRowsListener#windowClosed}: the
+ * aggregator reuses it and clears its table afterwards. {@link #closedWindow()} is an immutable value that may be
+ * kept. Each accessor returns exactly the field of the same name in the row's {@link WindowRecord}.
+ */
+public final class WindowRows {
+  private static final String OTHER = "other";
+
+  /** Records in a closed window's order: packets sent, then received (both descending), then address. */
+  private static final Comparator<WindowRecord> ORDER = (a, b) -> {
+    int c = Long.compare(b.packets(), a.packets());
+    if (c == 0) {
+      c = Long.compare(b.packetsReceived(), a.packetsReceived());
+    }
+    return c != 0 ? c : a.address().compareTo(b.address());
+  };
+
+  private final AddressNames names;
+  private TrafficTable table;
+  private String label;
+  private long startNanos;
+  private long sizeNanos;
+  private ClosedWindow closed;
+  private int[] scratch = new int[0];
+
+  WindowRows(AddressNames names) {
+    this.names = names;
+  }
+
+  /** Points this view at a table that has just closed. */
+  void reset(TrafficTable table, long sizeNanos, long startNanos) {
+    this.table = table;
+    this.sizeNanos = sizeNanos;
+    this.startNanos = startNanos;
+    this.label = WindowSizes.label(sizeNanos);
+    this.closed = null;
+  }
+
+  /** The window's records, built (and sorted) on the first call for this window. */
+  public ClosedWindow closedWindow() {
+    if (closed == null) {
+      String startText = TimestampFormat.format(startNanos);
+      String endText = TimestampFormat.format(endNanos());
+      double seconds = seconds();
+      List<WindowRecord> records = new ArrayList<>(table.rows());
+      for (int r = 0; r < table.rows(); r++) {
+        records.add(WindowRecords.of(table, r, label, startText, endText, seconds, names));
+      }
+      records.sort(ORDER);
+      closed = new ClosedWindow(label, startNanos, endNanos(), records, table.overflowPackets(),
+          table.saturatedCounts());
+    }
+    return closed;
+  }
+
+  /**
+   * Sorts {@code rows[0, count)} (row indices) into the order of {@link ClosedWindow#records()}: packets sent,
+   * then received (both descending), then address text. Stable merge sort; addresses are unique, so the order is
+   * total and the same as the records'.
+   */
+  public void sortInRecordOrder(int[] rows, int count) {
+    if (scratch.length < count) {
+      scratch = new int[Math.max(count, 2 * scratch.length)];
+    }
+    mergeSort(rows, scratch, 0, count);
+  }
+
+  private void mergeSort(int[] a, int[] tmp, int from, int to) {
+    if (to - from < 2) {
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    mergeSort(a, tmp, from, mid);
+    mergeSort(a, tmp, mid, to);
+    if (compare(a[mid - 1], a[mid]) <= 0) {
+      return;
+    }
+    System.arraycopy(a, from, tmp, from, to - from);
+    int i = from;
+    int j = mid;
+    for (int k = from; k < to; k++) {
+      if (j >= to || (i < mid && compare(tmp[i], tmp[j]) <= 0)) {
+        a[k] = tmp[i++];
+      } else {
+        a[k] = tmp[j++];
+      }
+    }
+  }
+
+  private int compare(int a, int b) {
+    int c = Long.compare(packets(b), packets(a));
+    if (c == 0) {
+      c = Long.compare(packetsReceived(b), packetsReceived(a));
+    }
+    return c != 0 ? c : address(a).compareTo(address(b));
+  }
+
+  public String window() {
+    return label;
+  }
+
+  public long startNanos() {
+    return startNanos;
+  }
+
+  public long endNanos() {
+    return startNanos + sizeNanos;
+  }
+
+  public double seconds() {
+    return sizeNanos / 1e9;
+  }
+
+  public int rows() {
+    return table.rows();
+  }
+
+  /** Whether row {@code r} is the {@code other} row of the addresses past the table's cap. */
+  public boolean isOther(int r) {
+    return table.isOther(r);
+  }
+
+  public String address(int r) {
+    return table.isOther(r) ? OTHER : table.addressText(r, names);
+  }
+
+  /** The row's address as two longs (IPv4 as {@code ::ffff:a.b.c.d}); zeros for the {@code other} row. */
+  public long addressHigh(int r) {
+    return table.high(r);
+  }
+
+  public long addressLow(int r) {
+    return table.low(r);
+  }
+
+  public long packets(int r) {
+    return table.get(PACKETS, r);
+  }
+
+  public long bytes(int r) {
+    return table.get(BYTES, r);
+  }
+
+  public long flowsStarted(int r) {
+    return table.get(FLOWS, r);
+  }
+
+  public long tcpSyn(int r) {
+    return table.get(TCP_SYN, r);
+  }
+
+  public long udpPackets(int r) {
+    return table.get(UDP, r);
+  }
+
+  public long icmpPackets(int r) {
+    return table.get(ICMP, r);
+  }
+
+  public long dnsQueries(int r) {
+    return table.get(DNS_QUERIES, r);
+  }
+
+  public long dnsQueryBytes(int r) {
+    return table.get(DNS_QUERY_BYTES, r);
+  }
+
+  public long icmpEchoRequests(int r) {
+    return table.get(ICMP_ECHO, r);
+  }
+
+  public long probes(int r) {
+    return table.get(PROBES, r);
+  }
+
+  public long packetsReceived(int r) {
+    return table.get(R_PACKETS, r);
+  }
+
+  public long tcpSynReceived(int r) {
+    return table.get(R_SYN, r);
+  }
+
+  public long tcpSynAckReceived(int r) {
+    return table.get(R_SYN_ACK, r);
+  }
+
+  public long tcpRstReceived(int r) {
+    return table.get(R_RST, r);
+  }
+
+  public long tcpAckReceived(int r) {
+    return table.get(R_ACK, r);
+  }
+
+  public long udpReceived(int r) {
+    return table.get(R_UDP, r);
+  }
+
+  public long icmpReceived(int r) {
+    return table.get(R_ICMP, r);
+  }
+
+  public long icmpErrorsReceived(int r) {
+    return table.get(R_ICMP_ERRORS, r);
+  }
+
+  public long icmpUnreachableReceived(int r) {
+    return table.get(R_ICMP_UNREACHABLE, r);
+  }
+
+  public long icmpEchoRepliesReceived(int r) {
+    return table.get(R_ICMP_ECHO_REPLY, r);
+  }
+
+  public long dnsResponsesReceived(int r) {
+    return table.get(R_DNS_RESPONSES, r);
+  }
+
+  public long dnsResponseBytesReceived(int r) {
+    return table.get(R_DNS_RESPONSE_BYTES, r);
+  }
+
+  public long distinctSources(int r) {
+    return table.distinctCount(SOURCES, r);
+  }
+
+  public long distinctProbeAddresses(int r) {
+    return table.distinctCount(PROBE_ADDRESSES, r);
+  }
+
+  public long distinctProbePorts(int r) {
+    return table.distinctCount(PROBE_PORTS, r);
+  }
+
+  public long distinctRespondents(int r) {
+    return table.distinctCount(RESPONDENTS, r);
+  }
+
+  /** The majority candidate among the row's probe targets, or null when it probed nothing. */
+  public String topProbeTarget(int r) {
+    return topProbeTargetVotes(r) == 0 ? null
+        : names.format(table.get(TOP_TARGET_HIGH, r), table.get(TOP_TARGET_LOW, r));
+  }
+
+  public long topProbeTargetVotes(int r) {
+    return table.get(TOP_TARGET_VOTES, r);
+  }
+
+  /** The majority candidate among the row's probed ports; -1 for ICMP or when it probed nothing. */
+  public int topProbePort(int r) {
+    return table.get(TOP_PORT_VOTES, r) == 0 ? -1 : (int) table.get(TOP_PORT, r);
+  }
+
+  /** The majority candidate among the senders of what the row's address received, or null. */
+  public String topSource(int r) {
+    return table.get(TOP_SOURCE_VOTES, r) == 0 ? null
+        : names.format(table.get(TOP_SOURCE_HIGH, r), table.get(TOP_SOURCE_LOW, r));
+  }
+
+  /** As {@link WindowRecord#unansweredProbes()}. */
+  public long unansweredProbes(int r) {
+    return Math.max(0, probes(r) - tcpSynAckReceived(r) - icmpEchoRepliesReceived(r) - udpReceived(r));
+  }
+
+  /** As {@link WindowRecord#unansweredTargets()}. */
+  public long unansweredTargets(int r) {
+    return Math.max(0, distinctProbeAddresses(r) - distinctRespondents(r));
+  }
+
+  /** As {@link WindowRecord#refusals()}. */
+  public long refusals(int r) {
+    return tcpRstReceived(r) + icmpUnreachableReceived(r);
+  }
+
+  @Override
+  public String toString() {
+    return label + " window at " + startNanos + ": " + (table == null ? 0 : table.rows()) + " rows";
+  }
+}
