@@ -7,19 +7,29 @@ import java.util.Arrays;
  * ports, sources...), exact up to {@value #EXACT} values and a {@link HyperLogLog} (about 3.3% standard error)
  * beyond.
  *
- * <p>Owned by the one thread that fills the table. Memory is bounded: {@value #EXACT} int fingerprints per row,
- * and at most {@code maxSketches} sketches of 1 KiB, created on first need and reused for every later window, so
- * the steady state allocates nothing. Rows past the sketch budget stop growing at {@value #EXACT} and are
+ * <p>Owned by the one thread that fills the table. Memory is bounded: {@value #INLINE} int fingerprints per row
+ * in place (most rows of most columns see one or two values), the rest of a row's {@value #EXACT} in a block
+ * taken from a shared pool when the row first needs it (a flood's 16 k rows of one value each then cost 28 bytes
+ * a row and column, not 72), and at most {@code maxSketches} sketches of 1 KiB, created on first need and reused
+ * for every later window; the pool and sketches are kept across windows, so the steady state allocates nothing. Rows past the sketch budget stop growing at {@value #EXACT} and are
  * counted by {@link #saturated()} (their count is then a lower bound); a window rarely has more than a handful of
  * addresses with over {@value #EXACT} distinct peers.
  */
 final class DistinctColumn {
   static final int EXACT = 16;
+  static final int INLINE = 4;
+  private static final int BLOCK = EXACT - INLINE;
   /** {@link #state} of a row with a sketch is {@code -(sketch index) - 2}; of a saturated row, {@code -1}. */
   private static final int SATURATED = -1;
 
   private final int maxSketches;
-  private int[] fingerprints = new int[0];
+  /** Per row, its first {@link #INLINE} fingerprints: {@code inline[row * INLINE + i]}. */
+  private int[] inline = new int[0];
+  /** Per row with more than {@link #INLINE} values: where in {@link #pool} its block of the rest starts. */
+  private int[] blockOf = new int[0];
+  /** Blocks of {@link #BLOCK} fingerprints, handed out in order and all returned by {@link #clear}. */
+  private int[] pool = new int[0];
+  private int poolUsed;
   /** Per row: the number of exact values (0..EXACT), or a sketch/saturation marker (negative). */
   private int[] state = new int[0];
   /** Per row: the fingerprint last added (0 for none), which is in the set: a repeat costs one comparison. */
@@ -36,7 +46,8 @@ final class DistinctColumn {
     if (state.length < rows) {
       state = Arrays.copyOf(state, rows);
       last = Arrays.copyOf(last, rows);
-      fingerprints = Arrays.copyOf(fingerprints, rows * EXACT);
+      blockOf = Arrays.copyOf(blockOf, rows);
+      inline = Arrays.copyOf(inline, rows * INLINE);
     }
   }
 
@@ -67,10 +78,9 @@ final class DistinctColumn {
       sketches[sketchesUsed] = new HyperLogLog();
     }
     HyperLogLog sketch = sketches[sketchesUsed];
-    int base = row * EXACT;
     int n = state[row];
     for (int i = 0; i < n; i++) {
-      sketch.add(AddressKeys.mix(fingerprints[base + i]));
+      sketch.add(AddressKeys.mix(fingerprint(row, i)));
     }
     state[row] = -sketchesUsed - 2;
     sketchesUsed++;
@@ -91,9 +101,8 @@ final class DistinctColumn {
   void merge(int row, DistinctColumn from, int fromRow) {
     int s = from.state[fromRow];
     if (s >= 0) {
-      int base = fromRow * EXACT;
       for (int i = 0; i < s; i++) {
-        addFingerprint(row, from.fingerprints[base + i]);
+        addFingerprint(row, from.fingerprint(fromRow, i));
       }
       return;
     }
@@ -123,21 +132,52 @@ final class DistinctColumn {
     if (s == SATURATED) {
       return;
     }
-    int base = row * EXACT;
-    for (int i = s - 1; i >= 0; i--) { // newest first: a row's recent peers come back most
-      if (fingerprints[base + i] == fp) {
+    // Newest first: a row's recent peers come back most.
+    if (s > INLINE) {
+      int block = blockOf[row];
+      for (int i = block + s - INLINE - 1; i >= block; i--) {
+        if (pool[i] == fp) {
+          last[row] = fp;
+          return;
+        }
+      }
+    }
+    int base = row * INLINE;
+    for (int i = base + Math.min(s, INLINE) - 1; i >= base; i--) {
+      if (inline[i] == fp) {
         last[row] = fp;
         return;
       }
     }
     if (s < EXACT) {
-      fingerprints[base + s] = fp;
+      if (s < INLINE) {
+        inline[base + s] = fp;
+      } else {
+        if (s == INLINE) {
+          blockOf[row] = takeBlock();
+        }
+        pool[blockOf[row] + s - INLINE] = fp;
+      }
       state[row] = s + 1;
       last[row] = fp;
       return;
     }
     promote(row);
     addFingerprint(row, fp);
+  }
+
+  /** The {@code i}-th exact value of {@code row}, in the order added. */
+  private int fingerprint(int row, int i) {
+    return i < INLINE ? inline[row * INLINE + i] : pool[blockOf[row] + i - INLINE];
+  }
+
+  private int takeBlock() {
+    if (poolUsed + BLOCK > pool.length) {
+      pool = Arrays.copyOf(pool, Math.max(64 * BLOCK, 2 * pool.length));
+    }
+    int block = poolUsed;
+    poolUsed += BLOCK;
+    return block;
   }
 
   /** Rows whose count stopped at {@value #EXACT} because every sketch was in use. */
@@ -154,11 +194,12 @@ final class DistinctColumn {
     }
     sketchesUsed = 0;
     saturated = 0;
+    poolUsed = 0;
   }
 
   /** Bytes held, for the memory-bound test. */
   long footprint() {
-    return 8L * state.length + 4L * fingerprints.length + (long) sketches.length * 8
+    return 12L * state.length + 4L * inline.length + 4L * pool.length + (long) sketches.length * 8
         + (long) countAllocatedSketches() * HyperLogLog.REGISTERS;
   }
 
