@@ -22,12 +22,17 @@ public final class WindowRecordWriter implements WindowListener {
   public enum Format { JSON_LINES, CSV }
 
   private static final RecordComponent[] COMPONENTS = WindowRecord.class.getRecordComponents();
-  private static final int MAX_KEPT_CAPACITY = 1 << 20;
+  /**
+   * Lines are handed to the writer in chunks of about this many chars: small enough to stay in the CPU cache
+   * between being built and being encoded (a 3 m window's 1,000 records are over a megabyte), large enough that
+   * the writer's per-call cost does not count.
+   */
+  private static final int CHUNK = 16 * 1024;
 
   private final Writer out;
   private final Format format;
   private final CSVPrinter csv;
-  /** One window's JSON Lines, reused: written to {@link #out} in one call per window. */
+  /** JSON Lines not yet handed to {@link #out}, reused. */
   private final StringBuilder lines = new StringBuilder();
   private long records;
 
@@ -55,15 +60,16 @@ public final class WindowRecordWriter implements WindowListener {
         } else {
           WindowRecordJson.append(r, lines);
           lines.append('\n');
+          if (lines.length() >= CHUNK) {
+            out.append(lines);
+            lines.setLength(0);
+          }
         }
         records++;
       }
       if (lines.length() > 0) {
         out.append(lines);
         lines.setLength(0);
-        if (lines.capacity() > MAX_KEPT_CAPACITY) {
-          lines.trimToSize(); // a window of a flood's 16 k records should not keep its megabytes
-        }
       }
       out.flush(); // one flush per window, not per record
     } catch (IOException e) {
