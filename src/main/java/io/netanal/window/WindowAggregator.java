@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Cuts decoded frames into tumbling windows aligned to the epoch by packet timestamp (DESIGN.md section 6) and
- * hands each closed window to a {@link WindowListener}: 5 s base windows, and every larger size merged from
- * complete base windows (sums add, distinct sets and sketches merge), as Kafka Streams' windowed aggregations do.
+ * hands each closed window to a {@link WindowListener} as records, or to a {@link WindowRowsListener} in place
+ * ({@link #inPlace}: detection reads every row but needs records for none of them): 5 s base windows, and every
+ * larger size merged from complete base windows (sums add, distinct sets and sketches merge), as Kafka Streams'
+ * windowed aggregations do.
  *
  * <p>One thread feeds it (frames in capture or file order, ticks, finish); the listener is called on that thread.
  * Because windows follow packet timestamps, not the clock, a file and a live capture of the same packets give the
@@ -65,6 +67,11 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
    */
   public static WindowAggregator inPlace(WindowSizes sizes, WindowRowsListener listener) {
     return new WindowAggregator(sizes, listener, DEFAULT_MAX_ROWS, DEFAULT_MAX_SKETCHES);
+  }
+
+  /** {@link #inPlace(WindowSizes, WindowRowsListener)} with other caps (tests). */
+  static WindowAggregator inPlace(WindowSizes sizes, WindowRowsListener listener, int maxRows, int maxSketches) {
+    return new WindowAggregator(sizes, listener, maxRows, maxSketches);
   }
 
   private WindowAggregator(WindowSizes sizes, WindowRowsListener listener, int maxRows, int maxSketches) {

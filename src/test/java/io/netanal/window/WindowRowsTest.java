@@ -1,0 +1,84 @@
+package io.netanal.window;
+
+import static io.netanal.window.Packets.ip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class WindowRowsTest {
+  private static final long S = 1_000_000_000L;
+  private static final long T0 = 1_700_000_000L * S;
+
+  @Test
+  void shouldReadEachRowAsItsRecordAndSortRowsInTheRecordsOrder() {
+    List<Integer> checked = new ArrayList<>();
+    // A small cap, so the 'other' row is in the windows too.
+    WindowAggregator agg = WindowAggregator.inPlace(WindowSizes.defaults(), rows -> checked.add(check(rows)), 40, 2);
+    Packets p = new Packets(agg);
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 20_000; i++) {
+      long ts = T0 + i * 20_000_000L; // 400 s: 5 s, 30 s and 3 m windows
+      int a = ip(10, 0, random.nextInt(4), random.nextInt(40));
+      int b = ip(10, 0, random.nextInt(4), random.nextInt(40));
+      switch (random.nextInt(6)) {
+        case 0 -> p.tcp(ts, a, b, 40_000 + random.nextInt(100), random.nextInt(1, 200), Packets.SYN, 0);
+        case 1 -> p.tcp(ts, a, b, random.nextInt(1, 200), 40_000, Packets.SYN_ACK, 0);
+        case 2 -> p.tcp(ts, a, b, 40_000, 80, random.nextBoolean() ? Packets.ACK : Packets.RST, 100);
+        case 3 -> p.udp(ts, a, b, 5353, 53, Packets.dns(random.nextBoolean(), 40 + random.nextInt(500)), 0);
+        case 4 -> p.udp(ts, a, b, 30_000 + random.nextInt(100), 123, new byte[48], 0);
+        default -> p.icmp(ts, a, b, random.nextBoolean() ? 8 : random.nextInt(4), 0);
+      }
+    }
+    agg.finish();
+
+    assertThat(checked).hasSizeGreaterThan(80 + 13 + 2).allMatch(n -> n > 0);
+    assertThat(others).as("windows with an 'other' row").isGreaterThan(0);
+  }
+
+  private int others;
+
+  /** Compares every row with its record; returns the number of rows. */
+  private int check(WindowRows w) {
+    ClosedWindow closed = w.closedWindow();
+    assertThat(w.closedWindow()).isSameAs(closed); // built once
+    assertThat(closed.window()).isEqualTo(w.window());
+    assertThat(closed.startNanos()).isEqualTo(w.startNanos());
+    assertThat(closed.endNanos()).isEqualTo(w.endNanos());
+    int[] rows = new int[w.rows()];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = rows.length - 1 - r; // reversed, so the sort has work to do
+    }
+    w.sortInRecordOrder(rows, rows.length);
+    List<WindowRecord> records = closed.records();
+    assertThat(records).hasSize(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      int r = rows[i];
+      WindowRecord e = records.get(i);
+      assertThat(w.address(r)).isEqualTo(e.address());
+      assertThat(w.isOther(r)).isEqualTo(e.address().equals("other"));
+      others += w.isOther(r) ? 1 : 0;
+      assertThat(new long[] {w.packets(r), w.bytes(r), w.flowsStarted(r), w.tcpSyn(r), w.udpPackets(r),
+          w.icmpPackets(r), w.dnsQueries(r), w.dnsQueryBytes(r), w.icmpEchoRequests(r), w.probes(r),
+          w.packetsReceived(r), w.tcpSynReceived(r), w.tcpSynAckReceived(r), w.tcpRstReceived(r),
+          w.tcpAckReceived(r), w.udpReceived(r), w.icmpReceived(r), w.icmpErrorsReceived(r),
+          w.icmpUnreachableReceived(r), w.icmpEchoRepliesReceived(r), w.dnsResponsesReceived(r),
+          w.dnsResponseBytesReceived(r), w.distinctSources(r), w.distinctProbeAddresses(r),
+          w.distinctProbePorts(r), w.distinctRespondents(r), w.topProbeTargetVotes(r), w.topProbePort(r),
+          w.unansweredProbes(r), w.unansweredTargets(r), w.refusals(r)})
+          .as(e.address()).containsExactly(e.packets(), e.bytes(), e.flowsStarted(), e.tcpSyn(),
+              e.udpPackets(), e.icmpPackets(), e.dnsQueries(), e.dnsQueryBytes(), e.icmpEchoRequests(),
+              e.probes(), e.packetsReceived(), e.tcpSynReceived(), e.tcpSynAckReceived(), e.tcpRstReceived(),
+              e.tcpAckReceived(), e.udpReceived(), e.icmpReceived(), e.icmpErrorsReceived(),
+              e.icmpUnreachableReceived(), e.icmpEchoRepliesReceived(), e.dnsResponsesReceived(),
+              e.dnsResponseBytesReceived(), e.distinctSources(), e.distinctProbeAddresses(),
+              e.distinctProbePorts(), e.distinctRespondents(), e.topProbeTargetVotes(), e.topProbePort(),
+              e.unansweredProbes(), e.unansweredTargets(), e.refusals());
+      assertThat(w.topProbeTarget(r)).isEqualTo(e.topProbeTarget());
+      assertThat(w.topSource(r)).isEqualTo(e.topSource());
+    }
+    return rows.length;
+  }
+}
