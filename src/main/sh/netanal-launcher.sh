@@ -20,7 +20,7 @@ fi
 # on inputs below about 3 GB, C1 alone (C2's faster code does not repay its warm-up there); live capture gets C2.
 opts="-XX:+UseSerialGC -Xms64m -Xmx200m -Djava.awt.headless=true -Xlog:all=warning:stderr"
 case "${1:-}" in
-  analyze|export|chart|flows)
+  analyze|export|chart|flows|windows)
     total=0
     for arg in "$@"; do
       if [ -f "$arg" ]; then
