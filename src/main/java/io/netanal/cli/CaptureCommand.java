@@ -40,6 +40,7 @@ import io.netanal.term.WindowTable;
 import io.netanal.window.WindowListener;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -158,8 +159,12 @@ final class CaptureCommand implements Callable<Integer> {
     SpoolConfig spoolConfig = spooling.config();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleStyle style = ConsoleStyle.detect();
-    DetectionPipeline detecting = detection.plan().pipeline(alertPrinter(out, err, style),
-        windowPrinter(out, style));
+    // Packet lines scroll: a status line redrawn among them would only garble both. Without one, the consumer
+    // builds no snapshot per tick. Alerts and window tables are printed above it, never into it.
+    StatusLine status = quiet || json || packetLines || !style.live() ? null
+        : new StatusLine(style, err, () -> latest);
+    DetectionPipeline detecting = detection.plan().pipeline(alertPrinter(out, err, style, status),
+        windowPrinter(out, style, status));
     Report report;
     RuntimeException failure = null;
     SpoolWriter spool = null;
@@ -185,10 +190,6 @@ final class CaptureCommand implements Callable<Integer> {
       }
       FramePipeline pipeline = FramePipeline.of(null, null, collector, consumers);
       FrameSink decoding = pipeline.sink();
-      // Packet lines scroll: a status line redrawn among them would only garble both. Without one, the consumer
-      // builds no snapshot per tick.
-      StatusLine status = quiet || json || packetLines || !style.live() ? null
-          : new StatusLine(style, err, () -> latest);
       spool = spoolConfig == null ? null : SpoolWriter.open(spoolConfig, capture.linkType(), capture.snaplen(),
           warning -> err.println("netanal: warning: " + warning));
       SpoolWriter spooled = spool;
@@ -294,22 +295,34 @@ final class CaptureCommand implements Callable<Integer> {
     };
   }
 
-  /** Each alert as raised: a JSON line on stdout with --json, else a console line on stderr. */
-  private AlertListener alertPrinter(PrintWriter out, PrintWriter err, ConsoleStyle style) {
+  /**
+   * Each alert as raised: a JSON line on stdout with --json, else a console line on stderr, above the status
+   * line when there is one.
+   */
+  private AlertListener alertPrinter(PrintWriter out, PrintWriter err, ConsoleStyle style, StatusLine status) {
     if (json) {
       return alert -> {
         writeLine(alert, out);
       };
     }
     AlertLine line = new AlertLine(style);
+    String separator = System.lineSeparator();
     return alert -> {
-      err.println("netanal: alert: " + line.format(alert));
-      err.flush();
+      String text = "netanal: alert: " + line.format(alert) + separator;
+      if (status == null) {
+        err.print(text);
+        err.flush();
+      } else {
+        status.printAbove(err, text);
+      }
     };
   }
 
-  /** With --windows: each closed window's records, as JSON Lines with --json, else as a table; null otherwise. */
-  private WindowListener windowPrinter(PrintWriter out, ConsoleStyle style) throws IOException {
+  /**
+   * With --windows: each closed window's records, as JSON Lines with --json, else as a table (above the status
+   * line when there is one); null otherwise.
+   */
+  private WindowListener windowPrinter(PrintWriter out, ConsoleStyle style, StatusLine status) throws IOException {
     if (!detection.windowsGiven()) {
       return null;
     }
@@ -317,7 +330,14 @@ final class CaptureCommand implements Callable<Integer> {
       return new WindowRecordWriter(out, WindowRecordWriter.Format.JSON_LINES);
     }
     WindowTable table = new WindowTable(style);
-    return w -> table.render(w, out);
+    if (status == null) {
+      return w -> table.render(w, out);
+    }
+    return w -> {
+      StringWriter text = new StringWriter();
+      table.render(w, new PrintWriter(text));
+      status.printAbove(out, text.toString());
+    };
   }
 
   private static void writeLine(Object value, PrintWriter out) {

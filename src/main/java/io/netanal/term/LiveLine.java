@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  *
  * <p>{@link #start} and {@link #stop} are called by the owning command's thread; the text supplier is called on
  * the refresh thread and must only read published state (volatile counters, immutable snapshots). Stopping
- * waits for an in-progress draw, so nothing is drawn after {@link #stop} returns.
+ * waits for an in-progress draw, so nothing is drawn after {@link #stop} returns. {@link #printAbove} may be
+ * called from any thread: other output goes through it so that it never lands inside the line.
  */
 final class LiveLine {
   private final PrintWriter err;
@@ -19,7 +20,8 @@ final class LiveLine {
   private final long delayMillis;
   private final BooleanSupplier stderrIsTerminal;
   private Thread thread;
-  private int drawnLength;
+  private int drawnLength; // guarded by err, as is drawn
+  private String drawn = "";
 
   /**
    * Draws {@code text} every {@code periodMillis}, the first time after {@code delayMillis}, if
@@ -59,11 +61,33 @@ final class LiveLine {
       Thread.currentThread().interrupt();
     }
     synchronized (err) {
+      erase();
+      drawnLength = 0;
+    }
+  }
+
+  /**
+   * Prints {@code lines} (whole lines, each ending in a line separator) to {@code target}, standard output or
+   * error, on a clean line: the live line is erased first and drawn again below them, as it was. Without a live
+   * line drawn (not started, stopped, redirected) the text is printed as it is. Any thread.
+   */
+  void printAbove(PrintWriter target, String lines) {
+    synchronized (err) {
+      erase();
+      target.print(lines);
+      target.flush();
       if (drawnLength > 0) {
-        err.print("\r" + " ".repeat(drawnLength) + "\r");
+        err.print(drawn);
         err.flush();
-        drawnLength = 0;
       }
+    }
+  }
+
+  /** Blanks the drawn line and returns the cursor to its start; the caller holds the lock of err. */
+  private void erase() {
+    if (drawnLength > 0) {
+      err.print("\r" + " ".repeat(drawnLength) + "\r");
+      err.flush();
     }
   }
 
@@ -91,6 +115,7 @@ final class LiveLine {
       err.print("\r" + line + pad);
       err.flush();
       drawnLength = line.length();
+      drawn = line;
     }
   }
 }

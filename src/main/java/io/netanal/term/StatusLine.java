@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * nothing; the caller does not start it under {@code -q}.
  *
  * <p>{@link #start} and {@link #stop} are called by the capture command's thread; the snapshot supplier is
- * called on the status line's own daemon thread and must return an immutable, already published report.
+ * called on the status line's own daemon thread and must return an immutable, already published report. Lines
+ * printed while it runs (alerts, window tables) go through {@link #printAbove}, from any thread, so they never
+ * land in the middle of it.
  */
 public final class StatusLine {
   private static final long PERIOD_MILLIS = 333;
@@ -51,6 +53,19 @@ public final class StatusLine {
   public void stop() {
     if (line != null) {
       line.stop();
+    }
+  }
+
+  /**
+   * Prints {@code lines} (each ending in a line separator) to {@code target} above the status line: the line is
+   * cleared, the text printed, the line redrawn. In plain mode, or when not running, the text is simply printed.
+   */
+  public void printAbove(PrintWriter target, String lines) {
+    if (line != null) {
+      line.printAbove(target, lines);
+    } else {
+      target.print(lines);
+      target.flush();
     }
   }
 

@@ -49,4 +49,46 @@ class LiveLineTest {
     Thread.sleep(30);
     assertThat(err.toString()).hasSize(length); // nothing drawn after stop()
   }
+
+  @Test
+  void shouldPrintALineAboveTheLiveLineAndRedrawItNeverInsideIt() throws InterruptedException {
+    StringWriter err = new StringWriter();
+    CountDownLatch drawn = new CountDownLatch(2); // asked for the second text: the first is drawn
+    LiveLine line = new LiveLine(new PrintWriter(err), () -> {
+      drawn.countDown();
+      return "0:01  42 pkts";
+    }, 5, 0, () -> true);
+
+    line.start();
+    assertThat(drawn.await(5, TimeUnit.SECONDS)).isTrue();
+    line.printAbove(new PrintWriter(err), "netanal: alert: high port-scan\n");
+    line.stop();
+
+    // the status is blanked, the alert takes a line of its own, the status comes back below it, then is erased
+    assertThat(err.toString()).matches("(\r0:01  42 pkts)+\r {13}\rnetanal: alert: high port-scan\n"
+        + "0:01  42 pkts(\r0:01  42 pkts)*\r {13}\r");
+  }
+
+  @Test
+  void shouldKeepOtherOutputApartFromTheLiveLineWhenBothWriteToTheSameTerminal() throws Exception {
+    StringWriter terminal = new StringWriter();
+    PrintWriter err = new PrintWriter(terminal);
+    LiveLine line = new LiveLine(err, () -> "status", 1, 0, () -> true);
+
+    line.start();
+    Thread printer = new Thread(() -> {
+      for (int i = 0; i < 200; i++) {
+        line.printAbove(err, "alert " + i + "\n");
+      }
+    });
+    printer.start();
+    printer.join(10_000);
+    line.stop();
+
+    // every alert starts a line of its own and is whole: the status line never shares a line with one
+    String[] lines = terminal.toString().split("\n", -1);
+    for (int i = 0; i < 200; i++) {
+      assertThat(lines[i]).matches("((\\r?status)+\\r {6}\\r)?alert " + i);
+    }
+  }
 }

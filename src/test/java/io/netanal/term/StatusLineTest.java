@@ -45,4 +45,17 @@ class StatusLineTest {
         .isEqualTo("0:12  123,456 pkts  10,234 pkt/s  81.9 Mbit/s  drops 468  spool 25 files 98.0 MB  ip 97% tcp 81%"
             + " tls 49%");
   }
+
+  @Test
+  void shouldPrintLinesAboveItAsTheyAreInPlainMode() {
+    StringWriter err = new StringWriter();
+    StatusLine status = new StatusLine(ConsoleStyle.of(true, 80, java.util.Map.of("CI", "1")), new PrintWriter(err),
+        SampleReports::renderedLive);
+
+    status.start();
+    status.printAbove(new PrintWriter(err), "netanal: alert: high syn-flood\n");
+    status.stop();
+
+    assertThat(err.toString()).isEqualTo("netanal: alert: high syn-flood\n");
+  }
 }
