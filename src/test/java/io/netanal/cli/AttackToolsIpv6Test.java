@@ -1,0 +1,266 @@
+package io.netanal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netanal.testing.Namespaces;
+import io.netanal.testing.TestData;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link AttackToolsTest} over IPv6: an attacker and a victim namespace joined by a veth pair with unique local
+ * addresses, the tools that speak IPv6 run between them and recorded by tcpdump in the victim, then {@code netanal
+ * analyze} must raise exactly the expected (type, source, target) alerts, and {@code netanal capture} must raise a
+ * scan's live.
+ *
+ * <p>The tools: nmap {@code -6} SYN, connect and UDP scans of a few hundred ports, nmap {@code -6 -sn} ICMPv6
+ * echo sweep of a /120 routed through the victim (which does not forward: it answers each with "no route"),
+ * many short connections to a listening port 22, and floods of TCP SYNs (also from random sources), UDP
+ * datagrams and ICMPv6 echo requests at 5,000 frames/s, built with scapy and sent on a packet socket. hping3
+ * and Debian's masscan 1.3.2 take no IPv6 target, so they are not here.
+ *
+ * <p>Duplicate address detection and router solicitations are off before the links come up, so the captures
+ * hold the tools' traffic and a few neighbour discovery messages. Root and the tools (CI installs them);
+ * skips (or fails under {@code -Dnetanal.requireAllTests=true}) without.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AttackToolsIpv6Test {
+  private static final String ATTACKER = "fd77::1";
+  private static final String VICTIM = "fd77::2";
+  /** Routed to the victim from the attacker, and nowhere on from there. */
+  private static final String SWEPT = "fd78::/120";
+  private static final String SERVER = String.join("\n",
+      "import socket",
+      "s = socket.socket(socket.AF_INET6)",
+      "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+      "s.bind(('::', 22))",
+      "s.listen(128)",
+      "while True:",
+      "    c, _ = s.accept()",
+      "    try:",
+      "        c.sendall(b'SSH-2.0-OpenSSH_9.2\\r\\n')",
+      "        c.recv(1000)",
+      "    except OSError:",
+      "        pass",
+      "    c.close()");
+  private static final String GUESSER = String.join("\n",
+      "import socket, sys, time",
+      "for i in range(40):",
+      "    s = socket.create_connection((sys.argv[1], 22), timeout=2)",
+      "    try:",
+      "        s.recv(100)",
+      "        s.sendall(b'SSH-2.0-guess\\r\\n' + b'x' * 200)",
+      "    except OSError:",
+      "        pass",
+      "    s.close()",
+      "    time.sleep(0.05)");
+  /** Builds N frames of one kind with scapy, then sends them on a packet socket at 5,000 frames/s. */
+  private static final String FLOOD = String.join("\n",
+      "import socket, sys, time",
+      "from scapy.all import Ether, IPv6, TCP, UDP, ICMPv6EchoRequest, RandIP6",
+      "iface, mac, src, dst, kind, n = sys.argv[1:6] + [int(sys.argv[6])]",
+      "spoofed = RandIP6('fd99::*:*')",
+      "frames = []",
+      "for i in range(n):",
+      "    ip = IPv6(src=str(spoofed) if kind == 'syn-spoofed' else src, dst=dst)",
+      "    if kind.startswith('syn'):",
+      "        l4 = TCP(sport=1024 + i % 60000, dport=80, flags='S', seq=i)",
+      "    elif kind == 'udp':",
+      "        l4 = UDP(sport=1024 + i % 60000, dport=9) / (b'x' * 32)",
+      "    else:",
+      "        l4 = ICMPv6EchoRequest(id=4660, seq=i)",
+      "    frames.append(bytes(Ether(dst=mac) / ip / l4))",
+      "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)",
+      "s.bind((iface, 0))",
+      "start = time.monotonic()",
+      "for i, f in enumerate(frames):",
+      "    s.send(f)",
+      "    while time.monotonic() < start + i / 5000:",
+      "        pass");
+
+  @TempDir static Path dir;
+  private static Namespaces namespaces;
+  private static String attacker;
+  private static String victim;
+  private static String attackerLink;
+  private static String victimLink;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    TestData.require("root".equals(System.getProperty("user.name")), "namespaces and raw sockets need root");
+    for (String tool : List.of("/usr/sbin/ip", "/usr/bin/nmap", "/usr/bin/tcpdump", "/usr/bin/python3")) {
+      TestData.require(Files.isExecutable(Path.of(tool)), tool + " not installed (see .ci/run)");
+    }
+    TestData.require(Namespaces.runFor(10, "/usr/bin/python3", "-c", "import scapy.all") == 0,
+        "python3-scapy not installed (see .ci/run)");
+    namespaces = new Namespaces();
+    attacker = namespaces.add("na6");
+    victim = namespaces.add("nv6");
+    for (String ns : List.of(attacker, victim)) {
+      // Before any link comes up: no duplicate address detection (addresses usable at once) and no router
+      // solicitations in the captures.
+      namespaces.exec(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=0",
+          "net.ipv6.conf.default.disable_ipv6=0", "net.ipv6.conf.all.accept_dad=0",
+          "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.router_solicitations=0",
+          "net.ipv6.conf.default.router_solicitations=0");
+    }
+    attackerLink = "v6a" + namespaces.id();
+    victimLink = "v6v" + namespaces.id();
+    Namespaces.onHost("ip", "link", "add", attackerLink, "netns", attacker, "type", "veth", "peer", "name",
+        victimLink, "netns", victim);
+    namespaces.exec(attacker, "ip", "addr", "add", ATTACKER + "/64", "dev", attackerLink, "nodad");
+    namespaces.exec(victim, "ip", "addr", "add", VICTIM + "/64", "dev", victimLink, "nodad");
+    namespaces.exec(attacker, "ip", "link", "set", attackerLink, "up");
+    namespaces.exec(victim, "ip", "link", "set", victimLink, "up");
+    namespaces.exec(attacker, "ip", "-6", "route", "add", SWEPT, "via", VICTIM);
+    // Every probe gets its answer (port unreachable, no route), as on the IPv4 side.
+    namespaces.exec(victim, "sysctl", "-qw", "net.ipv6.icmp.ratelimit=0");
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (namespaces != null) {
+      namespaces.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  @Timeout(240)
+  void shouldRaiseExactlyTheExpectedAlertsOnRecordingsOfRealToolsOverIpv6() throws Exception {
+    List<String> failures = new ArrayList<>();
+    String scan = "port-scan " + ATTACKER + " " + VICTIM;
+    scenario("nmap6-syn", Set.of(scan), failures, "nmap", "-6", "-n", "-Pn", "-sS", "-p", "1-500", VICTIM);
+    scenario("nmap6-connect", Set.of(scan), failures, "nmap", "-6", "-n", "-Pn", "-sT", "-p", "1-500", VICTIM);
+    scenario("nmap6-udp", Set.of(scan), failures, "nmap", "-6", "-n", "-Pn", "-sU", "-p", "1-100", VICTIM);
+    scenario("nmap6-sweep", Set.of("address-sweep " + ATTACKER + " many"), failures,
+        "nmap", "-6", "-n", "-sn", "-PE", "--max-retries", "0", "-T5", SWEPT);
+
+    Path flood = dir.resolve("flood.py");
+    Files.writeString(flood, FLOOD);
+    String mac = namespaces.output(victim, "cat", "/sys/class/net/" + victimLink + "/address").trim();
+    scenario("scapy6-syn", Set.of("syn-flood " + ATTACKER + " " + VICTIM), failures,
+        flood(flood, mac, "syn"));
+    scenario("scapy6-syn-spoofed", Set.of("syn-flood many " + VICTIM), failures, flood(flood, mac, "syn-spoofed"));
+    scenario("scapy6-udp", Set.of("udp-flood " + ATTACKER + " " + VICTIM), failures, flood(flood, mac, "udp"));
+    scenario("scapy6-icmp", Set.of("icmp-flood " + ATTACKER + " " + VICTIM), failures, flood(flood, mac, "icmp"));
+
+    Path server = dir.resolve("server.py");
+    Files.writeString(server, SERVER);
+    Path guesser = dir.resolve("guesser.py");
+    Files.writeString(guesser, GUESSER);
+    Process ssh = namespaces.start(victim, "/usr/bin/python3", server.toString());
+    try {
+      Thread.sleep(500);
+      scenario("brute-force6-ssh", Set.of("brute-force " + ATTACKER + " " + VICTIM), failures,
+          "/usr/bin/python3", guesser.toString(), VICTIM);
+    } finally {
+      ssh.destroyForcibly();
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  @Timeout(120)
+  void shouldRaiseAnIpv6ScanLiveWhileCapturing() throws Exception {
+    Process capture = namespaces.startReading(victim,
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Netanal.class.getName(), "capture", "-i", victimLink, "--json",
+        "-q", "--windows", "5s");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(
+          new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "capture-output");
+    reader.start();
+    long started = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (lines.stream().noneMatch(l -> l.contains("listening on")) && System.nanoTime() < started) {
+      Thread.sleep(100);
+    }
+    assertThat(lines).as("the capture's output").anySatisfy(l -> assertThat(l).contains("listening on"));
+    namespaces.exec(attacker, "nmap", "-6", "-n", "-Pn", "-sS", "-p", "1-500", VICTIM);
+    // Windows close by the capture's clock (5 s plus 5 s of grace): the alert must come while it runs.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && alerts(lines).isEmpty()) {
+      Thread.sleep(200);
+    }
+    Set<String> live = alerts(lines);
+    Namespaces.onHost("kill", "-INT", Long.toString(capture.pid())); // Ctrl+C: the report follows
+    assertThat(capture.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    reader.join(5000);
+    assertThat(live).containsExactly("port-scan " + ATTACKER + " " + VICTIM);
+    JsonNode report = null;
+    for (String line : lines) {
+      if (line.startsWith("{\"schema\":\"netanal.report/1\"")) {
+        report = new ObjectMapper().readTree(line);
+      }
+    }
+    assertThat(report).as("the final report among %s", lines).isNotNull();
+    assertThat(report.get("alerts")).hasSize(1);
+    assertThat(lines).as("IPv6 window records streamed with --windows").anySatisfy(line ->
+        assertThat(line).startsWith("{\"schema\":\"netanal.window/1\",\"window\":\"5s\"")
+            .contains("\"address\":\"" + ATTACKER + "\""));
+  }
+
+  private String[] flood(Path script, String mac, String kind) {
+    return new String[] {"/usr/bin/python3", script.toString(), attackerLink, mac, ATTACKER, VICTIM, kind, "5000"};
+  }
+
+  /** "type source target" of every alert line among {@code lines} (other lines: stderr, window records). */
+  private static Set<String> alerts(List<String> lines) throws IOException {
+    Set<String> alerts = new TreeSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : lines) {
+      if (line.startsWith("{\"schema\":\"netanal.alert/1\"")) {
+        JsonNode node = json.readTree(line);
+        alerts.add(node.get("type").asText() + " " + node.get("source").asText() + " "
+            + node.get("target").asText());
+      }
+    }
+    return alerts;
+  }
+
+  /** Records {@code tool} (run in the attacker namespace) in the victim namespace and analyses the recording. */
+  private static void scenario(String name, Set<String> expected, List<String> failures, String... tool)
+      throws Exception {
+    Path pcap = dir.resolve(name + ".pcap");
+    namespaces.record(victim, pcap, () -> namespaces.execFor(60, attacker, tool));
+    CommandRunner netanal = CommandRunner.netanal();
+    int exit = netanal.run("analyze", "--json", pcap.toString());
+    Set<String> raised = new TreeSet<>();
+    for (JsonNode alert : new ObjectMapper().readTree(netanal.out.toString()).path("alerts")) {
+      raised.add(alert.get("type").asText() + " " + alert.get("source").asText() + " "
+          + alert.get("target").asText());
+    }
+    if (exit != 0 || !raised.equals(new TreeSet<>(expected))) {
+      failures.add(name + ": expected " + new TreeSet<>(expected) + ", raised " + raised + " (exit " + exit + ")");
+    }
+  }
+}
