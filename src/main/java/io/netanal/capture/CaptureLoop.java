@@ -4,12 +4,15 @@ import io.netanal.NetanalException;
 import io.netanal.frame.FrameSink;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The two threads of a live capture: a capture thread reads a {@link FrameSource} and copies its frames, in
- * batches, into a bounded {@link FrameQueue} without ever waiting; the thread that calls {@link #run} consumes
- * them into a {@link FrameSink} until the capture stops (frame count, duration, {@link #stop}, a failure) and the
- * queue is drained. Knows nothing of libpcap, so tests drive it with a source of their own.
+ * batches, into a bounded {@link FrameQueue}; the thread that calls {@link #run} consumes them into a
+ * {@link FrameSink} until the capture stops (frame count, duration, {@link #stop}, a failure) and the queue is
+ * drained. When the queue is full the capture thread waits for the consumer instead of dropping, so that the
+ * source's own buffer (the kernel's, for libpcap) holds the backlog; once a stop is asked it waits no more.
+ * Knows nothing of libpcap, so tests drive it with a source of their own.
  *
  * <p>{@link #run} is called once, by one thread; {@link #stop} and {@link #statistics} by any. However
  * {@link #run} ends (normally, by a sink that throws, an {@code Error}, an interrupt), it stops the capture
@@ -29,6 +32,8 @@ final class CaptureLoop {
   private final Thread captureThread;
   private final FrameSource.Receiver receiver = this::offer;
   private volatile boolean stopRequested;
+  /** The queue waits for the consumer while this holds: until a stop is asked. */
+  private final BooleanSupplier capturing = () -> !stopRequested;
   private volatile Exception captureFailure;
   private volatile FrameSource.Drops drops = new FrameSource.Drops(0, 0);
   private boolean started;
@@ -201,7 +206,7 @@ final class CaptureLoop {
     if (count != 0 && queue.accepted() >= count) {
       return; // frames the source had already read when the count was reached
     }
-    queue.add(timestampNanos, frame, capturedLength, originalLength);
+    queue.add(timestampNanos, frame, capturedLength, originalLength, capturing);
     if (count != 0 && queue.accepted() >= count) {
       stop();
     }

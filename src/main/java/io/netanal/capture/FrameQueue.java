@@ -3,13 +3,18 @@ package io.netanal.capture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The bounded hand-off between the capture thread and the consumer: frames are copied into {@link FrameBatch}es
- * and the batches go through an {@link ArrayBlockingQueue}; when it is full, frames are dropped and counted,
- * because the capture thread must never wait for the consumer (the kernel would drop instead, uncounted by us).
+ * and the batches go through an {@link ArrayBlockingQueue}. When it is full, {@link #add(long, byte[], int, int)}
+ * drops and counts the frame at once; the live capture uses {@link #add(long, byte[], int, int, BooleanSupplier)}
+ * instead, which waits for the consumer to free a batch: meanwhile the capture thread reads nothing, so the
+ * kernel's capture buffer ({@code --buffer-size}) holds what arrives, as it does for tcpdump, and what does not
+ * fit there is dropped and counted by the kernel. Without that wait, a burst the consumer needs a moment for was
+ * lost at the queue's few tens of thousands of frames while the kernel's 64 MiB stood empty.
  *
- * <p>One producer thread calls {@link #add}, {@link #flush} and {@link #finish}; one consumer thread calls
+ * <p>One producer thread calls {@code add}, {@link #flush} and {@link #finish}; one consumer thread calls
  * {@link #poll} and {@link #release}; the counters may be read from any thread. Batches are created lazily, up to
  * what the queue can hold plus one being filled and one being consumed, and then reused: the steady state
  * allocates nothing.
@@ -19,6 +24,9 @@ final class FrameQueue {
   static final int MAX_BATCH_FRAMES = 256;
   private static final int AVERAGE_FRAME_BYTES = 1024;
   private static final FrameBatch END = new FrameBatch(0, 0);
+  /** How often a waiting {@code add} asks whether to keep waiting. */
+  static final long WAIT_SLICE_MILLIS = 10;
+  private static final BooleanSupplier NEVER_WAIT = () -> false;
 
   private final ArrayBlockingQueue<FrameBatch> full;
   private final ArrayBlockingQueue<FrameBatch> free;
@@ -55,17 +63,27 @@ final class FrameQueue {
    * frame was dropped because the queue was full. Never blocks.
    */
   boolean add(long timestampNanos, byte[] frame, int capturedLength, int originalLength) {
+    return add(timestampNanos, frame, capturedLength, originalLength, NEVER_WAIT);
+  }
+
+  /**
+   * As {@link #add(long, byte[], int, int)}, but a full queue is waited for, as long as {@code keepWaiting} says
+   * so (asked every {@value #WAIT_SLICE_MILLIS} ms): returns false (the frame dropped and counted) only when it
+   * stopped waiting without room. An interrupt ends the wait too, and stays set.
+   */
+  boolean add(long timestampNanos, byte[] frame, int capturedLength, int originalLength,
+      BooleanSupplier keepWaiting) {
     increment(received);
-    if (filling == null && (filling = takeFree()) == null) {
+    if (filling == null && (filling = takeFree(keepWaiting)) == null) {
       increment(dropped);
       return false;
     }
     if (!filling.add(timestampNanos, frame, capturedLength, originalLength)) {
-      if (filling.isEmpty() || !handOver()) {
+      if (filling.isEmpty() || !handOver(keepWaiting)) {
         increment(dropped); // the queue is full (or the frame exceeds a whole slab, which the snaplen rules out)
         return false;
       }
-      if ((filling = takeFree()) == null
+      if ((filling = takeFree(keepWaiting)) == null
           || !filling.add(timestampNanos, frame, capturedLength, originalLength)) {
         increment(dropped);
         return false;
@@ -83,7 +101,7 @@ final class FrameQueue {
   /** Hands over the current batch if it holds frames and the queue has room; never blocks. */
   void flush() {
     if (filling != null && !filling.isEmpty()) {
-      handOver();
+      handOver(NEVER_WAIT);
     }
   }
 
@@ -140,19 +158,33 @@ final class FrameQueue {
     return slots * batchFrames;
   }
 
-  private boolean handOver() {
-    if (!full.offer(filling)) {
-      return false;
+  private boolean handOver(BooleanSupplier keepWaiting) {
+    boolean queued = full.offer(filling);
+    try {
+      while (!queued && keepWaiting.getAsBoolean()) {
+        queued = full.offer(filling, WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    filling = null;
-    return true;
+    if (queued) {
+      filling = null;
+    }
+    return queued;
   }
 
-  private FrameBatch takeFree() {
+  private FrameBatch takeFree(BooleanSupplier keepWaiting) {
     FrameBatch batch = free.poll();
     if (batch == null && createdBatches < maxBatches) {
       createdBatches++;
       batch = new FrameBatch(batchFrames, slabBytes);
+    }
+    try {
+      while (batch == null && keepWaiting.getAsBoolean()) {
+        batch = free.poll(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     return batch;
   }

@@ -114,7 +114,8 @@ final class CaptureCommand implements Callable<Integer> {
   int bufferMegabytes = CaptureConfig.DEFAULT_BUFFER_MEGABYTES;
 
   @Option(names = "--queue", paramLabel = "N",
-      description = "Frames queued between capture and analysis before frames are dropped (default: ${DEFAULT-VALUE}).")
+      description = "Frames queued between capture and analysis; beyond them frames wait in the kernel buffer "
+          + "(--buffer-size) (default: ${DEFAULT-VALUE}).")
   int queueFrames = CaptureConfig.DEFAULT_QUEUE_FRAMES;
 
   @Option(names = "--immediate-mode", description = "Deliver each frame at once (lower latency, more CPU).")

@@ -43,6 +43,32 @@ class CaptureLoopTest {
   }
 
   @Test
+  void shouldKeepEveryFrameOfABurstWhileTheConsumerFallsBehindLeavingTheBacklogToTheSource() throws Exception {
+    ScriptedSource source = new ScriptedSource(5000);
+    CaptureLoop loop = loop(source, 0, 16); // a queue of 16 frames against a burst of 5,000
+    AtomicInteger delivered = new AtomicInteger();
+    CompletableFuture<CaptureStatistics> result = CompletableFuture.supplyAsync(() -> loop.run(
+        (linkType, ts, captured, original, buffer, offset) -> {
+          if (delivered.incrementAndGet() % 500 == 0) {
+            sleep(20); // a slow moment of the consumer (a window closing, a collection)
+          }
+        }, () -> {}));
+    assertThat(source.scriptDone.await(10, TimeUnit.SECONDS)).isTrue();
+    loop.stop();
+
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new CaptureStatistics(5000, 0, 7, 1));
+    assertThat(delivered.get()).isEqualTo(5000);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void shouldStopAtTheFrameCountWithoutDeliveringFramesReadAfterIt() throws Exception {
     ScriptedSource source = new ScriptedSource(50);
     CaptureLoop loop = loop(source, 20, 4096);

@@ -70,6 +70,50 @@ class FrameQueueTest {
   }
 
   @Test
+  void shouldWaitForTheConsumerInsteadOfDroppingWhileAskedTo() throws Exception {
+    FrameQueue queue = new FrameQueue(4, 100);
+    List<Long> consumed = new ArrayList<>();
+    Thread consumer = new Thread(() -> {
+      try {
+        FrameBatch batch;
+        while ((batch = queue.poll(5, TimeUnit.SECONDS)) != null) {
+          Thread.sleep(2); // slower than the producer: the queue is full most of the time
+          for (int i = 0; i < batch.size(); i++) {
+            consumed.add(batch.timestampNanos(i));
+          }
+          queue.release(batch);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    consumer.start();
+
+    for (int i = 0; i < 400; i++) {
+      assertThat(queue.add(i, new byte[10], 10, 10, () -> true)).isTrue();
+    }
+    queue.finish();
+    consumer.join(10_000);
+
+    assertThat(queue.dropped()).isZero();
+    assertThat(queue.accepted()).isEqualTo(400);
+    assertThat(consumed).hasSize(400).isSorted();
+  }
+
+  @Test
+  void shouldDropAndCountOnceItMayWaitNoLonger() {
+    FrameQueue queue = new FrameQueue(4, 100);
+    int[] asked = new int[1];
+    for (int i = 0; i < 20; i++) {
+      queue.add(i, new byte[10], 10, 10, () -> ++asked[0] < 3); // waits two slices, then gives up
+    }
+
+    assertThat(asked[0]).isGreaterThanOrEqualTo(3);
+    assertThat(queue.accepted()).isEqualTo(8);
+    assertThat(queue.dropped()).isEqualTo(12);
+  }
+
+  @Test
   void shouldReuseBatchesInsteadOfAllocating() throws Exception {
     FrameQueue queue = new FrameQueue(256, 100);
     FrameBatch first = null;
