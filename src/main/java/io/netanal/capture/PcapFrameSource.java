@@ -9,7 +9,8 @@ import org.pcap4j.core.PcapStat;
 import org.pcap4j.core.RawPacketListener;
 
 /**
- * A {@link FrameSource} reading an open pcap4j handle with {@code pcap_dispatch}. Why dispatch: pcap4j's
+ * A {@link FrameSource} reading an open pcap4j handle: with {@code pcap_next_ex} called directly
+ * ({@link PcapNextEx}) where it can, else with pcap4j's {@code pcap_dispatch}. Why dispatch there: pcap4j's
  * raw-packet callback keeps up where a {@code pcap_next} loop lets the kernel drop most frames (DESIGN.md
  * section 3), and unlike {@code pcap_loop} it returns after each kernel buffer, so a partly filled batch is handed
  * over at once and the stop flag is checked even on an idle device (with the read timeout, and
@@ -18,16 +19,26 @@ import org.pcap4j.core.RawPacketListener;
  * <p>Threads as {@link FrameSource} says.
  */
 final class PcapFrameSource implements FrameSource {
+  /** Frames one read hands over at most, so the capture thread sees its stop flag and flushes its batch. */
+  static final int MAX_FRAMES_PER_READ = 4096;
+
   private final PcapHandle handle;
+  private final PcapNextEx direct; // null: pcap4j's dispatch
   private final RawPacketListener listener = this::onFrame;
   private Receiver receiver;
 
-  PcapFrameSource(PcapHandle handle) {
+  PcapFrameSource(PcapHandle handle, boolean nanoTimestamps, int snaplen) {
     this.handle = handle;
+    this.direct = Boolean.getBoolean("netanal.capture.pcap4jDispatch") ? null
+        : PcapNextEx.attach(handle, nanoTimestamps, snaplen);
   }
 
   @Override
   public void read(Receiver to) throws IOException {
+    if (direct != null) {
+      direct.read(to, MAX_FRAMES_PER_READ);
+      return;
+    }
     receiver = to;
     try {
       handle.dispatch(-1, listener);
