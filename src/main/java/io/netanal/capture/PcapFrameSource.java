@@ -19,6 +19,8 @@ import org.pcap4j.core.RawPacketListener;
  * <p>Threads as {@link FrameSource} says.
  */
 final class PcapFrameSource implements FrameSource {
+  /** A system property: "true" keeps pcap4j's dispatch even where libpcap can be called directly (tests). */
+  static final String PCAP4J_DISPATCH = "netanal.capture.pcap4jDispatch";
   /** Frames one read hands over at most, so the capture thread sees its stop flag and flushes its batch. */
   static final int MAX_FRAMES_PER_READ = 4096;
 
@@ -29,7 +31,7 @@ final class PcapFrameSource implements FrameSource {
 
   PcapFrameSource(PcapHandle handle, boolean nanoTimestamps, int snaplen) {
     this.handle = handle;
-    this.direct = Boolean.getBoolean("netanal.capture.pcap4jDispatch") ? null
+    this.direct = Boolean.getBoolean(PCAP4J_DISPATCH) ? null
         : PcapNextEx.attach(handle, nanoTimestamps, snaplen);
   }
 
