@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netanal.testing.Namespaces;
 import io.netanal.testing.TestData;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,11 +77,11 @@ class AttackToolsTest {
       "open(sys.argv[1], 'wb').write(bytes(q))");
 
   @TempDir static Path dir;
+  private static Namespaces namespaces;
   private static String id;
   private static String attacker;
   private static String victim;
   private static String reflector;
-  private static final List<Process> background = new ArrayList<>();
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -90,50 +90,42 @@ class AttackToolsTest {
         "/usr/sbin/dnsmasq", "/usr/bin/tcpdump", "/usr/bin/python3")) {
       TestData.require(Files.isExecutable(Path.of(tool)), tool + " not installed (see .ci/run)");
     }
-    TestData.require(run(10, "/usr/bin/python3", "-c", "import scapy.all") == 0,
+    TestData.require(Namespaces.runFor(10, "/usr/bin/python3", "-c", "import scapy.all") == 0,
         "python3-scapy not installed (see .ci/run)");
-    id = Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 99_999));
-    attacker = "na" + id;
-    victim = "nv" + id;
-    reflector = "nr" + id;
+    namespaces = new Namespaces();
+    id = namespaces.id();
+    attacker = namespaces.add("na");
+    victim = namespaces.add("nv");
+    reflector = namespaces.add("nr");
     for (String ns : List.of(attacker, victim, reflector)) {
-      must("ip", "netns", "add", ns);
       // IPv6 off before any link comes up: no router solicitations or DAD in the captures.
-      must("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1",
+      namespaces.exec(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1",
           "net.ipv6.conf.default.disable_ipv6=1");
-      must("ip", "-n", ns, "link", "set", "lo", "up");
     }
     link(attacker, "va" + id, ATTACKER, victim, "vv" + id, VICTIM);
     link(attacker, "ra" + id, "10.80.0.1", reflector, "rr" + id, REFLECTOR);
     link(reflector, "rv" + id, "10.79.0.1", victim, "vr" + id, VICTIM_BEHIND_REFLECTOR);
     // The routed sweep: via the victim, which does not forward (a new namespace's default), so it stops there.
-    must("ip", "-n", attacker, "route", "add", "10.78.0.0/24", "via", VICTIM);
-    must("ip", "netns", "exec", victim, "sysctl", "-qw", "net.ipv4.icmp_ratelimit=0");
+    Namespaces.onHost("ip", "-n", attacker, "route", "add", "10.78.0.0/24", "via", VICTIM);
+    Namespaces.onHost("ip", "netns", "exec", victim, "sysctl", "-qw", "net.ipv4.icmp_ratelimit=0");
     // Spoofed queries arrive on the attacker's link with the victim's address: no reverse-path filter.
-    must("ip", "netns", "exec", reflector, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0",
+    Namespaces.onHost("ip", "netns", "exec", reflector, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0",
         "net.ipv4.conf.default.rp_filter=0", "net.ipv4.conf.rr" + id + ".rp_filter=0");
   }
 
   private static void link(String nsA, String ifA, String addressA, String nsB, String ifB, String addressB)
       throws Exception {
-    must("ip", "link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB);
-    must("ip", "-n", nsA, "addr", "add", addressA + "/24", "dev", ifA);
-    must("ip", "-n", nsB, "addr", "add", addressB + "/24", "dev", ifB);
-    must("ip", "-n", nsA, "link", "set", ifA, "up");
-    must("ip", "-n", nsB, "link", "set", ifB, "up");
+    Namespaces.onHost("ip", "link", "add", ifA, "netns", nsA, "type", "veth", "peer", "name", ifB, "netns", nsB);
+    Namespaces.onHost("ip", "-n", nsA, "addr", "add", addressA + "/24", "dev", ifA);
+    Namespaces.onHost("ip", "-n", nsB, "addr", "add", addressB + "/24", "dev", ifB);
+    Namespaces.onHost("ip", "-n", nsA, "link", "set", ifA, "up");
+    Namespaces.onHost("ip", "-n", nsB, "link", "set", ifB, "up");
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    for (Process p : background) {
-      p.destroyForcibly();
-    }
-    if (id == null) {
-      return;
-    }
-    for (String ns : List.of(attacker, victim, reflector)) {
-      run(10, "sh", "-c", "ip netns pids " + ns + " 2>/dev/null | xargs -r kill -9");
-      run(10, "ip", "netns", "del", ns); // deletes its veths with it
+    if (namespaces != null) {
+      namespaces.close();
     }
   }
 
@@ -141,9 +133,9 @@ class AttackToolsTest {
   @Order(1)
   @Timeout(240)
   void shouldRaiseExactlyTheExpectedAlertsOnRecordingsOfRealTools() throws Exception {
-    String mac = output(victim, "cat", "/sys/class/net/vv" + id + "/address").trim();
+    String mac = namespaces.output(victim, "cat", "/sys/class/net/vv" + id + "/address").trim();
     Path query = dir.resolve("query.bin");
-    must("/usr/bin/python3", "-c", QUERY, query.toString());
+    Namespaces.onHost("/usr/bin/python3", "-c", QUERY, query.toString());
     List<String> failures = new ArrayList<>();
 
     scenario("nmap-syn", Set.of("port-scan " + ATTACKER + " " + VICTIM), failures,
@@ -173,7 +165,7 @@ class AttackToolsTest {
     Files.writeString(server, SERVER);
     Path guesser = dir.resolve("guesser.py");
     Files.writeString(guesser, GUESSER);
-    Process ssh = start(victim, "/usr/bin/python3", server.toString());
+    Process ssh = namespaces.start(victim, "/usr/bin/python3", server.toString());
     try {
       Thread.sleep(500);
       scenario("brute-force-ssh", Set.of("brute-force " + ATTACKER + " " + VICTIM), failures,
@@ -188,7 +180,7 @@ class AttackToolsTest {
     for (int i = 0; i < 12; i++) {
       dnsmasq.add("--txt-record=big.example," + "a".repeat(250) + i); // about 3 kB per ANY answer
     }
-    Process resolver = start(reflector, dnsmasq.toArray(String[]::new));
+    Process resolver = namespaces.start(reflector, dnsmasq.toArray(String[]::new));
     try {
       Thread.sleep(500);
       // Queries to the reflector with the victim's address as source: the answers go to the victim.
@@ -205,12 +197,10 @@ class AttackToolsTest {
   @Order(2)
   @Timeout(120)
   void shouldRaiseAlertsLiveWhileCapturing() throws Exception {
-    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", victim,
+    Process capture = namespaces.startReadingOutput(victim,
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), Netanal.class.getName(), "capture", "-i", "vv" + id, "--json",
-        "-q", "--windows", "5s,30s"));
-    Process capture = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    background.add(capture);
+        "-q", "--windows", "5s,30s");
     List<String> lines = new CopyOnWriteArrayList<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(
@@ -224,8 +214,8 @@ class AttackToolsTest {
     }, "capture-stdout");
     reader.start();
     Thread.sleep(5000); // JVM start and the device open
-    must("ip", "netns", "exec", attacker, "nmap", "-n", "-Pn", "-sS", "--top-ports", "1000", VICTIM);
-    run(30, "ip", "netns", "exec", attacker, "hping3", "-S", "-p", "80", "-c", "3000", "-i", "u200", VICTIM);
+    namespaces.exec(attacker, "nmap", "-n", "-Pn", "-sS", "--top-ports", "1000", VICTIM);
+    namespaces.execFor(30, attacker, "hping3", "-S", "-p", "80", "-c", "3000", "-i", "u200", VICTIM);
     // Windows close by the capture's clock (5 s plus 5 s of grace): both alerts must come while it runs.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline && alerts(lines).size() < 2) {
@@ -233,7 +223,7 @@ class AttackToolsTest {
     }
     Set<String> live = alerts(lines);
     // Ctrl+C: the capture stops and prints its report.
-    new ProcessBuilder("kill", "-INT", Long.toString(capture.pid())).start().waitFor();
+    Namespaces.onHost("kill", "-INT", Long.toString(capture.pid()));
     assertThat(capture.waitFor(20, TimeUnit.SECONDS)).isTrue();
     reader.join(5000);
     assertThat(live).containsExactlyInAnyOrder("port-scan " + ATTACKER + " " + VICTIM,
@@ -269,21 +259,8 @@ class AttackToolsTest {
   private void scenario(String name, Set<String> expected, List<String> failures, String... tool)
       throws Exception {
     Path pcap = dir.resolve(name + ".pcap");
-    Process tcpdump = new ProcessBuilder("ip", "netns", "exec", victim, "tcpdump", "-n", "-U", "--immediate-mode",
-        "-B", "65536", "-s", "2048", "-i", "any", "-w", pcap.toString())
-        .redirectErrorStream(true).start();
-    background.add(tcpdump);
-    BufferedReader status = new BufferedReader(new InputStreamReader(tcpdump.getInputStream(),
-        StandardCharsets.UTF_8));
-    for (String line; (line = status.readLine()) != null && !line.contains("listening on"); ) {
-      // wait until tcpdump captures
-    }
-    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", attacker));
-    command.addAll(List.of(tool));
-    run(60, command.toArray(String[]::new)); // hping3 exits 1 when nothing answers (spoofed sources)
-    Thread.sleep(500);
-    tcpdump.destroy(); // SIGTERM: tcpdump writes what it has and exits
-    tcpdump.waitFor(10, TimeUnit.SECONDS);
+    // hping3 exits 1 when nothing answers (spoofed sources): the exit code is not checked
+    namespaces.record(victim, pcap, () -> namespaces.execFor(60, attacker, tool));
 
     CommandRunner netanal = CommandRunner.netanal();
     int exit = netanal.run("analyze", "--json", pcap.toString());
@@ -295,40 +272,5 @@ class AttackToolsTest {
     if (exit != 0 || !raised.equals(new TreeSet<>(expected))) {
       failures.add(name + ": expected " + new TreeSet<>(expected) + ", raised " + raised + " (exit " + exit + ")");
     }
-  }
-
-  private static Process start(String ns, String... command) throws IOException {
-    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-    argv.addAll(List.of(command));
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    background.add(p);
-    return p;
-  }
-
-  private static String output(String ns, String... command) throws Exception {
-    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-    argv.addAll(List.of(command));
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    return text;
-  }
-
-  private static void must(String... command) throws Exception {
-    int exit = run(30, command);
-    assertThat(exit).as(String.join(" ", command)).isZero();
-  }
-
-  /** Runs a command to its end (killed after {@code seconds}); returns its exit code. */
-  private static int run(int seconds, String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      p.waitFor();
-      return -1;
-    }
-    return p.exitValue();
   }
 }

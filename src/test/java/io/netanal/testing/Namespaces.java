@@ -62,9 +62,16 @@ public final class Namespaces implements AutoCloseable {
     return p;
   }
 
-  /** Starts {@code command} in {@code ns} with its output to read; {@link #close} kills it. */
+  /** Starts {@code command} in {@code ns} with its output and errors to read as one stream; {@link #close} kills it. */
   public Process startReading(String ns, String... command) throws IOException {
     Process p = new ProcessBuilder(inside(ns, command)).redirectErrorStream(true).start();
+    background.add(p);
+    return p;
+  }
+
+  /** Starts {@code command} in {@code ns}, its standard output to read, errors discarded; {@link #close} ends it. */
+  public Process startReadingOutput(String ns, String... command) throws IOException {
+    Process p = new ProcessBuilder(inside(ns, command)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     background.add(p);
     return p;
   }
