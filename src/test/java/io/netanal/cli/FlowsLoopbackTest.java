@@ -106,6 +106,7 @@ class FlowsLoopbackTest {
   void shouldNameDnsFlowsAndLearnTheAnsweredNamesFromALocalResolver() throws Exception {
     LiveCaptureSupport.requireLiveCapture();
     TestData.require(Files.isExecutable(DNSMASQ), DNSMASQ + " not installed (see .ci/run)");
+    TestData.require("root".equals(System.getProperty("user.name")), "dnsmasq on port 53 needs root");
     // A loopback address of its own: port 53 there is free whatever else listens on 127.0.0.1.
     String resolver = "127.53." + ThreadLocalRandom.current().nextInt(1, 255) + "."
         + ThreadLocalRandom.current().nextInt(1, 255);
