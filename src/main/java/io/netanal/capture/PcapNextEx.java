@@ -92,7 +92,7 @@ final class PcapNextEx {
     Pointer data = out.getPointer(Native.POINTER_SIZE);
     long seconds = Native.LONG_SIZE == 8 ? header.getLong(0) : header.getInt(0);
     long fraction = Native.LONG_SIZE == 8 ? header.getLong(Native.LONG_SIZE) : header.getInt(Native.LONG_SIZE);
-    int captured = header.getInt(CAPLEN_OFFSET);
+    int captured = Math.min(header.getInt(CAPLEN_OFFSET), frame.length); // never above the snaplen; guarded
     int original = header.getInt(LEN_OFFSET);
     data.read(0, frame, 0, captured);
     long nanos = seconds * 1_000_000_000L + (nanoTimestamps ? fraction : fraction * 1000L);
