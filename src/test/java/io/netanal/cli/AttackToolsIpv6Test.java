@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The tools: nmap {@code -6} SYN, connect and UDP scans of a few hundred ports, nmap {@code -6 -sn} ICMPv6
  * echo sweep of a /120 routed through the victim (which does not forward: it answers each with "no route"),
  * many short connections to a listening port 22, and floods of TCP SYNs (also from random sources), UDP
- * datagrams and ICMPv6 echo requests at 5,000 frames/s, built with scapy and sent on a packet socket. hping3
+ * datagrams and ICMPv6 echo requests (also from random sources) at 5,000 frames/s, built with scapy and sent on
+ * a packet socket. hping3
  * and Debian's masscan 1.3.2 take no IPv6 target, so they are not here.
  *
  * <p>Duplicate address detection and router solicitations are off before the links come up, so the captures
@@ -82,7 +83,7 @@ class AttackToolsIpv6Test {
       "spoofed = RandIP6('fd99::*:*')",
       "frames = []",
       "for i in range(n):",
-      "    ip = IPv6(src=str(spoofed) if kind == 'syn-spoofed' else src, dst=dst)",
+      "    ip = IPv6(src=str(spoofed) if kind.endswith('-spoofed') else src, dst=dst)",
       "    if kind.startswith('syn'):",
       "        l4 = TCP(sport=1024 + i % 60000, dport=80, flags='S', seq=i)",
       "    elif kind == 'udp':",
@@ -164,6 +165,8 @@ class AttackToolsIpv6Test {
     scenario("scapy6-syn-spoofed", Set.of("syn-flood many " + VICTIM), failures, flood(flood, mac, "syn-spoofed"));
     scenario("scapy6-udp", Set.of("udp-flood " + ATTACKER + " " + VICTIM), failures, flood(flood, mac, "udp"));
     scenario("scapy6-icmp", Set.of("icmp-flood " + ATTACKER + " " + VICTIM), failures, flood(flood, mac, "icmp"));
+    scenario("scapy6-icmp-spoofed", Set.of("icmp-flood many " + VICTIM), failures,
+        flood(flood, mac, "icmp-spoofed"));
 
     Path server = dir.resolve("server.py");
     Files.writeString(server, SERVER);
