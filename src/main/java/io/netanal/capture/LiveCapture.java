@@ -35,8 +35,8 @@ public final class LiveCapture implements AutoCloseable {
     this.linkType = handle.getDlt().value();
     this.snaplen = handle.getSnapshot();
     this.nanoTimestamps = handle.getTimestampPrecision() == TimestampPrecision.NANO;
-    this.loop = new CaptureLoop(new PcapFrameSource(handle, nanoTimestamps, snaplen), device, linkType,
-        config.count(), config.durationMillis(), config.queueFrames(), snaplen);
+    this.loop = new CaptureLoop(new PcapFrameSource(handle), device, linkType, config.count(),
+        config.durationMillis(), config.queueFrames(), snaplen);
   }
 
   /**

@@ -111,33 +111,6 @@ class LiveCaptureTest {
   }
 
   @Test
-  void shouldDeliverTheSameFramesThroughPcap4jsDispatchWhereLibpcapCannotBeCalledDirectly() throws Exception {
-    System.setProperty(PcapFrameSource.PCAP4J_DISPATCH, "true");
-    try (LoopbackTraffic traffic = new LoopbackTraffic();
-         LiveCapture capture = LiveCapture.open(config(traffic.filter(), 0, 0, 4096))) {
-      System.clearProperty(PcapFrameSource.PCAP4J_DISPATCH);
-      RecordingSink sink = new RecordingSink();
-      CompletableFuture<CaptureStatistics> result = CompletableFuture.supplyAsync(() -> capture.run(sink, () -> {}));
-      long before = System.currentTimeMillis();
-      int udpSource = traffic.sendUdp(50, 100);
-      traffic.drainUdp(50);
-      awaitFrames(sink, 50);
-      capture.stop();
-      CaptureStatistics stats = result.get(2, TimeUnit.SECONDS);
-      long after = System.currentTimeMillis();
-
-      assertThat(stats).isEqualTo(new CaptureStatistics(50, 0, 0, 0));
-      assertThat(sink.frames).hasSize(50).allSatisfy(f -> {
-        assertThat(f.sourcePort).isEqualTo(udpSource);
-        assertThat(f.capturedLength).isEqualTo(14 + 20 + 8 + 100).isEqualTo(f.originalLength);
-        assertThat(f.timestampNanos / 1_000_000).isBetween(before - 1000, after + 1000);
-      });
-    } finally {
-      System.clearProperty(PcapFrameSource.PCAP4J_DISPATCH);
-    }
-  }
-
-  @Test
   void shouldLeaveTheBacklogInTheKernelBufferAndLoseNothingWhenTheConsumerIsSlow() throws Exception {
     try (LoopbackTraffic traffic = new LoopbackTraffic();
          LiveCapture capture = LiveCapture.open(config(traffic.filter(), 0, 0, 4))) {
