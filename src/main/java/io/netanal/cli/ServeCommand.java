@@ -60,6 +60,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Uploads decoded at once (default: the number of cores, at least 2); more get 429.")
   Integer workers;
 
+  @Option(names = "--idle-close", paramLabel = "SECONDS",
+      defaultValue = "" + ServeConfig.DEFAULT_IDLE_CLOSE_SECONDS,
+      description = "A sensor without uploads this long has its open windows closed, detected on and stored "
+          + "(default: ${DEFAULT-VALUE} s).")
+  int idleCloseSeconds;
+
   @Option(names = "--allow-remote-without-token",
       description = "Allow listening beyond loopback without a token (anyone who reaches the port can upload).")
   boolean allowRemoteWithoutToken;
@@ -77,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     ServeConfig config = new ServeConfig(host(listen), port(listen), data, db, effectiveToken,
         Retention.parse(retain), maxBodyMegabytes << 20,
         workers != null ? workers : Math.max(2, Runtime.getRuntime().availableProcessors()),
-        allowRemoteWithoutToken, verbose());
+        allowRemoteWithoutToken, verbose(), idleCloseSeconds);
     // Signals first, so they are restored last: a second Ctrl+C during a slow shutdown still exits at once.
     try (StopSignals signals = StopSignals.install(this::stop, () -> { });
         CollectorServer server = CollectorServer.start(config, err)) {

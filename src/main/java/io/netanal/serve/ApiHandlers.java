@@ -45,7 +45,7 @@ final class ApiHandlers {
   }
 
   void features(Context ctx) {
-    json(ctx, store.features(QueryParams.window(ctx.queryParam("window")),
+    json(ctx, store.windowFeatures(QueryParams.window(ctx.queryParam("window")),
         QueryParams.address(ctx.queryParam("address")), range(ctx), QueryParams.limit(ctx.queryParam("limit"))));
   }
 

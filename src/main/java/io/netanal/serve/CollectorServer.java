@@ -28,15 +28,18 @@ public final class CollectorServer implements AutoCloseable {
   private final ServeConfig config;
   private final Store store;
   private final IngestService ingest;
+  private final CollectorDetection detection;
   private final DashboardClients clients = new DashboardClients();
   private final ScheduledExecutorService scheduler;
   private final Javalin app;
   private final PrintWriter log;
   private boolean closed;
 
-  private CollectorServer(ServeConfig config, Store store, IngestService ingest, PrintWriter log) {
+  private CollectorServer(ServeConfig config, Store store, CollectorDetection detection, IngestService ingest,
+      PrintWriter log) {
     this.config = config;
     this.store = store;
+    this.detection = detection;
     this.ingest = ingest;
     this.log = log;
     TokenGuard guard = new TokenGuard(config.token());
@@ -110,7 +113,9 @@ public final class CollectorServer implements AutoCloseable {
     CollectorServer server;
     try {
       UploadSpool spool = new UploadSpool(config.dataDir().resolve("incoming"), config.maxBodyBytes());
-      server = new CollectorServer(config, store, new IngestService(store, spool, config.workers()), log);
+      CollectorDetection detection = new CollectorDetection(config.idleCloseSeconds() * 1000L);
+      server = new CollectorServer(config, store, detection,
+          new IngestService(store, spool, config.workers(), detection, log), log);
       server.app.start();
     } catch (JavalinBindException e) {
       store.close();
@@ -130,6 +135,8 @@ public final class CollectorServer implements AutoCloseable {
         DashboardFeed.PERIOD_SECONDS, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(() -> runQuietly("retention", () -> store.applyRetention(config.retention())),
         RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(() -> runQuietly("detection", () -> IngestService.storeFlushes(store,
+        detection.closeIdle(System.currentTimeMillis()), log)), 1, 1, TimeUnit.SECONDS);
   }
 
   /** A background task's failure is logged and the task runs again next period. */
@@ -153,6 +160,11 @@ public final class CollectorServer implements AutoCloseable {
     return "http://" + host + ":" + port();
   }
 
+  /** The long-lived detection state (tests look at its bounds). */
+  CollectorDetection detection() {
+    return detection;
+  }
+
   /** Uploads being decoded or stored right now. */
   int busyWorkers() {
     return ingest.busyWorkers();
@@ -162,7 +174,10 @@ public final class CollectorServer implements AutoCloseable {
     return store.database().description();
   }
 
-  /** Refuses new uploads, waits for admitted ones, stops HTTP and the tasks, closes the database. */
+  /**
+   * Refuses new uploads, waits for admitted ones, stops the tasks, closes and stores the sensors' open windows,
+   * stops HTTP, closes the database.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -171,6 +186,13 @@ public final class CollectorServer implements AutoCloseable {
     closed = true;
     ingest.close();
     scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // The sensors' open windows are complete as far as this collector will know: close, detect and store them.
+    IngestService.storeFlushes(store, detection.closeAll(), log);
     clients.closeAll();
     app.stop();
     store.close();

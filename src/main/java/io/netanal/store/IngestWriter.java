@@ -47,6 +47,14 @@ final class IngestWriter {
   private static final String INSERT_ALERT = "INSERT INTO alerts (file_key, seq, sensor, time_ns, kind, severity, "
       + "address, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /** A window cut in two parts (idle close, restart) keeps the part with more traffic. */
+  private static final String UPSERT_FEATURES = "INSERT INTO window_features (window_seconds, start_s, address, "
+      + "sensor, " + FeatureColumns.sqlNames() + ") VALUES (?, ?, ?, ?" + ", ?".repeat(FeatureColumns.ALL.size())
+      + ") ON CONFLICT (window_seconds, address, start_s, sensor) DO UPDATE SET " + replaceAll()
+      + " WHERE excluded.packets + excluded.packets_received > window_features.packets "
+      + "+ window_features.packets_received";
+  private static final int MAX_SENSOR = 64;
+
   private final Connection c;
 
   IngestWriter(Connection c) {
@@ -117,6 +125,55 @@ final class IngestWriter {
     }
   }
 
+  private static String replaceAll() {
+    StringBuilder b = new StringBuilder();
+    for (FeatureColumns.Column col : FeatureColumns.ALL) {
+      b.append(b.length() == 0 ? "" : ", ").append(col.sql()).append(" = excluded.").append(col.sql());
+    }
+    return b.toString();
+  }
+
+  /** The features of closed windows; an address longer than the column (none is) is skipped. */
+  void upsertFeatures(List<FeatureRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(UPSERT_FEATURES)) {
+      for (FeatureRow row : rows) {
+        if (row.features().address().length() > MAX_ADDRESS) {
+          continue;
+        }
+        s.setInt(1, row.window().seconds());
+        s.setLong(2, row.startSeconds());
+        s.setString(3, row.features().address());
+        s.setString(4, row.sensor());
+        FeatureColumns.bind(s, 5, row.features());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** Alerts under {@code unitKey} (a file's key, or a detection flush's), numbered from 0. */
+  void insertAlerts(String unitKey, String sensor, List<AlertRow> alerts) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT_ALERT)) {
+      int seq = 0;
+      for (AlertRow a : alerts) {
+        String by = a.sensor() == null ? sensor : a.sensor();
+        s.setString(1, unitKey);
+        s.setInt(2, seq++);
+        s.setString(3, by.length() > MAX_SENSOR ? by.substring(0, MAX_SENSOR) : by);
+        s.setLong(4, a.timeNanos());
+        s.setString(5, a.kind());
+        s.setString(6, a.severity());
+        s.setString(7, a.address());
+        s.setString(8, a.message());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
   void insertFlowsAndAlerts(IngestResult r) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_FLOW)) {
       int seq = 0;
@@ -138,21 +195,7 @@ final class IngestWriter {
       }
       s.executeBatch();
     }
-    try (PreparedStatement s = c.prepareStatement(INSERT_ALERT)) {
-      int seq = 0;
-      for (AlertRow a : r.alerts()) {
-        s.setString(1, r.key());
-        s.setInt(2, seq++);
-        s.setString(3, r.sensor());
-        s.setLong(4, a.timeNanos());
-        s.setString(5, a.kind());
-        s.setString(6, a.severity());
-        s.setString(7, a.address());
-        s.setString(8, a.message());
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
+    insertAlerts(r.key(), r.sensor(), r.alerts());
   }
 
   /** The names the file's report learnt, newer than (or as new as) the stored ones replacing them. */

@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
   private final Database db;
   private final TrafficQueries traffic;
   private final ActivityQueries activity;
+  private final FeatureQueries features;
   private final LongSupplier clock;
 
   public Store(Database db) {
@@ -30,6 +31,7 @@ public final class Store implements AutoCloseable {
     this.db = db;
     this.traffic = new TrafficQueries(db);
     this.activity = new ActivityQueries(db);
+    this.features = new FeatureQueries(db);
     this.clock = clockMillis;
   }
 
@@ -55,15 +57,42 @@ public final class Store implements AutoCloseable {
         writer.upsertSensor(result, now);
         writer.upsertWindows(result);
         writer.insertFlowsAndAlerts(result);
+        writer.upsertFeatures(result.features());
         writer.upsertNames(result);
         c.commit();
       } else {
         c.rollback();
       }
-      return new StoredIngest(result.report().summary().packets(), result.windowRows(), result.flows().size(),
-          result.flowsOmitted(), result.alerts().size(), !fresh);
+      return new StoredIngest(result.report().summary().packets(), result.windowRows(), result.features().size(),
+          result.flows().size(), result.flowsOmitted(), result.alerts().size(), result.latePackets(), !fresh);
     } catch (SQLException e) {
       throw new StoreException("ingest: storing " + result.key() + " failed, nothing stored (" + e.getMessage()
+          + ")", e);
+    } finally {
+      if (c != null) {
+        db.release(c);
+      }
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stores, in one transaction, window features and alerts that closed outside any upload (a sensor gone quiet,
+   * shutdown); the alerts are keyed {@code unitKey}, which must be new. A failure stores nothing.
+   */
+  public void storeDetection(String unitKey, String sensor, List<FeatureRow> features, List<AlertRow> alerts) {
+    ReentrantLock lock = db.writeLock();
+    lock.lock();
+    Connection c = null;
+    try {
+      c = db.borrow();
+      c.setAutoCommit(false);
+      IngestWriter writer = new IngestWriter(c);
+      writer.upsertFeatures(features);
+      writer.insertAlerts(unitKey, sensor, alerts);
+      c.commit();
+    } catch (SQLException e) {
+      throw new StoreException("detection: storing " + unitKey + " failed, nothing stored (" + e.getMessage()
           + ")", e);
     } finally {
       if (c != null) {
@@ -94,6 +123,14 @@ public final class Store implements AutoCloseable {
     return traffic.features(window, address, range, limit);
   }
 
+  /**
+   * The stored window features ({@code netanal.window/1} per address, window and sensor), oldest first; each row
+   * a map from the API's field names to values, in the order of {@link FeatureQueries}.
+   */
+  public List<Map<String, Object>> windowFeatures(WindowSize window, String address, TimeRange range, int limit) {
+    return features.features(window, address, range, limit);
+  }
+
   public List<TrafficPoint> series(WindowSize window, int limit) {
     return traffic.series(window, limit);
   }
@@ -122,7 +159,8 @@ public final class Store implements AutoCloseable {
           rs -> Sql.nullableLong(rs, 1), size).get(0);
       if (newest != null) {
         long cutoff = newest - e.getValue().toSeconds();
-        for (String table : new String[] {"traffic_windows", "source_windows", "protocol_windows"}) {
+        for (String table : new String[] {"traffic_windows", "source_windows", "protocol_windows",
+            "window_features"}) {
           deleted += delete("DELETE FROM " + table + " WHERE window_seconds = ? AND start_s < ?", size, cutoff);
         }
       }

@@ -1,0 +1,131 @@
+package io.netanal.serve;
+
+import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.FlowListener;
+import io.netanal.flow.FlowRecord;
+import io.netanal.window.ClosedWindow;
+import io.netanal.window.WindowAggregator;
+import io.netanal.window.WindowListener;
+import io.netanal.window.WindowSizes;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One sensor's long-lived windows and source-side detection: every upload of the sensor is fed, in the order
+ * received, into the same {@link WindowAggregator} (5 s, 30 s, 3 min), so a window straddling two spool files is
+ * one window, and a scan split over several files is one episode. Each window that closes goes to the sensor's
+ * {@link EpisodeEngine} (port scans, sweeps, brute force), into the unit of work's {@link DetectionOutput} as
+ * features, and (5 s windows) to the merged {@link TargetWindows} for the victim-side detectors.
+ *
+ * <p>A window closes when a later upload's packets pass it (the aggregator's rule: one 5 s window of grace), or
+ * when the sensor goes quiet and the collector closes the whole state. Packets of an upload older than the open
+ * windows are counted late, as {@code netanal windows} counts them, and not detected on.
+ *
+ * <p>Guarded by {@link #lock}: one unit of work at a time, between {@link #begin} and {@link #end}. Frames, flow
+ * records and closed windows arrive on the thread doing it. Bounded: {@value #MAX_ROWS} addresses per window
+ * table (four tables: two 5 s, one 30 s, one 3 min), {@value #MAX_SKETCHES} distinct-count sketches per column,
+ * about 6.5 MB when every table is full.
+ */
+final class SensorState implements DecodedFrameConsumer, FlowListener, WindowListener {
+  static final int MAX_ROWS = 4096;
+  static final int MAX_SKETCHES = 64;
+  private static final long NONE = Long.MIN_VALUE;
+
+  final ReentrantLock lock = new ReentrantLock();
+  private final String sensor;
+  private final TargetWindows targets;
+  private final WindowAggregator aggregator;
+  private final EpisodeEngine engine = new EpisodeEngine(false);
+  private DetectionOutput out;
+  private long newestBase = NONE;
+  private long lateBefore;
+  private volatile long lastUsedMillis;
+  /** Set once closed: a thread that waited for the lock must take a new state. */
+  private boolean closed;
+
+  SensorState(String sensor, TargetWindows targets, long nowMillis) {
+    this.sensor = sensor;
+    this.targets = targets;
+    this.aggregator = new WindowAggregator(WindowSizes.defaults(), this, MAX_ROWS, MAX_SKETCHES);
+    this.lastUsedMillis = nowMillis;
+  }
+
+  String sensor() {
+    return sensor;
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  long lastUsedMillis() {
+    return lastUsedMillis;
+  }
+
+  /** Starts a unit of work writing into {@code into}; the caller holds the lock. */
+  void begin(DetectionOutput into) {
+    out = into;
+    lateBefore = aggregator.latePackets();
+  }
+
+  /**
+   * Ends the unit of work: counts its late packets, lets the merged targets close what every sensor has passed,
+   * and settles the episodes raised.
+   */
+  void end(long nowMillis) {
+    out.addLate(aggregator.latePackets() - lateBefore);
+    if (newestBase != NONE) {
+      // The aggregator keeps the newest base window and the one before it open (grace): older ones are closed.
+      targets.advance(sensor, (newestBase - 1) * WindowSizes.BASE_NANOS, out);
+    }
+    engine.settle(out);
+    targets.settle(out);
+    lastUsedMillis = nowMillis;
+    out = null;
+  }
+
+  /** Closes every open window (they are complete: the sensor went quiet, or the collector stops). */
+  void close(DetectionOutput into) {
+    begin(into);
+    aggregator.finish();
+    targets.leave(sensor, into);
+    engine.settle(into);
+    targets.settle(into);
+    out = null;
+    closed = true;
+  }
+
+  /** Drops the state without closing its windows (a store failure: the upload will be retried). */
+  void discard() {
+    targets.leave(sensor, new DetectionOutput());
+    closed = true;
+  }
+
+  @Override
+  public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
+      DecodedFrame decoded) {
+    if (decoded.ipCount() > 0) {
+      newestBase = Math.max(newestBase, Math.floorDiv(timestampNanos, WindowSizes.BASE_NANOS));
+    }
+    aggregator.frame(timestampNanos, capturedLength, originalLength, buffer, offset, decoded);
+  }
+
+  @Override
+  public void flowEnded(FlowRecord flow) {
+    aggregator.flowEnded(flow);
+  }
+
+  /** The upload ended, not the sensor's traffic: its windows stay open for the next upload. */
+  @Override
+  public void finish() {}
+
+  @Override
+  public void windowClosed(ClosedWindow window) {
+    engine.windowClosed(window, out, a -> null);
+    out.windowClosed(sensor, window);
+    if (window.endNanos() - window.startNanos() == WindowSizes.BASE_NANOS) {
+      targets.contribute(sensor, window, out);
+    }
+  }
+}
