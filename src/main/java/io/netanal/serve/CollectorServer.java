@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -29,6 +30,8 @@ public final class CollectorServer implements AutoCloseable {
   private final Store store;
   private final IngestService ingest;
   private final CollectorDetection detection;
+  /** Runs of the idle check completed (one thread runs them, one after the other). */
+  private final AtomicLong idleChecks = new AtomicLong();
   private final DashboardClients clients = new DashboardClients();
   private final ScheduledExecutorService scheduler;
   private final Javalin app;
@@ -135,8 +138,11 @@ public final class CollectorServer implements AutoCloseable {
         DashboardFeed.PERIOD_SECONDS, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(() -> runQuietly("retention", () -> store.applyRetention(config.retention())),
         RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(() -> runQuietly("detection", () -> IngestService.storeFlushes(store,
-        detection.closeIdle(System.currentTimeMillis()), log)), 1, 1, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(() -> {
+      runQuietly("detection", () -> IngestService.storeFlushes(store,
+          detection.closeIdle(System.currentTimeMillis()), log));
+      idleChecks.incrementAndGet();
+    }, 1, 1, TimeUnit.SECONDS);
   }
 
   /** A background task's failure is logged and the task runs again next period. */
@@ -163,6 +169,11 @@ public final class CollectorServer implements AutoCloseable {
   /** The long-lived detection state (tests look at its bounds). */
   CollectorDetection detection() {
     return detection;
+  }
+
+  /** Idle checks completed so far: one that starts after a state closed has stored it. */
+  long idleChecks() {
+    return idleChecks.get();
   }
 
   /** Uploads being decoded or stored right now. */

@@ -25,8 +25,15 @@ final class TestCollector implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   TestCollector(Path data, String dbUrl, String token, long maxBody, int workers) throws IOException {
+    this(data, dbUrl, token, maxBody, workers, ServeConfig.DEFAULT_IDLE_CLOSE_SECONDS);
+  }
+
+  /** A collector that closes a quiet sensor's windows after {@code idleSeconds}. */
+  TestCollector(Path data, String dbUrl, String token, long maxBody, int workers, int idleSeconds)
+      throws IOException {
     server = CollectorServer.start(new ServeConfig("127.0.0.1", 0, data, dbUrl, token,
-        Retention.parse(Retention.DEFAULT), maxBody, workers, false, false), new PrintWriter(log, true));
+        Retention.parse(Retention.DEFAULT), maxBody, workers, false, false, idleSeconds),
+        new PrintWriter(log, true));
   }
 
   static TestCollector sqlite(Path data) throws IOException {
@@ -55,6 +62,30 @@ final class TestCollector implements AutoCloseable {
       b.headers(headers);
     }
     return answer(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  /** GETs {@code pathAndQuery} until its JSON array has {@code size} elements (or 20 s passed): the last answer. */
+  Answer awaitArray(String pathAndQuery, int size) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    Answer a = get(pathAndQuery);
+    while (a.json() != null && a.json().size() != size && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      a = get(pathAndQuery);
+    }
+    return a;
+  }
+
+  /** Waits until no sensor has open detection state (its windows were closed and stored), at most 20 s. */
+  void awaitWindowsClosed() throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (server.detection().sensorsOpen() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    // The check that closed the last state stores it before it ends: wait for the next one to complete.
+    long checks = server.idleChecks();
+    while (server.idleChecks() < checks + 2 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
   }
 
   private static Answer answer(HttpResponse<String> r) throws IOException {

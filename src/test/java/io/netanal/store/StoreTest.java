@@ -81,7 +81,7 @@ class StoreTest {
     StoredIngest stored = store.ingest(upload("k1", T0, 10,
         List.of(new AlertRow(T0 * 1_000_000_000L, "scan", "high", "10.0.0.1", "port scan"))));
 
-    assertThat(stored).isEqualTo(new StoredIngest(10, 6, 1, 0, 1, false));
+    assertThat(stored).isEqualTo(new StoredIngest(10, 6, 0, 1, 0, 1, 0, false));
     assertThat(store.totals(TimeRange.ALL)).isEqualTo(new Totals(10, 1000, 1, 1, "1700000000.000000000",
         "1700000001.000000000", 1));
     assertThat(store.protocols(TimeRange.ALL, 10)).containsExactly(new ProtocolTotal("udp", "transport", 10,
