@@ -36,8 +36,9 @@ final class TestCollector implements AutoCloseable {
         new PrintWriter(log, true));
   }
 
+  /** On SQLite, closing a quiet sensor's windows after 1 s (so a test sees its features soon). */
   static TestCollector sqlite(Path data) throws IOException {
-    return new TestCollector(data, null, null, 64 << 20, 2);
+    return new TestCollector(data, null, null, 64 << 20, 2, 1);
   }
 
   URI uri(String pathAndQuery) {
