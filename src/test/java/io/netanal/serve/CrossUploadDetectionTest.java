@@ -10,6 +10,7 @@ import io.netanal.detect.DetectionPipeline;
 import io.netanal.detect.DetectionSettings;
 import io.netanal.flow.FlowTableOptions;
 import io.netanal.serve.TestCollector.Answer;
+import io.netanal.testing.PcapFixture;
 import io.netanal.testing.TestData;
 import io.netanal.testing.TestDatabases;
 import io.netanal.window.WindowRecord;

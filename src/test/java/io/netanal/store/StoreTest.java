@@ -10,10 +10,21 @@ import io.netanal.report.Report;
 import io.netanal.report.Source;
 import io.netanal.stats.StatisticsCollector;
 import io.netanal.stats.Summary;
+import io.netanal.testing.PcapFixture;
 import io.netanal.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import io.netanal.analysis.AnalysisOptions;
+import io.netanal.analysis.CaptureFileAnalysis;
+import io.netanal.analysis.FileAnalyses;
+import io.netanal.detect.DetectionPipeline;
+import io.netanal.detect.DetectionSettings;
+import io.netanal.window.WindowRecord;
+import io.netanal.window.WindowSizes;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +191,93 @@ class StoreTest {
     assertThat(store.series(WindowSize.FIVE_SECONDS, 10)).containsExactly(new TrafficPoint(T0, 2, 200));
     assertThat(store.series(WindowSize.THREE_MINUTES, 10)).hasSize(2);
     assertThat(store.flows(TimeRange.ALL, 10)).hasSize(2);
+  }
+
+  /**
+   * Two 5 s window records of 10.0.0.1 at T0, as {@code netanal windows} computes them: 3 and 10 SYNs to
+   * distinct ports of 10.0.0.2.
+   */
+  private List<WindowRecord> records() throws Exception {
+    List<WindowRecord> records = new ArrayList<>();
+    for (int syns : new int[] {3, 10}) {
+      PcapFixture pcap = PcapFixture.ethernet(syns);
+      for (int i = 0; i < syns; i++) {
+        pcap.frame(T0 * 1_000_000_000L + i * 1_000_000L, PcapFixture.tcp(PcapFixture.ipv4(10, 0, 0, 1),
+            PcapFixture.ipv4(10, 0, 0, 2), 40_000, 1 + i, 0x02));
+      }
+      Path file = Files.write(dir.resolve("syns-" + syns + ".pcap"), pcap.bytes());
+      DetectionPipeline windows = new DetectionPipeline(WindowSizes.parse("5s"), DetectionSettings.defaults(),
+          null, w -> w.records().stream().filter(r -> r.address().equals("10.0.0.1")).forEach(records::add));
+      CaptureFileAnalysis engine = FileAnalyses.create(AnalysisOptions.defaults(), "x", 1000, false, windows,
+          List.of(), List.of());
+      engine.add(file);
+      engine.result();
+    }
+    assertThat(records).extracting(WindowRecord::tcpSyn).containsExactly(3L, 10L);
+    return records;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldStoreAndServeEveryWindowFeatureUnderItsRecordName(String kind) throws Exception {
+    open(kind);
+    WindowRecord record = records().get(0);
+    store.storeDetection("windows:s1:1", "s1", List.of(new FeatureRow("s1", WindowSize.FIVE_SECONDS, T0,
+        record)), List.of(new AlertRow(T0 * 1_000_000_000L, "syn-flood", "high", "many", "flood", "s1,s2")));
+
+    List<Map<String, Object>> rows = store.windowFeatures(WindowSize.FIVE_SECONDS, "10.0.0.1", TimeRange.ALL,
+        10);
+
+    assertThat(rows).hasSize(1);
+    Map<String, Object> row = rows.get(0);
+    List<String> names = new ArrayList<>(List.of("window", "startSeconds", "start", "end", "sensor", "address"));
+    FeatureColumns.ALL.forEach(c -> names.add(c.name()));
+    assertThat(row.keySet()).containsExactlyElementsOf(names);
+    assertThat(row).containsEntry("window", "5s").containsEntry("startSeconds", T0)
+        .containsEntry("start", "1700000000.000000000").containsEntry("end", "1700000005.000000000")
+        .containsEntry("sensor", "s1").containsEntry("address", "10.0.0.1");
+    for (FeatureColumns.Column c : FeatureColumns.ALL) {
+      assertThat(row.get(c.name())).as(c.name()).isEqualTo(c.accessor().invoke(record));
+    }
+    assertThat(store.alerts(TimeRange.ALL, 10)).singleElement().extracting(StoredAlert::sensor)
+        .isEqualTo("s1,s2");
+    assertThat(store.windowFeatures(WindowSize.FIVE_SECONDS, null, new TimeRange((T0 + 5) * 1_000_000_000L,
+        null), 10)).isEmpty();
+    assertThat(store.windowFeatures(WindowSize.THIRTY_SECONDS, null, TimeRange.ALL, 10)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldKeepTheLargerPartOfAWindowStoredTwice(String kind) throws Exception {
+    open(kind);
+    List<WindowRecord> records = records();
+    WindowRecord small = records.get(0);
+    WindowRecord large = records.get(records.size() - 1);
+
+    store.storeDetection("u1", "s1", List.of(new FeatureRow("s1", WindowSize.FIVE_SECONDS, T0, small)), List.of());
+    store.storeDetection("u2", "s1", List.of(new FeatureRow("s1", WindowSize.FIVE_SECONDS, T0, large)), List.of());
+    store.storeDetection("u3", "s1", List.of(new FeatureRow("s1", WindowSize.FIVE_SECONDS, T0, small)), List.of());
+    store.storeDetection("u4", "s2", List.of(new FeatureRow("s2", WindowSize.FIVE_SECONDS, T0, small)), List.of());
+
+    List<Map<String, Object>> rows = store.windowFeatures(WindowSize.FIVE_SECONDS, null, TimeRange.ALL, 10);
+    assertThat(rows).extracting(r -> r.get("sensor"), r -> r.get("packets"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("s1", large.packets()),
+            org.assertj.core.groups.Tuple.tuple("s2", small.packets()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shouldDeleteWindowFeaturesWithTheirWindowSizesRetention(String kind) throws Exception {
+    open(kind);
+    WindowRecord record = records().get(0);
+    store.ingest(upload("old", T0 - 3600, 1, List.of()).withDetection(List.of(new FeatureRow("s1",
+        WindowSize.FIVE_SECONDS, T0 - 3600, record)), List.of(), 0));
+    store.ingest(upload("new", T0, 2, List.of()).withDetection(List.of(new FeatureRow("s1",
+        WindowSize.FIVE_SECONDS, T0, record)), List.of(), 0));
+
+    assertThat(store.applyRetention(Retention.parse("5s=10m,30s=10m,3m=2h"))).isEqualTo(4);
+    assertThat(store.windowFeatures(WindowSize.FIVE_SECONDS, null, TimeRange.ALL, 10))
+        .extracting(r -> r.get("startSeconds")).containsExactly(T0);
   }
 
   @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.netanal.serve;
+package io.netanal.testing;
 
 import io.netanal.pcap.CaptureFileReader;
 import java.io.IOException;
@@ -12,12 +12,12 @@ import java.util.List;
  * Builds little-endian pcap files in memory for the collector's tests: synthetic Ethernet/IPv4/TCP frames, or the
  * frames of a real capture cut at a time. Owned by one test thread.
  */
-final class PcapFixture {
+public final class PcapFixture {
   private static final int ETHERNET = 1; // DLT_EN10MB
   private final ByteBuffer out;
   private final int linkType;
 
-  PcapFixture(int linkType, int capacity) {
+  public PcapFixture(int linkType, int capacity) {
     this.linkType = linkType;
     out = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt(0xa1b23c4d);    // magic: nanosecond timestamps
@@ -30,11 +30,11 @@ final class PcapFixture {
   }
 
   /** An Ethernet pcap with room for {@code frames} TCP frames. */
-  static PcapFixture ethernet(int frames) {
+  public static PcapFixture ethernet(int frames) {
     return new PcapFixture(ETHERNET, 24 + frames * (16 + 54));
   }
 
-  PcapFixture frame(long timestampNanos, byte[] frame) {
+  public PcapFixture frame(long timestampNanos, byte[] frame) {
     out.putInt((int) Math.floorDiv(timestampNanos, 1_000_000_000L)); // ts_sec
     out.putInt((int) Math.floorMod(timestampNanos, 1_000_000_000L)); // ts_nsec
     out.putInt(frame.length);  // incl_len
@@ -43,14 +43,14 @@ final class PcapFixture {
     return this;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     byte[] b = new byte[out.position()];
     System.arraycopy(out.array(), 0, b, 0, b.length);
     return b;
   }
 
   /** An Ethernet/IPv4/TCP frame without payload from {@code source}:sport to {@code destination}:dport. */
-  static byte[] tcp(int source, int destination, int sport, int dport, int flags) {
+  public static byte[] tcp(int source, int destination, int sport, int dport, int flags) {
     ByteBuffer b = ByteBuffer.allocate(54); // network byte order
     b.put(new byte[] {0, 0, 0, 0, 0, 2}); // destination MAC
     b.put(new byte[] {0, 0, 0, 0, 0, 1}); // source MAC
@@ -77,12 +77,12 @@ final class PcapFixture {
     return b.array();
   }
 
-  static int ipv4(int a, int b, int c, int d) {
+  public static int ipv4(int a, int b, int c, int d) {
     return (a << 24) | (b << 16) | (c << 8) | d;
   }
 
   /** The frames of {@code file} before {@code cutNanos} and from it on, as two pcap files. */
-  static List<byte[]> split(Path file, long cutNanos) throws IOException {
+  public static List<byte[]> split(Path file, long cutNanos) throws IOException {
     List<long[]> times = new ArrayList<>(); // timestamp, link type
     List<byte[]> frames = new ArrayList<>();
     int total = 0;
