@@ -12,7 +12,9 @@ import io.netanal.report.Source;
 import io.netanal.store.IngestResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decodes one spooled upload with the engine of {@code netanal analyze} (statistics, flow table and names, built by
@@ -33,13 +35,33 @@ final class UploadAnalyzer {
   private static final int REPORT_TOP = 20;
   /** Flow rows stored per upload (about 200 bytes each while held); the rest are counted in the answer. */
   static final int MAX_FLOW_ROWS = 50_000;
+  /** Flows held by one upload's flow table (800 bytes each: 40 MB); more are ended early, as a full table does. */
+  static final int MAX_FLOWS = 50_000;
+  /** Distinct 5 s windows with packets in one upload: a day. */
+  static final int MAX_WINDOWS = 17_280;
+  private static final long WINDOW_NANOS = 5_000_000_000L;
 
   private UploadAnalyzer() {}
 
-  /** Reads the whole body once, framing only; a body that is not a capture, or is damaged, is refused (400). */
+  /**
+   * Reads the whole body once, framing only; a body that is not a capture, is damaged, or has packets in more than
+   * {@value #MAX_WINDOWS} distinct 5 s windows (the per-upload window counts take about 1 KB each) is refused
+   * (400).
+   */
   static void check(Path spooled) throws IOException {
+    Set<Long> windows = new HashSet<>();
+    long[] last = {Long.MIN_VALUE};
     try (CaptureFileReader reader = CaptureFileReader.open(spooled)) {
-      reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> { });
+      reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> {
+        long w = Math.floorDiv(timestampNanos, WINDOW_NANOS);
+        if (w != last[0]) { // frames mostly come in time order: one look-up per window, not per frame
+          last[0] = w;
+          if (windows.add(w) && windows.size() > MAX_WINDOWS) {
+            throw ApiException.badRequest("body: packets in more than " + MAX_WINDOWS + " distinct 5 s windows "
+                + "(expected: at most " + MAX_WINDOWS + ", a day of traffic; split the capture); nothing stored");
+          }
+        }
+      });
       if (reader.damage() != null) {
         throw ApiException.badRequest(asBody(reader.damage(), spooled) + "; nothing stored");
       }
@@ -54,7 +76,7 @@ final class UploadAnalyzer {
     WindowTally tally = new WindowTally();
     FlowRows flows = new FlowRows(MAX_FLOW_ROWS);
     AnalysisOptions options = new AnalysisOptions(REPORT_TOP, 0, null, null);
-    CaptureFileAnalysis analysis = FileAnalyses.create(options, sensor, FlowTableOptions.DEFAULT_MAX_FLOWS, true,
+    CaptureFileAnalysis analysis = FileAnalyses.create(options, sensor, Math.min(MAX_FLOWS, FlowTableOptions.DEFAULT_MAX_FLOWS), true,
         null, List.of(flows, state), List.of(tally, state));
     try (CaptureFileReader reader = CaptureFileReader.open(spooled)) {
       analysis.add(reader); // on this thread: one upload, one thread

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  */
 final class WindowTally implements DecodedFrameConsumer {
   private static final long WINDOW_NANOS = WindowSize.FIVE_SECONDS.seconds() * 1_000_000_000L;
+  /** The source row of the addresses past {@link SourceCounters#MAX_KEYS}, as the window tables name theirs. */
+  static final String OTHER = "other";
 
   private final Map<Long, long[]> windows = new HashMap<>(); // start -> traffic and per-protocol counts
   private final SourceCounters sources = new SourceCounters();
@@ -111,8 +113,8 @@ final class WindowTally implements DecodedFrameConsumer {
       // Sorted: the upserts then take row locks in one order whatever the upload.
       Map<WindowAddress, long[]> merged = new TreeMap<>(
           Comparator.comparingLong(WindowAddress::start).thenComparing(WindowAddress::address));
-      sources.forEach((start, v6, high, low, packets, bytes) -> {
-        String address = v6 ? AddressFormat.ipv6(high, low) : AddressFormat.ipv4((int) low);
+      sources.forEach((start, v6, other, high, low, packets, bytes) -> {
+        String address = other ? OTHER : v6 ? AddressFormat.ipv6(high, low) : AddressFormat.ipv4((int) low);
         add(merged.computeIfAbsent(new WindowAddress(size.startOf(start), address), k -> new long[2]), packets,
             bytes);
       });
