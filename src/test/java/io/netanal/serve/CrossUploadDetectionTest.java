@@ -151,6 +151,36 @@ class CrossUploadDetectionTest {
     }
   }
 
+  /** {@code count} SYNs from 10.1.0.1 to the victim, 1 ms apart from {@code startSeconds}. */
+  private static byte[] synsAt(long startSeconds, int count) {
+    PcapFixture pcap = PcapFixture.ethernet(count);
+    for (int i = 0; i < count; i++) {
+      pcap.frame(startSeconds * 1_000_000_000L + i * 1_000_000L,
+          PcapFixture.tcp(PcapFixture.ipv4(10, 1, 0, 1), VICTIM, 40_000 + i, 80, 0x02));
+    }
+    return pcap.bytes();
+  }
+
+  @Test
+  void shouldCloseAWindowWhenALaterUploadPassesItAndCountAnOlderUploadLate() throws Exception {
+    try (TestCollector collector = new TestCollector(data, null, null, 64 << 20, 2, 3600)) {
+      Answer first = collector.post(synsAt(T0, 3), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "t0");
+      Answer later = collector.post(synsAt(T0 + 60, 4), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "t60");
+      Answer older = collector.post(synsAt(T0 + 20, 5), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "t20");
+
+      assertThat(first.json().get("features").asInt()).isZero(); // its windows are still open
+      assertThat(later.json().get("features").asInt()).isPositive(); // its packets passed T0's windows
+      JsonNode stored = collector.get("/api/features?window=5s&address=10.1.0.1").json();
+      assertThat(stored).hasSize(1);
+      assertThat(stored.get(0).get("startSeconds").asLong()).isEqualTo(T0);
+      assertThat(stored.get(0).get("tcpSyn").asLong()).isEqualTo(3);
+      // Older than the open windows: stored in the window tables, counted late, not detected on.
+      assertThat(older.status()).isEqualTo(200);
+      assertThat(older.json().get("latePackets").asLong()).isEqualTo(5);
+      assertThat(collector.get("/api/summary").json().get("packets").asLong()).isEqualTo(12);
+    }
+  }
+
   @Test
   void shouldNeverFeedDetectionWithARefusedBodyOrADuplicate() throws Exception {
     byte[] syns = synsFrom(1);
