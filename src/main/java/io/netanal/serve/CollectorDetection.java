@@ -68,12 +68,17 @@ final class CollectorDetection {
     }
   }
 
-  /** Drops a state whose unit of work could not be stored (the upload will be retried from the start). */
-  void discard(SensorState state) {
+  /**
+   * Drops a state whose unit of work could not be stored (the upload will be retried from the start); the
+   * caller holds its lock and stores what the merged windows it released produced.
+   */
+  Flush discard(SensorState state) {
     synchronized (this) {
       sensors.remove(state.sensor(), state);
     }
-    state.discard();
+    DetectionOutput out = new DetectionOutput();
+    state.discard(out);
+    return new Flush(state.sensor(), out);
   }
 
   /** Closes the states idle for the timeout; a state busy right now is left for the next call. */

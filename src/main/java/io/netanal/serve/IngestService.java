@@ -130,7 +130,7 @@ final class IngestService implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       // What was fed cannot be taken back out of the windows: drop them, so the retry of this upload (the
       // shipper retries a 5xx, and a 400 is never retried) is not counted twice.
-      detection.discard(state);
+      storeFlushes(store, List.of(detection.discard(state)), log);
       throw e;
     } finally {
       state.lock.unlock();

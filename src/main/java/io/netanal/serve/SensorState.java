@@ -96,9 +96,14 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
     closed = true;
   }
 
-  /** Drops the state without closing its windows (a store failure: the upload will be retried). */
-  void discard() {
-    targets.leave(sensor, new DetectionOutput());
+  /**
+   * Drops the state without closing its windows (a store failure: the upload will be retried); merged windows
+   * it no longer holds open may close into {@code into}.
+   */
+  void discard(DetectionOutput into) {
+    out = null;
+    targets.leave(sensor, into);
+    targets.settle(into);
     closed = true;
   }
 

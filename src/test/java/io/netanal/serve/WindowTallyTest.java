@@ -23,6 +23,22 @@ class WindowTallyTest {
   }
 
   @Test
+  void shouldCountSourcesPastTheCapInTheirWindowsOtherRow() {
+    WindowTally tally = new WindowTally();
+    for (int i = 0; i < SourceCounters.MAX_KEYS; i++) {
+      tally.frame(T0 * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1 + 2 + i, IP_10_0_0_2));
+    }
+    tally.frame(T0 * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2)); // past the cap: other
+    tally.frame(T0 * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1 + 2, IP_10_0_0_2)); // known: its own row
+
+    assertThat(tally.sources()).filteredOn(r -> r.window() == WindowSize.FIVE_SECONDS)
+        .hasSize(SourceCounters.MAX_KEYS + 1)
+        .contains(new SourceWindowRow(WindowSize.FIVE_SECONDS, T0, WindowTally.OTHER, 1, 100),
+            new SourceWindowRow(WindowSize.FIVE_SECONDS, T0, "10.0.0.3", 2, 200))
+        .noneMatch(r -> r.address().equals("10.0.0.1"));
+  }
+
+  @Test
   void shouldCountEachFrameInTheFiveSecondWindowOfItsTimestamp() {
     WindowTally tally = new WindowTally();
     tally.frame(T0 * SECOND, 60, 100, null, 0, udp(IP_10_0_0_1, IP_10_0_0_2));
