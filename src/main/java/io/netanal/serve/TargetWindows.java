@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * disjoint traffic: a packet seen by two sensors counts twice.
  *
  * <p>Thread-safe (one lock); called with a {@link SensorState}'s lock held, never the other way round. Bounded:
- * {@value #MAX_OPEN_WINDOWS} windows of at most {@value #MAX_TARGETS} addresses each (about 200 bytes per
+ * {@value #MAX_OPEN_WINDOWS} windows of at most {@value #MAX_TARGETS} addresses each (about 450 bytes per
  * address); further addresses of a window are counted in {@link #omittedTargets()}.
  */
 final class TargetWindows {
