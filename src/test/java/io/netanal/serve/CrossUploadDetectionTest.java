@@ -75,16 +75,20 @@ class CrossUploadDetectionTest {
     // detector per upload would raise two episodes; and the window straddles the two files.
     List<byte[]> parts = PcapFixture.split(scan, SCAN_WINDOW * 1_000_000_000L + 2_500_000_000L);
     String schema = kind.equals("postgresql") ? TestDatabases.freshPostgresSchema() : null;
-    try (TestCollector collector = new TestCollector(data, schema, null, 64 << 20, 2, 1)) {
+    try (TestCollector collector = new TestCollector(data, schema, null, 64 << 20, 2, 3600)) {
       Answer first = collector.post(parts.get(0), "X-Netanal-Sensor", "tap-1", "Idempotency-Key", "part-1");
       Answer second = collector.post(parts.get(1), "X-Netanal-Sensor", "tap-1", "Idempotency-Key", "part-2");
       Answer retry = collector.post(parts.get(0), "X-Netanal-Sensor", "tap-1", "Idempotency-Key", "part-1");
-      collector.awaitWindowsClosed();
+      // The sensor's next file, ten minutes on, passes (and so closes) every window of the scan.
+      Answer next = collector.post(closer(SCAN_WINDOW + 600), "X-Netanal-Sensor", "tap-1", "Idempotency-Key",
+          "part-3");
 
       assertThat(first.status()).as(first.body()).isEqualTo(200);
       assertThat(second.status()).as(second.body()).isEqualTo(200);
       assertThat(second.json().get("latePackets").asLong()).isZero();
       assertThat(retry.json().get("duplicate").asBoolean()).isTrue();
+      assertThat(next.json().get("alerts").asInt() + second.json().get("alerts").asInt()
+          + first.json().get("alerts").asInt()).isEqualTo(1);
       JsonNode alerts = collector.get("/api/alerts").json();
       assertThat(alerts).as(alerts.toString()).hasSize(1);
       assertThat(alerts.get(0).get("kind").asText()).isEqualTo("port-scan");
@@ -125,13 +129,16 @@ class CrossUploadDetectionTest {
   @ValueSource(strings = {"sqlite", "postgresql"})
   void shouldRaiseOneSynFloodForAVictimHitThroughTwoSensorsEachUnderTheLine(String kind) throws Exception {
     String schema = kind.equals("postgresql") ? TestDatabases.freshPostgresSchema() : null;
-    try (TestCollector collector = new TestCollector(data, schema, null, 64 << 20, 2, 1)) {
+    try (TestCollector collector = new TestCollector(data, schema, null, 64 << 20, 2, 3600)) {
       Answer a = collector.post(synsFrom(1), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "a-1");
       Answer b = collector.post(synsFrom(2), "X-Netanal-Sensor", "edge-b", "Idempotency-Key", "b-1");
-      collector.awaitWindowsClosed();
+      // Each sensor's next file passes the flood's window: closed by both, the merged window closes.
+      collector.post(closer(T0 + 600), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "a-2");
+      Answer bNext = collector.post(closer(T0 + 600), "X-Netanal-Sensor", "edge-b", "Idempotency-Key", "b-2");
 
       assertThat(a.status()).as(a.body()).isEqualTo(200);
       assertThat(b.status()).as(b.body()).isEqualTo(200);
+      assertThat(bNext.json().get("alerts").asInt()).isEqualTo(1); // raised when the last sensor passed it
       JsonNode alerts = collector.get("/api/alerts").json();
       assertThat(alerts).as(alerts.toString()).hasSize(1);
       assertThat(alerts.get(0).get("kind").asText()).isEqualTo("syn-flood");
@@ -140,7 +147,7 @@ class CrossUploadDetectionTest {
       assertThat(Arrays.asList(alerts.get(0).get("sensor").asText().split(",")))
           .containsExactlyInAnyOrder("edge-a", "edge-b");
       // Each sensor's own window of the victim is stored as that sensor saw it.
-      JsonNode victim = collector.get("/api/features?window=5s&address=10.9.9.9").json();
+      JsonNode victim = collector.get("/api/features?window=5s&address=10.9.9.9&to=" + (T0 + 5)).json();
       assertThat(victim).hasSize(2);
       assertThat(victim).allSatisfy(r -> assertThat(r.get("tcpSynReceived").asLong())
           .isEqualTo(SYNS_PER_SENSOR));
@@ -149,6 +156,12 @@ class CrossUploadDetectionTest {
         TestDatabases.dropSchema(schema);
       }
     }
+  }
+
+  /** A sensor's next file: one SYN between two bystanders at {@code seconds}. */
+  private static byte[] closer(long seconds) {
+    return PcapFixture.ethernet(1).frame(seconds * 1_000_000_000L, PcapFixture.tcp(PcapFixture.ipv4(192, 0, 2, 1),
+        PcapFixture.ipv4(192, 0, 2, 2), 40_000, 22, 0x02)).bytes();
   }
 
   /** {@code count} SYNs from 10.1.0.1 to the victim, 1 ms apart from {@code startSeconds}. */

@@ -136,7 +136,7 @@ class UploadBoundsTest {
   @Test
   void shouldCloseTheLeastRecentlyFedSensorsStateBeyondTheCapAndStoreItsWindows() throws Exception {
     Path body = syns(data.resolve("small.pcap"), 10, 1_000_000);
-    try (TestCollector collector = new TestCollector(data.resolve("db"), null, null, 64 << 20, 2)) {
+    try (TestCollector collector = new TestCollector(data.resolve("db"), null, null, 64 << 20, 2, 3600)) {
       for (int s = 0; s < CollectorDetection.MAX_SENSORS + 2; s++) {
         assertThat(postFile(collector, body, "s-" + s).status()).isEqualTo(200);
       }
