@@ -1,8 +1,8 @@
 package io.netanal.serve;
 
+import io.netanal.store.IngestResult;
 import io.netanal.store.Store;
 import io.netanal.store.StoredIngest;
-import io.netanal.store.IngestResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -27,8 +27,9 @@ import java.util.Set;
  * not at all, so a retry after a fix never double-counts the frames before the damage.
  *
  * <p>Bounded work: the file is read serially on the calling thread (no slice or stage threads), through one
- * reader buffer (at most 1 MiB); the per-upload tables are capped (statistics tables, {@value #MAX_FLOW_ROWS}
- * flow rows, the flow table's default cap).
+ * reader buffer (at most 1 MiB); the per-upload tables are capped (the statistics tables, {@value #MAX_FLOWS}
+ * flows in the flow table, {@value #MAX_FLOW_ROWS} flow rows, {@link SourceCounters#MAX_KEYS} source counters,
+ * {@value #MAX_WINDOWS} windows).
  */
 final class UploadAnalyzer {
   /** The report keeps this many endpoint and conversation rows; the window rows keep every source. */
