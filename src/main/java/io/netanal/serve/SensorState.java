@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * received, into the same {@link WindowAggregator} (5 s, 30 s, 3 min), so a window straddling two spool files is
  * one window, and a scan split over several files is one episode. Each window that closes goes to the sensor's
  * {@link EpisodeEngine} (port scans, sweeps, brute force), into the unit of work's {@link DetectionOutput} as
- * features, and (5 s windows) to the merged {@link TargetWindows} for the victim-side detectors.
+ * features, and to the merged {@link TargetWindows} for the victim-side detectors.
  *
  * <p>A window closes when a later upload's packets pass it (the aggregator's rule: one 5 s window of grace), or
  * when the sensor goes quiet and the collector closes the whole state. Packets of an upload older than the open
@@ -76,7 +76,8 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
   void end(long nowMillis) {
     out.addLate(aggregator.latePackets() - lateBefore);
     if (newestBase != NONE) {
-      // The aggregator keeps the newest base window and the one before it open (grace): older ones are closed.
+      // The aggregator keeps the newest base window and the one before it open (grace): every window ending by
+      // the start of the one before is closed, of every size (a larger one closes with its last base window).
       targets.advance(sensor, (newestBase - 1) * WindowSizes.BASE_NANOS, out);
     }
     engine.settle(out);
@@ -129,8 +130,6 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
   public void windowClosed(ClosedWindow window) {
     engine.windowClosed(window, out, a -> null);
     out.windowClosed(sensor, window);
-    if (window.endNanos() - window.startNanos() == WindowSizes.BASE_NANOS) {
-      targets.contribute(sensor, window, out);
-    }
+    targets.contribute(sensor, window, out);
   }
 }

@@ -12,45 +12,65 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What each address received, merged over every sensor, per 5 s window: the victim-side detectors (SYN, UDP and
- * ICMP floods, DNS amplification) run on these merged records, so a victim hit through several sensors, each
- * seeing a share under the line, is still seen, and an attack seen by one sensor is raised once, as there.
+ * What each address received, merged over every sensor, per window (5 s, 30 s, 3 min): the victim-side detectors
+ * (SYN, UDP and ICMP floods on the 5 s windows, DNS amplification on every size, as in {@code analyze}) run on
+ * these merged records, so a victim hit through several sensors, each seeing a share under the line, is still
+ * seen, and an attack seen by one sensor is raised once, as there.
  *
- * <p>A merged window closes when every sensor with open state has closed its own window (its uploads have passed
- * it; a sensor that went quiet no longer holds it), or when more than {@value #MAX_OPEN_WINDOWS} merged windows
- * are open (a sensor far behind, e.g. shipping a backlog, does not hold the others up: its windows that arrive
- * after the merged one closed are counted in {@link #lateWindows()} and not merged). Sensors are assumed to see
- * disjoint traffic: a packet seen by two sensors counts twice.
+ * <p>A merged window closes when every sensor with open state has closed its own window of that size and start
+ * (its uploads have passed it; a sensor that went quiet no longer holds it), or when more than
+ * {@value #MAX_OPEN_WINDOWS} merged windows of its size are open (a sensor far behind, e.g. shipping a backlog,
+ * does not hold the others up: its windows that arrive after the merged one closed are counted in
+ * {@link #lateWindows()} and not merged). Sensors are assumed to see disjoint traffic: a packet seen by two
+ * sensors counts twice.
  *
  * <p>Thread-safe (one lock); called with a {@link SensorState}'s lock held, never the other way round. Bounded:
- * {@value #MAX_OPEN_WINDOWS} windows of at most {@value #MAX_TARGETS} addresses each (about 450 bytes per
+ * {@value #MAX_OPEN_WINDOWS} windows per size of at most {@value #MAX_TARGETS} addresses each (about 450 bytes per
  * address); further addresses of a window are counted in {@link #omittedTargets()}.
  */
 final class TargetWindows {
   static final int MAX_OPEN_WINDOWS = 12;
   static final int MAX_TARGETS = 4096;
 
-  private final TreeMap<Long, Map<String, TargetSums>> open = new TreeMap<>();
-  /** Per sensor with open state, the start of its oldest window that may still be open. */
+  /** Per window size (ascending), its open merged windows. */
+  private final TreeMap<Long, SizeWindows> sizes = new TreeMap<>();
+  /** Per sensor with open state, the time before which all its windows are closed. */
   private final Map<String, Long> watermarks = new HashMap<>();
   private final EpisodeEngine engine = new EpisodeEngine(true);
-  private long closedBefore = Long.MIN_VALUE;
   private long lateWindows;
   private long omittedTargets;
   private Map<String, TargetSums> closing;
 
-  /** A sensor's closed 5 s window: what each of its addresses received joins the merged window. */
+  /** The open merged windows of one size, by start, and the start before which they are all closed. */
+  private static final class SizeWindows {
+    final long size;
+    final TreeMap<Long, Map<String, TargetSums>> open = new TreeMap<>();
+    long closedBefore = Long.MIN_VALUE;
+
+    SizeWindows(long size) {
+      this.size = size;
+    }
+
+    /** The end of the oldest open window, or {@code Long.MAX_VALUE} when none is. */
+    long firstEnd() {
+      return open.isEmpty() ? Long.MAX_VALUE : open.firstKey() + size;
+    }
+  }
+
+  /** A sensor's closed window: what each of its addresses received joins the merged window of its size. */
   synchronized void contribute(String sensor, ClosedWindow w, DetectionOutput out) {
-    if (w.startNanos() < closedBefore) {
+    long size = w.endNanos() - w.startNanos();
+    SizeWindows windows = sizes.computeIfAbsent(size, SizeWindows::new);
+    if (w.startNanos() < windows.closedBefore) {
       lateWindows++;
       return;
     }
-    Map<String, TargetSums> targets = open.get(w.startNanos());
+    Map<String, TargetSums> targets = windows.open.get(w.startNanos());
     if (targets == null) {
       targets = new HashMap<>();
-      open.put(w.startNanos(), targets);
-      if (open.size() > MAX_OPEN_WINDOWS) {
-        closeFirst(out);
+      windows.open.put(w.startNanos(), targets);
+      if (windows.open.size() > MAX_OPEN_WINDOWS) {
+        closeFirst(windows, out);
       }
     }
     for (WindowRecord r : w.records()) {
@@ -70,9 +90,9 @@ final class TargetWindows {
     }
   }
 
-  /** {@code sensor}'s windows before {@code openFromNanos} are closed: merged windows all sensors passed close. */
-  synchronized void advance(String sensor, long openFromNanos, DetectionOutput out) {
-    watermarks.put(sensor, openFromNanos);
+  /** {@code sensor}'s windows ending by {@code closedUntilNanos} are closed: merged ones all sensors passed close. */
+  synchronized void advance(String sensor, long closedUntilNanos, DetectionOutput out) {
+    watermarks.put(sensor, closedUntilNanos);
     closeReady(out);
   }
 
@@ -96,30 +116,48 @@ final class TargetWindows {
   }
 
   synchronized int openWindows() {
-    return open.size();
+    int n = 0;
+    for (SizeWindows w : sizes.values()) {
+      n += w.open.size();
+    }
+    return n;
   }
 
+  /**
+   * Closes, in order of their ends (the smaller size first on a tie, as the aggregator closes them), the merged
+   * windows every sensor with open state has closed.
+   */
   private void closeReady(DetectionOutput out) {
-    long oldestOpen = Long.MAX_VALUE;
+    long closedUntil = Long.MAX_VALUE;
     for (long w : watermarks.values()) {
-      oldestOpen = Math.min(oldestOpen, w);
+      closedUntil = Math.min(closedUntil, w);
     }
-    while (!open.isEmpty() && open.firstKey() < oldestOpen) {
-      closeFirst(out);
+    while (true) {
+      SizeWindows next = null;
+      for (SizeWindows w : sizes.values()) {
+        if (w.firstEnd() <= closedUntil && w.firstEnd() != Long.MAX_VALUE
+            && (next == null || w.firstEnd() < next.firstEnd())) {
+          next = w;
+        }
+      }
+      if (next == null) {
+        return;
+      }
+      closeFirst(next, out);
     }
   }
 
-  private void closeFirst(DetectionOutput out) {
-    Map.Entry<Long, Map<String, TargetSums>> first = open.pollFirstEntry();
+  private void closeFirst(SizeWindows windows, DetectionOutput out) {
+    Map.Entry<Long, Map<String, TargetSums>> first = windows.open.pollFirstEntry();
     long start = first.getKey();
-    closedBefore = Math.max(closedBefore, start + WindowSizes.BASE_NANOS);
+    windows.closedBefore = Math.max(windows.closedBefore, start + windows.size);
     List<WindowRecord> records = new ArrayList<>(first.getValue().size());
-    first.getValue().forEach((address, t) -> records.add(t.record(address, start)));
+    first.getValue().forEach((address, t) -> records.add(t.record(address, start, windows.size)));
     records.sort((a, b) -> a.address().compareTo(b.address()));
     closing = first.getValue();
     try {
-      engine.windowClosed(new ClosedWindow(WindowSizes.label(WindowSizes.BASE_NANOS), start,
-          start + WindowSizes.BASE_NANOS, records, 0, 0), out, this::sensorsOf);
+      engine.windowClosed(new ClosedWindow(WindowSizes.label(windows.size), start, start + windows.size, records,
+          0, 0), out, this::sensorsOf);
     } finally {
       closing = null;
     }
@@ -209,11 +247,11 @@ final class TargetWindows {
      * A {@code netanal.window/1} record of the merged counts the victim-side detectors read (what the address
      * received, and the answers and queries it sent); per-source features (inter-arrival, probes, flows) are 0.
      */
-    WindowRecord record(String address, long startNanos) {
-      double seconds = WindowSizes.BASE_NANOS / 1e9;
-      String label = WindowSizes.label(WindowSizes.BASE_NANOS);
+    WindowRecord record(String address, long startNanos, long sizeNanos) {
+      double seconds = sizeNanos / 1e9;
+      String label = WindowSizes.label(sizeNanos);
       String start = io.netanal.frame.TimestampFormat.format(startNanos);
-      String end = io.netanal.frame.TimestampFormat.format(startNanos + WindowSizes.BASE_NANOS);
+      String end = io.netanal.frame.TimestampFormat.format(startNanos + sizeNanos);
       return new WindowRecord(WindowRecord.SCHEMA, label, start, end, address,
           packets, bytes, packets / seconds, bytes * 8 / seconds, packets == 0 ? 0 : (double) bytes / packets, 0,
           0, 0, 0, 0,
