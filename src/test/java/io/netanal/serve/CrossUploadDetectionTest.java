@@ -195,6 +195,19 @@ class CrossUploadDetectionTest {
   }
 
   @Test
+  void shouldCloseAndStoreEverySensorsOpenWindowsAtShutdown() throws Exception {
+    try (TestCollector collector = new TestCollector(data, null, null, 64 << 20, 2, 3600)) {
+      collector.post(synsAt(T0, 3), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "t0");
+      assertThat(collector.get("/api/features?window=5s").json()).isEmpty(); // open until the sensor moves on
+    }
+    try (TestCollector reopened = new TestCollector(data, null, null, 64 << 20, 2, 3600)) {
+      JsonNode rows = reopened.get("/api/features?window=3m&address=10.1.0.1").json();
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).get("tcpSyn").asLong()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void shouldNeverFeedDetectionWithARefusedBodyOrADuplicate() throws Exception {
     byte[] syns = synsFrom(1);
     byte[] cut = Arrays.copyOf(syns, syns.length - 10); // the last frame cut short: 799 whole SYNs before it
