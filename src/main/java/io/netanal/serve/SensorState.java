@@ -9,6 +9,8 @@ import io.netanal.window.WindowAggregator;
 import io.netanal.window.WindowListener;
 import io.netanal.window.WindowSizes;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,6 +33,7 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
   static final int MAX_ROWS = 2048;
   static final int MAX_SKETCHES = 64;
   private static final long NONE = Long.MIN_VALUE;
+  private static final WindowSizes SIZES = WindowSizes.defaults();
 
   final ReentrantLock lock = new ReentrantLock();
   private final String sensor;
@@ -39,6 +42,9 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
   private final EpisodeEngine engine = new EpisodeEngine(false);
   private DetectionOutput out;
   private long newestBase = NONE;
+  /** The start of the newest 5 s window closed, and per larger size the start of the newest one closed. */
+  private long newestBaseClosed = NONE;
+  private final Map<Long, Long> newestLargerClosed = new HashMap<>();
   private long lateBefore;
   private volatile long lastUsedMillis;
   /** Set once closed: a thread that waited for the lock must take a new state. */
@@ -47,7 +53,7 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
   SensorState(String sensor, TargetWindows targets, long nowMillis) {
     this.sensor = sensor;
     this.targets = targets;
-    this.aggregator = new WindowAggregator(WindowSizes.defaults(), this, MAX_ROWS, MAX_SKETCHES);
+    this.aggregator = new WindowAggregator(SIZES, this, MAX_ROWS, MAX_SKETCHES);
     this.lastUsedMillis = nowMillis;
   }
 
@@ -76,14 +82,35 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
   void end(long nowMillis) {
     out.addLate(aggregator.latePackets() - lateBefore);
     if (newestBase != NONE) {
-      // The aggregator keeps the newest base window and the one before it open (grace): every window ending by
-      // the start of the one before is closed, of every size (a larger one closes with its last base window).
-      targets.advance(sensor, (newestBase - 1) * WindowSizes.BASE_NANOS, out);
+      targets.advance(sensor, closedUntil(), out);
     }
     engine.settle(out);
     targets.settle(out);
     lastUsedMillis = nowMillis;
     out = null;
+  }
+
+  /**
+   * Per window size, the time by which every window of the size ending then is closed. The aggregator keeps the
+   * newest 5 s window and the one before it open (grace); a larger window stays open after its 5 s windows closed
+   * until a 5 s window of a later one closes (or its last one does), so the larger window holding the newest
+   * closed 5 s window is open unless it was emitted.
+   */
+  private Map<Long, Long> closedUntil() {
+    long base = (newestBase - 1) * WindowSizes.BASE_NANOS;
+    Map<Long, Long> until = new HashMap<>();
+    for (long size : SIZES.nanos()) {
+      long u = base;
+      if (size != WindowSizes.BASE_NANOS && newestBaseClosed != NONE) {
+        long holding = Math.floorDiv(newestBaseClosed, size) * size;
+        Long emitted = newestLargerClosed.get(size);
+        if (emitted == null || emitted < holding) {
+          u = Math.min(u, holding);
+        }
+      }
+      until.put(size, u);
+    }
+    return until;
   }
 
   /** Closes every open window (they are complete: the sensor went quiet, or the collector stops). */
@@ -128,6 +155,12 @@ final class SensorState implements DecodedFrameConsumer, FlowListener, WindowLis
 
   @Override
   public void windowClosed(ClosedWindow window) {
+    long size = window.endNanos() - window.startNanos();
+    if (size == WindowSizes.BASE_NANOS) {
+      newestBaseClosed = Math.max(newestBaseClosed, window.startNanos());
+    } else {
+      newestLargerClosed.merge(size, window.startNanos(), Math::max);
+    }
     engine.windowClosed(window, out, a -> null);
     out.windowClosed(sensor, window);
     targets.contribute(sensor, window, out);

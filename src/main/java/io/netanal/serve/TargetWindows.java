@@ -34,8 +34,8 @@ final class TargetWindows {
 
   /** Per window size (ascending), its open merged windows. */
   private final TreeMap<Long, SizeWindows> sizes = new TreeMap<>();
-  /** Per sensor with open state, the time before which all its windows are closed. */
-  private final Map<String, Long> watermarks = new HashMap<>();
+  /** Per sensor with open state, per window size, the time by which all its windows of the size are closed. */
+  private final Map<String, Map<Long, Long>> watermarks = new HashMap<>();
   private final EpisodeEngine engine = new EpisodeEngine(true);
   private long lateWindows;
   private long omittedTargets;
@@ -90,9 +90,12 @@ final class TargetWindows {
     }
   }
 
-  /** {@code sensor}'s windows ending by {@code closedUntilNanos} are closed: merged ones all sensors passed close. */
-  synchronized void advance(String sensor, long closedUntilNanos, DetectionOutput out) {
-    watermarks.put(sensor, closedUntilNanos);
+  /**
+   * {@code sensor}'s windows of each size ending by {@code closedUntil} of the size are closed: merged ones all
+   * sensors passed close.
+   */
+  synchronized void advance(String sensor, Map<Long, Long> closedUntil, DetectionOutput out) {
+    watermarks.put(sensor, closedUntil);
     closeReady(out);
   }
 
@@ -128,14 +131,10 @@ final class TargetWindows {
    * windows every sensor with open state has closed.
    */
   private void closeReady(DetectionOutput out) {
-    long closedUntil = Long.MAX_VALUE;
-    for (long w : watermarks.values()) {
-      closedUntil = Math.min(closedUntil, w);
-    }
     while (true) {
       SizeWindows next = null;
       for (SizeWindows w : sizes.values()) {
-        if (w.firstEnd() <= closedUntil && w.firstEnd() != Long.MAX_VALUE
+        if (w.firstEnd() != Long.MAX_VALUE && w.firstEnd() <= closedUntil(w.size)
             && (next == null || w.firstEnd() < next.firstEnd())) {
           next = w;
         }
@@ -145,6 +144,18 @@ final class TargetWindows {
       }
       closeFirst(next, out);
     }
+  }
+
+  /** The time by which every sensor with open state has closed its windows of {@code size}. */
+  private long closedUntil(long size) {
+    long until = Long.MAX_VALUE;
+    for (Map<Long, Long> sensor : watermarks.values()) {
+      Long u = sensor.get(size);
+      if (u != null) {
+        until = Math.min(until, u);
+      }
+    }
+    return until;
   }
 
   private void closeFirst(SizeWindows windows, DetectionOutput out) {
