@@ -37,6 +37,7 @@ class CrossUploadDetectionTest {
   private static final long SCAN_WINDOW = 1_278_275_055L;
   private static final String SCANNER = "172.16.0.8";
   private static final long T0 = 1_700_000_000L; // a multiple of 5 s
+  private static final long T180 = 1_699_999_920L; // a multiple of 180 s: every window size starts here
   private static final int VICTIM = PcapFixture.ipv4(10, 9, 9, 9);
   /** 800 SYNs in 5 s is 160/s: under ntopng's 256/s line; two sensors' 1,600 are 320/s, over it. */
   private static final int SYNS_PER_SENSOR = 800;
@@ -162,6 +163,40 @@ class CrossUploadDetectionTest {
   private static byte[] closer(long seconds) {
     return PcapFixture.ethernet(1).frame(seconds * 1_000_000_000L, PcapFixture.tcp(PcapFixture.ipv4(192, 0, 2, 1),
         PcapFixture.ipv4(192, 0, 2, 2), 40_000, 22, 0x02)).bytes();
+  }
+
+  /**
+   * 40 DNS responses of 1,000 bytes from resolvers 10.{net}.0.x to the victim, which asked nothing, spread over the
+   * 30 s window at T180: 40 KB, under the 64 KiB line in any window; two sensors' 80 KB cross it over 30 s.
+   */
+  private static byte[] dnsResponsesFrom(int net) {
+    byte[] dns = new byte[1000];
+    dns[2] = (byte) 0x81; // flags: QR response, opcode 0 (query), RD
+    dns[3] = (byte) 0x80; // RA, rcode 0
+    dns[5] = 1;           // QDCOUNT 1; the rest is zero padding
+    PcapFixture pcap = PcapFixture.ethernetBytes(40 * (16 + 42 + dns.length));
+    for (int i = 0; i < 40; i++) {
+      pcap.frame(T180 * 1_000_000_000L + i * 750_000_000L,
+          PcapFixture.udp(PcapFixture.ipv4(10, net, 0, 1 + i % 4), VICTIM, 53, 40_000 + i, dns));
+    }
+    return pcap.bytes();
+  }
+
+  @Test
+  void shouldRaiseOneDnsAmplificationOverAThirtySecondWindowOfTwoSensors() throws Exception {
+    try (TestCollector collector = new TestCollector(data, null, null, 64 << 20, 2, 3600)) {
+      collector.post(dnsResponsesFrom(1), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "a-1");
+      collector.post(dnsResponsesFrom(2), "X-Netanal-Sensor", "edge-b", "Idempotency-Key", "b-1");
+      collector.post(closer(T0 + 600), "X-Netanal-Sensor", "edge-a", "Idempotency-Key", "a-2");
+      collector.post(closer(T0 + 600), "X-Netanal-Sensor", "edge-b", "Idempotency-Key", "b-2");
+
+      JsonNode alerts = collector.get("/api/alerts").json();
+      assertThat(alerts).as(alerts.toString()).hasSize(1);
+      assertThat(alerts.get(0).get("kind").asText()).isEqualTo("dns-amplification");
+      assertThat(alerts.get(0).get("message").asText()).startsWith("10.9.9.9 received 80.0 kB in 80 DNS responses");
+      assertThat(Arrays.asList(alerts.get(0).get("sensor").asText().split(",")))
+          .containsExactlyInAnyOrder("edge-a", "edge-b");
+    }
   }
 
   /** {@code count} SYNs from 10.1.0.1 to the victim, 1 ms apart from {@code startSeconds}. */

@@ -34,6 +34,11 @@ public final class PcapFixture {
     return new PcapFixture(ETHERNET, 24 + frames * (16 + 54));
   }
 
+  /** An Ethernet pcap with room for {@code bytes} of frames and their record headers. */
+  public static PcapFixture ethernetBytes(int bytes) {
+    return new PcapFixture(ETHERNET, 24 + bytes);
+  }
+
   public PcapFixture frame(long timestampNanos, byte[] frame) {
     out.putInt((int) Math.floorDiv(timestampNanos, 1_000_000_000L)); // ts_sec
     out.putInt((int) Math.floorMod(timestampNanos, 1_000_000_000L)); // ts_nsec
@@ -74,6 +79,30 @@ public final class PcapFixture {
     b.putShort((short) 65535);            // window
     b.putShort((short) 0);                // checksum (not checked)
     b.putShort((short) 0);                // urgent pointer
+    return b.array();
+  }
+
+  /** An Ethernet/IPv4/UDP frame from {@code source}:sport to {@code destination}:dport carrying {@code payload}. */
+  public static byte[] udp(int source, int destination, int sport, int dport, byte[] payload) {
+    ByteBuffer b = ByteBuffer.allocate(42 + payload.length); // network byte order
+    b.put(new byte[] {0, 0, 0, 0, 0, 2}); // destination MAC
+    b.put(new byte[] {0, 0, 0, 0, 0, 1}); // source MAC
+    b.putShort((short) 0x0800);           // EtherType IPv4
+    b.put((byte) 0x45);                   // version 4, IHL 5
+    b.put((byte) 0);                      // DSCP/ECN
+    b.putShort((short) (28 + payload.length)); // total length: IP 20 + UDP 8 + payload
+    b.putShort((short) 1);                // identification
+    b.putShort((short) 0x4000);           // flags: DF
+    b.put((byte) 64);                     // TTL
+    b.put((byte) 17);                     // protocol UDP
+    b.putShort((short) 0);                // header checksum (not checked)
+    b.putInt(source);
+    b.putInt(destination);
+    b.putShort((short) sport);
+    b.putShort((short) dport);
+    b.putShort((short) (8 + payload.length)); // UDP length
+    b.putShort((short) 0);                // checksum: none
+    b.put(payload);
     return b.array();
   }
 
