@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>A sensor's state is closed (its open windows closed, detected on and stored) when it has had no upload for
  * the idle timeout, when the collector stops, or when a new sensor needs room beyond {@value #MAX_SENSORS}
  * (the least recently fed is closed). Memory: at most {@value #MAX_SENSORS} states of about 8.5 MB each when
- * every window table is full, plus the merged windows (under 25 MB): about 300 MB at the very worst; a typical
+ * every window table is full, plus the merged windows (under 35 MB): about 310 MB at the very worst; a typical
  * sensor's tables hold its few hundred addresses (tables grow as needed).
  *
  * <p>Thread-safe: the map is guarded by this object's lock, each state by its own; a unit of work takes a state's

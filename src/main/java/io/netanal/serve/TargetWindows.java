@@ -30,7 +30,7 @@ import java.util.TreeMap;
  */
 final class TargetWindows {
   static final int MAX_OPEN_WINDOWS = 12;
-  static final int MAX_TARGETS = 4096;
+  static final int MAX_TARGETS = 2048;
 
   /** Per window size (ascending), its open merged windows. */
   private final TreeMap<Long, SizeWindows> sizes = new TreeMap<>();
