@@ -27,9 +27,7 @@ final class ApiHandlers {
       throw new ApiException(415, "unsupported_media_type", "Content-Encoding: "
           + ApiException.printable(encoding) + " (expected: gzip or none)");
     }
-    // The body stream is opened on first read: the server answers Expect: 100-continue when it is opened, so a
-    // refusal decided from the headers (413 by Content-Length, 429, a duplicate key) comes before the body.
-    Upload upload = new Upload(new LazyBody(ctx::bodyInputStream), gzip, ctx.req().getContentLengthLong(),
+    Upload upload = new Upload(ctx.bodyInputStream(), gzip, ctx.req().getContentLengthLong(),
         ctx.header("X-Netanal-Sensor"), ctx.header("Idempotency-Key"));
     json(ctx, ingest.ingest(upload));
   }
