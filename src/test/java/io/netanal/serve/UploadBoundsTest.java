@@ -11,6 +11,7 @@ import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -62,7 +63,8 @@ class UploadBoundsTest {
   private static Answer postFile(TestCollector collector, Path file, String sensor) throws Exception {
     // Expect: 100-continue, as curl and ship send large bodies: a 413 then comes before the body, not under it.
     HttpRequest request = HttpRequest.newBuilder(collector.uri("/api/ingest")).timeout(Duration.ofSeconds(240))
-        .expectContinue(true).header("X-Netanal-Sensor", sensor).header("Idempotency-Key", sensor + "-1").POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        .expectContinue(true).header("X-Netanal-Sensor", sensor).header("Idempotency-Key", sensor + "-1")
+        .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
     HttpResponse<String> r = collector.http.send(request, HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), r.body().startsWith("{") ? TestCollector.JSON.readTree(r.body()) : null,
         r.body());
