@@ -7,6 +7,7 @@ import io.netanal.detect.AlertType;
 import io.netanal.detect.DetectionSettings;
 import io.netanal.frame.TimestampFormat;
 import io.netanal.window.ClosedWindow;
+import io.netanal.window.WindowRows;
 import io.netanal.window.WindowSizes;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ final class EpisodeEngine implements AlertListener {
     out = into;
     sensors = sensorsOf;
     try {
-      engine.windowClosed(w);
+      engine.windowClosed(WindowRows.of(w));
     } finally {
       out = null;
       sensors = null;

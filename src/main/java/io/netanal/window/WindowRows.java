@@ -4,6 +4,7 @@ import static io.netanal.window.TrafficTable.*;
 
 import io.netanal.frame.TimestampFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,6 +32,8 @@ public final class WindowRows {
 
   private final AddressNames names;
   private TrafficTable table;
+  /** Set instead of {@link #table} for a view of records already made ({@link #of(ClosedWindow)}). */
+  private List<WindowRecord> records;
   private String label;
   private long startNanos;
   private long sizeNanos;
@@ -39,6 +42,21 @@ public final class WindowRows {
 
   WindowRows(AddressNames names) {
     this.names = names;
+  }
+
+  /**
+   * A view of a closed window's records, for code that has records rather than a live table: the collector,
+   * which merges what several sensors' windows saw of one victim and runs the detectors on the merged records.
+   * Row {@code r} is record {@code r}, so the rows are already in the records' order.
+   */
+  public static WindowRows of(ClosedWindow window) {
+    WindowRows view = new WindowRows(null);
+    view.records = window.records();
+    view.closed = window;
+    view.label = window.window();
+    view.startNanos = window.startNanos();
+    view.sizeNanos = window.endNanos() - window.startNanos();
+    return view;
   }
 
   /** Points this view at a table that has just closed. */
@@ -73,6 +91,10 @@ public final class WindowRows {
    * total and the same as the records'.
    */
   public void sortInRecordOrder(int[] rows, int count) {
+    if (records != null) {
+      Arrays.sort(rows, 0, count);
+      return;
+    }
     if (scratch.length < count) {
       scratch = new int[Math.max(count, 2 * scratch.length)];
     }
@@ -126,148 +148,189 @@ public final class WindowRows {
   }
 
   public int rows() {
-    return table.rows();
+    return records != null ? records.size() : table.rows();
   }
 
   /** Whether row {@code r} is the {@code other} row of the addresses past the table's cap. */
   public boolean isOther(int r) {
-    return table.isOther(r);
+    return records != null ? OTHER.equals(records.get(r).address()) : table.isOther(r);
   }
 
   public String address(int r) {
+    if (records != null) {
+      return records.get(r).address();
+    }
     return table.isOther(r) ? OTHER : table.addressText(r, names);
   }
 
   /** The row's address as two longs (IPv4 as {@code ::ffff:a.b.c.d}); zeros for the {@code other} row. */
   public long addressHigh(int r) {
-    return table.high(r);
+    return records != null ? recordKey(r)[0] : table.high(r);
   }
 
   public long addressLow(int r) {
-    return table.low(r);
+    return records != null ? recordKey(r)[1] : table.low(r);
+  }
+
+  /**
+   * A record's address as the table's two longs: parsed when it is an address literal (IPv4 mapped as the table
+   * maps it), else (a name the record was written with) two independent hashes of its text, which keep distinct
+   * texts apart as the table's keys keep distinct addresses apart.
+   */
+  private long[] recordKey(int r) {
+    String text = records.get(r).address();
+    if (OTHER.equals(text)) {
+      return new long[2];
+    }
+    if (text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+      try {
+        byte[] b = java.net.InetAddress.getByName(text).getAddress(); // a literal: no lookup
+        if (b.length == 4) {
+          return new long[] {0, AddressKeys.ipv4(java.nio.ByteBuffer.wrap(b).getInt())};
+        }
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
+        return new long[] {bb.getLong(), bb.getLong()};
+      } catch (java.net.UnknownHostException e) {
+        // not a literal after all: hashed below
+      }
+    }
+    long h = 1125899906842597L;
+    for (int i = 0; i < text.length(); i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    return new long[] {Long.MIN_VALUE | text.hashCode(), h};
   }
 
   public long packets(int r) {
-    return table.get(PACKETS, r);
+    return records != null ? records.get(r).packets() : table.get(PACKETS, r);
   }
 
   public long bytes(int r) {
-    return table.get(BYTES, r);
+    return records != null ? records.get(r).bytes() : table.get(BYTES, r);
   }
 
   public long flowsStarted(int r) {
-    return table.get(FLOWS, r);
+    return records != null ? records.get(r).flowsStarted() : table.get(FLOWS, r);
   }
 
   public long tcpSyn(int r) {
-    return table.get(TCP_SYN, r);
+    return records != null ? records.get(r).tcpSyn() : table.get(TCP_SYN, r);
   }
 
   public long udpPackets(int r) {
-    return table.get(UDP, r);
+    return records != null ? records.get(r).udpPackets() : table.get(UDP, r);
   }
 
   public long icmpPackets(int r) {
-    return table.get(ICMP, r);
+    return records != null ? records.get(r).icmpPackets() : table.get(ICMP, r);
   }
 
   public long dnsQueries(int r) {
-    return table.get(DNS_QUERIES, r);
+    return records != null ? records.get(r).dnsQueries() : table.get(DNS_QUERIES, r);
   }
 
   public long dnsQueryBytes(int r) {
-    return table.get(DNS_QUERY_BYTES, r);
+    return records != null ? records.get(r).dnsQueryBytes() : table.get(DNS_QUERY_BYTES, r);
   }
 
   public long icmpEchoRequests(int r) {
-    return table.get(ICMP_ECHO, r);
+    return records != null ? records.get(r).icmpEchoRequests() : table.get(ICMP_ECHO, r);
   }
 
   public long probes(int r) {
-    return table.get(PROBES, r);
+    return records != null ? records.get(r).probes() : table.get(PROBES, r);
   }
 
   public long packetsReceived(int r) {
-    return table.get(R_PACKETS, r);
+    return records != null ? records.get(r).packetsReceived() : table.get(R_PACKETS, r);
   }
 
   public long tcpSynReceived(int r) {
-    return table.get(R_SYN, r);
+    return records != null ? records.get(r).tcpSynReceived() : table.get(R_SYN, r);
   }
 
   public long tcpSynAckReceived(int r) {
-    return table.get(R_SYN_ACK, r);
+    return records != null ? records.get(r).tcpSynAckReceived() : table.get(R_SYN_ACK, r);
   }
 
   public long tcpRstReceived(int r) {
-    return table.get(R_RST, r);
+    return records != null ? records.get(r).tcpRstReceived() : table.get(R_RST, r);
   }
 
   public long tcpAckReceived(int r) {
-    return table.get(R_ACK, r);
+    return records != null ? records.get(r).tcpAckReceived() : table.get(R_ACK, r);
   }
 
   public long udpReceived(int r) {
-    return table.get(R_UDP, r);
+    return records != null ? records.get(r).udpReceived() : table.get(R_UDP, r);
   }
 
   public long icmpReceived(int r) {
-    return table.get(R_ICMP, r);
+    return records != null ? records.get(r).icmpReceived() : table.get(R_ICMP, r);
   }
 
   public long icmpErrorsReceived(int r) {
-    return table.get(R_ICMP_ERRORS, r);
+    return records != null ? records.get(r).icmpErrorsReceived() : table.get(R_ICMP_ERRORS, r);
   }
 
   public long icmpUnreachableReceived(int r) {
-    return table.get(R_ICMP_UNREACHABLE, r);
+    return records != null ? records.get(r).icmpUnreachableReceived() : table.get(R_ICMP_UNREACHABLE, r);
   }
 
   public long icmpEchoRepliesReceived(int r) {
-    return table.get(R_ICMP_ECHO_REPLY, r);
+    return records != null ? records.get(r).icmpEchoRepliesReceived() : table.get(R_ICMP_ECHO_REPLY, r);
   }
 
   public long dnsResponsesReceived(int r) {
-    return table.get(R_DNS_RESPONSES, r);
+    return records != null ? records.get(r).dnsResponsesReceived() : table.get(R_DNS_RESPONSES, r);
   }
 
   public long dnsResponseBytesReceived(int r) {
-    return table.get(R_DNS_RESPONSE_BYTES, r);
+    return records != null ? records.get(r).dnsResponseBytesReceived() : table.get(R_DNS_RESPONSE_BYTES, r);
   }
 
   public long distinctSources(int r) {
-    return table.distinctCount(SOURCES, r);
+    return records != null ? records.get(r).distinctSources() : table.distinctCount(SOURCES, r);
   }
 
   public long distinctProbeAddresses(int r) {
-    return table.distinctCount(PROBE_ADDRESSES, r);
+    return records != null ? records.get(r).distinctProbeAddresses() : table.distinctCount(PROBE_ADDRESSES, r);
   }
 
   public long distinctProbePorts(int r) {
-    return table.distinctCount(PROBE_PORTS, r);
+    return records != null ? records.get(r).distinctProbePorts() : table.distinctCount(PROBE_PORTS, r);
   }
 
   public long distinctRespondents(int r) {
-    return table.distinctCount(RESPONDENTS, r);
+    return records != null ? records.get(r).distinctRespondents() : table.distinctCount(RESPONDENTS, r);
   }
 
   /** The majority candidate among the row's probe targets, or null when it probed nothing. */
   public String topProbeTarget(int r) {
+    if (records != null) {
+      return records.get(r).topProbeTarget();
+    }
     return topProbeTargetVotes(r) == 0 ? null
         : names.format(table.get(TOP_TARGET_HIGH, r), table.get(TOP_TARGET_LOW, r));
   }
 
   public long topProbeTargetVotes(int r) {
-    return table.get(TOP_TARGET_VOTES, r);
+    return records != null ? records.get(r).topProbeTargetVotes() : table.get(TOP_TARGET_VOTES, r);
   }
 
   /** The majority candidate among the row's probed ports; -1 for ICMP or when it probed nothing. */
   public int topProbePort(int r) {
+    if (records != null) {
+      return records.get(r).topProbePort();
+    }
     return table.get(TOP_PORT_VOTES, r) == 0 ? -1 : (int) table.get(TOP_PORT, r);
   }
 
   /** The majority candidate among the senders of what the row's address received, or null. */
   public String topSource(int r) {
+    if (records != null) {
+      return records.get(r).topSource();
+    }
     return table.get(TOP_SOURCE_VOTES, r) == 0 ? null
         : names.format(table.get(TOP_SOURCE_HIGH, r), table.get(TOP_SOURCE_LOW, r));
   }
@@ -289,6 +352,6 @@ public final class WindowRows {
 
   @Override
   public String toString() {
-    return label + " window at " + startNanos + ": " + (table == null ? 0 : table.rows()) + " rows";
+    return label + " window at " + startNanos + ": " + (table == null && records == null ? 0 : rows()) + " rows";
   }
 }

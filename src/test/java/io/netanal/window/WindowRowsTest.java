@@ -13,7 +13,7 @@ class WindowRowsTest {
   private static final long T0 = 1_700_000_000L * S;
 
   @Test
-  void shouldReadEachRowAsItsRecordAndSortRowsInTheRecordsOrder() {
+  void shouldReadEachRowAsItsRecordAndSortRowsInTheRecordsOrderInPlaceAndFromRecords() {
     List<Integer> checked = new ArrayList<>();
     // A small cap, so the 'other' row is in the windows too.
     WindowAggregator agg = WindowAggregator.inPlace(WindowSizes.defaults(), rows -> checked.add(check(rows)), 40, 2);
@@ -54,31 +54,49 @@ class WindowRowsTest {
     w.sortInRecordOrder(rows, rows.length);
     List<WindowRecord> records = closed.records();
     assertThat(records).hasSize(rows.length);
+    WindowRows fromRecords = WindowRows.of(closed);
+    assertThat(fromRecords.closedWindow()).isSameAs(closed);
+    assertThat(fromRecords.rows()).isEqualTo(rows.length);
+    assertThat(fromRecords.window()).isEqualTo(w.window());
+    assertThat(fromRecords.endNanos() - fromRecords.startNanos()).isEqualTo(w.endNanos() - w.startNanos());
+    int[] same = new int[rows.length];
+    for (int i = 0; i < same.length; i++) {
+      same[i] = same.length - 1 - i;
+    }
+    fromRecords.sortInRecordOrder(same, same.length);
     for (int i = 0; i < rows.length; i++) {
       int r = rows[i];
       WindowRecord e = records.get(i);
-      assertThat(w.address(r)).isEqualTo(e.address());
-      assertThat(w.isOther(r)).isEqualTo(e.address().equals("other"));
+      compare(w, r, e);
       others += w.isOther(r) ? 1 : 0;
-      assertThat(new long[] {w.packets(r), w.bytes(r), w.flowsStarted(r), w.tcpSyn(r), w.udpPackets(r),
-          w.icmpPackets(r), w.dnsQueries(r), w.dnsQueryBytes(r), w.icmpEchoRequests(r), w.probes(r),
-          w.packetsReceived(r), w.tcpSynReceived(r), w.tcpSynAckReceived(r), w.tcpRstReceived(r),
-          w.tcpAckReceived(r), w.udpReceived(r), w.icmpReceived(r), w.icmpErrorsReceived(r),
-          w.icmpUnreachableReceived(r), w.icmpEchoRepliesReceived(r), w.dnsResponsesReceived(r),
-          w.dnsResponseBytesReceived(r), w.distinctSources(r), w.distinctProbeAddresses(r),
-          w.distinctProbePorts(r), w.distinctRespondents(r), w.topProbeTargetVotes(r), w.topProbePort(r),
-          w.unansweredProbes(r), w.unansweredTargets(r), w.refusals(r)})
-          .as(e.address()).containsExactly(e.packets(), e.bytes(), e.flowsStarted(), e.tcpSyn(),
-              e.udpPackets(), e.icmpPackets(), e.dnsQueries(), e.dnsQueryBytes(), e.icmpEchoRequests(),
-              e.probes(), e.packetsReceived(), e.tcpSynReceived(), e.tcpSynAckReceived(), e.tcpRstReceived(),
-              e.tcpAckReceived(), e.udpReceived(), e.icmpReceived(), e.icmpErrorsReceived(),
-              e.icmpUnreachableReceived(), e.icmpEchoRepliesReceived(), e.dnsResponsesReceived(),
-              e.dnsResponseBytesReceived(), e.distinctSources(), e.distinctProbeAddresses(),
-              e.distinctProbePorts(), e.distinctRespondents(), e.topProbeTargetVotes(), e.topProbePort(),
-              e.unansweredProbes(), e.unansweredTargets(), e.refusals());
-      assertThat(w.topProbeTarget(r)).isEqualTo(e.topProbeTarget());
-      assertThat(w.topSource(r)).isEqualTo(e.topSource());
+      assertThat(same[i]).isEqualTo(i); // a view of records: row i is record i
+      compare(fromRecords, i, e);
+      assertThat(new long[] {fromRecords.addressHigh(i), fromRecords.addressLow(i)}).as(e.address())
+          .containsExactly(w.addressHigh(r), w.addressLow(r));
     }
     return rows.length;
+  }
+
+  private void compare(WindowRows w, int r, WindowRecord e) {
+    assertThat(w.address(r)).isEqualTo(e.address());
+    assertThat(w.isOther(r)).isEqualTo(e.address().equals("other"));
+    assertThat(new long[] {w.packets(r), w.bytes(r), w.flowsStarted(r), w.tcpSyn(r), w.udpPackets(r),
+        w.icmpPackets(r), w.dnsQueries(r), w.dnsQueryBytes(r), w.icmpEchoRequests(r), w.probes(r),
+        w.packetsReceived(r), w.tcpSynReceived(r), w.tcpSynAckReceived(r), w.tcpRstReceived(r),
+        w.tcpAckReceived(r), w.udpReceived(r), w.icmpReceived(r), w.icmpErrorsReceived(r),
+        w.icmpUnreachableReceived(r), w.icmpEchoRepliesReceived(r), w.dnsResponsesReceived(r),
+        w.dnsResponseBytesReceived(r), w.distinctSources(r), w.distinctProbeAddresses(r),
+        w.distinctProbePorts(r), w.distinctRespondents(r), w.topProbeTargetVotes(r), w.topProbePort(r),
+        w.unansweredProbes(r), w.unansweredTargets(r), w.refusals(r)})
+        .as(e.address()).containsExactly(e.packets(), e.bytes(), e.flowsStarted(), e.tcpSyn(),
+            e.udpPackets(), e.icmpPackets(), e.dnsQueries(), e.dnsQueryBytes(), e.icmpEchoRequests(),
+            e.probes(), e.packetsReceived(), e.tcpSynReceived(), e.tcpSynAckReceived(), e.tcpRstReceived(),
+            e.tcpAckReceived(), e.udpReceived(), e.icmpReceived(), e.icmpErrorsReceived(),
+            e.icmpUnreachableReceived(), e.icmpEchoRepliesReceived(), e.dnsResponsesReceived(),
+            e.dnsResponseBytesReceived(), e.distinctSources(), e.distinctProbeAddresses(),
+            e.distinctProbePorts(), e.distinctRespondents(), e.topProbeTargetVotes(), e.topProbePort(),
+            e.unansweredProbes(), e.unansweredTargets(), e.refusals());
+    assertThat(w.topProbeTarget(r)).isEqualTo(e.topProbeTarget());
+    assertThat(w.topSource(r)).isEqualTo(e.topSource());
   }
 }
