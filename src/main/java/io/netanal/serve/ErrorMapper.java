@@ -43,6 +43,11 @@ final class ErrorMapper {
   }
 
   static void render(Context ctx, int status, String error, String message) {
+    if ("POST".equals(ctx.method().name())) {
+      // A refused upload's body may be unread: the connection cannot carry another request, and a client that
+      // reused it (HTTP/1.1 keep-alive) would find it closed under its next request. Say so in the answer.
+      ctx.header("Connection", "close");
+    }
     ctx.status(status).contentType("application/json").result(Json.bytes(Json.error(error, message)));
   }
 }
