@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.netanal.InvalidInputException;
 import io.netanal.store.StoreException;
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
@@ -42,10 +43,35 @@ final class ErrorMapper {
     }
   }
 
+  /** Bodies up to this size are read to their end before a refusal is answered. */
+  private static final int DRAIN_BYTES = 16 << 20;
+
+  /**
+   * Reads what is left of a refused upload's body (up to {@link #DRAIN_BYTES}), so that a client still sending it
+   * gets the answer instead of a connection closed under its write (a broken pipe, and no status or message to
+   * show). Whether the body was read to its end.
+   */
+  private static boolean drained(Context ctx) {
+    if (ctx.header("Expect") != null) {
+      return false; // the client waits for 100 Continue before sending: reading would only ask for the body
+    }
+    try {
+      java.io.InputStream in = ctx.req().getInputStream();
+      byte[] sink = new byte[64 << 10];
+      long left = DRAIN_BYTES;
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+        left -= n;
+      }
+      return left > 0;
+    } catch (IOException | IllegalStateException e) {
+      return false; // already read as a reader, or the client went away: nothing more to do
+    }
+  }
+
   static void render(Context ctx, int status, String error, String message) {
-    if ("POST".equals(ctx.method().name())) {
-      // A refused upload's body may be unread: the connection cannot carry another request, and a client that
-      // reused it (HTTP/1.1 keep-alive) would find it closed under its next request. Say so in the answer.
+    if ("POST".equals(ctx.method().name()) && !drained(ctx)) {
+      // The rest of the body is not worth reading: the connection cannot carry another request. Say so.
       ctx.header("Connection", "close");
     }
     ctx.status(status).contentType("application/json").result(Json.bytes(Json.error(error, message)));
