@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.testing.Namespaces;
+import io.netanal.testing.SshLikePeers;
 import io.netanal.testing.TestData;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,31 +52,6 @@ class AttackToolsIpv6Test {
   private static final String VICTIM = "fd77::2";
   /** Routed to the victim from the attacker, and nowhere on from there. */
   private static final String SWEPT = "fd78::/120";
-  private static final String SERVER = String.join("\n",
-      "import socket",
-      "s = socket.socket(socket.AF_INET6)",
-      "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
-      "s.bind(('::', 22))",
-      "s.listen(128)",
-      "while True:",
-      "    c, _ = s.accept()",
-      "    try:",
-      "        c.sendall(b'SSH-2.0-OpenSSH_9.2\\r\\n')",
-      "        c.recv(1000)",
-      "    except OSError:",
-      "        pass",
-      "    c.close()");
-  private static final String GUESSER = String.join("\n",
-      "import socket, sys, time",
-      "for i in range(40):",
-      "    s = socket.create_connection((sys.argv[1], 22), timeout=2)",
-      "    try:",
-      "        s.recv(100)",
-      "        s.sendall(b'SSH-2.0-guess\\r\\n' + b'x' * 200)",
-      "    except OSError:",
-      "        pass",
-      "    s.close()",
-      "    time.sleep(0.05)");
   @TempDir static Path dir;
   private static Namespaces namespaces;
   private static String attacker;
@@ -144,9 +120,9 @@ class AttackToolsIpv6Test {
         "timeout", "2", "atk6-thcsyn6", "-r", "-i", "200", "-m", mac, attackerLink, VICTIM, "80");
 
     Path server = dir.resolve("server.py");
-    Files.writeString(server, SERVER);
+    Files.writeString(server, SshLikePeers.server(true));
     Path guesser = dir.resolve("guesser.py");
-    Files.writeString(guesser, GUESSER);
+    Files.writeString(guesser, SshLikePeers.GUESSER);
     Process ssh = namespaces.start(victim, "/usr/bin/python3", server.toString());
     try {
       Thread.sleep(500);

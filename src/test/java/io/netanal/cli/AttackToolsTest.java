@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.testing.Namespaces;
+import io.netanal.testing.SshLikePeers;
 import io.netanal.testing.TestData;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,31 +46,6 @@ class AttackToolsTest {
   private static final String VICTIM = "10.77.0.2";
   private static final String VICTIM_BEHIND_REFLECTOR = "10.79.0.2";
   private static final String REFLECTOR = "10.80.0.2";
-  private static final String SERVER = String.join("\n",
-      "import socket",
-      "s = socket.socket()",
-      "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
-      "s.bind(('0.0.0.0', 22))",
-      "s.listen(128)",
-      "while True:",
-      "    c, _ = s.accept()",
-      "    try:",
-      "        c.sendall(b'SSH-2.0-OpenSSH_9.2\\r\\n')",
-      "        c.recv(1000)",
-      "    except OSError:",
-      "        pass",
-      "    c.close()");
-  private static final String GUESSER = String.join("\n",
-      "import socket, sys, time",
-      "for i in range(40):",
-      "    s = socket.create_connection((sys.argv[1], 22), timeout=2)",
-      "    try:",
-      "        s.recv(100)",
-      "        s.sendall(b'SSH-2.0-guess\\r\\n' + b'x' * 200)",
-      "    except OSError:",
-      "        pass",
-      "    s.close()",
-      "    time.sleep(0.05)");
   private static final String QUERY = String.join("\n",
       "import sys",
       "from scapy.all import DNS, DNSQR, DNSRROPT",
@@ -162,9 +138,9 @@ class AttackToolsTest {
         "va" + id, "--router-mac", mac, "--wait", "1");
 
     Path server = dir.resolve("server.py");
-    Files.writeString(server, SERVER);
+    Files.writeString(server, SshLikePeers.server(false));
     Path guesser = dir.resolve("guesser.py");
-    Files.writeString(guesser, GUESSER);
+    Files.writeString(guesser, SshLikePeers.GUESSER);
     Process ssh = namespaces.start(victim, "/usr/bin/python3", server.toString());
     try {
       Thread.sleep(500);
