@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.testing.Namespaces;
 import io.netanal.testing.SshLikePeers;
 import io.netanal.testing.TestData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,17 +140,7 @@ class AttackToolsIpv6Test {
         System.getProperty("java.class.path"), Netanal.class.getName(), "capture", "-i", victimLink, "--json",
         "-q", "--windows", "5s");
     List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "capture-output");
-    reader.start();
+    Thread reader = Namespaces.collectLines(capture, lines, "capture-output");
     long started = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (lines.stream().noneMatch(l -> l.contains("listening on")) && System.nanoTime() < started) {
       Thread.sleep(100);

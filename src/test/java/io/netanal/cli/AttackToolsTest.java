@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.testing.Namespaces;
 import io.netanal.testing.SshLikePeers;
 import io.netanal.testing.TestData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,17 +175,7 @@ class AttackToolsTest {
         System.getProperty("java.class.path"), Netanal.class.getName(), "capture", "-i", "vv" + id, "--json",
         "-q", "--windows", "5s,30s");
     List<String> lines = new CopyOnWriteArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(capture.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "capture-stdout");
-    reader.start();
+    Thread reader = Namespaces.collectLines(capture, lines, "capture-stdout");
     Thread.sleep(5000); // JVM start and the device open
     namespaces.exec(attacker, "nmap", "-n", "-Pn", "-sS", "--top-ports", "1000", VICTIM);
     namespaces.execFor(30, attacker, "hping3", "-S", "-p", "80", "-c", "3000", "-i", "u200", VICTIM);

@@ -77,6 +77,25 @@ public final class Namespaces implements AutoCloseable {
   }
 
   /**
+   * Starts a thread that adds each line of {@code process}'s standard output to {@code into} (a list safe to read
+   * while it grows) until the process ends; returns the started thread.
+   */
+  public static Thread collectLines(Process process, List<String> into, String threadName) {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          into.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, threadName);
+    reader.start();
+    return reader;
+  }
+
+  /**
    * Records everything on every interface of {@code ns} with tcpdump into {@code pcap} while {@code action}
    * runs, and half a second after.
    */
