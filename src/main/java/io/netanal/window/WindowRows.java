@@ -3,6 +3,9 @@ package io.netanal.window;
 import static io.netanal.window.TrafficTable.*;
 
 import io.netanal.frame.TimestampFormat;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,6 +37,9 @@ public final class WindowRows {
   private TrafficTable table;
   /** Set instead of {@link #table} for a view of records already made ({@link #of(ClosedWindow)}). */
   private List<WindowRecord> records;
+  /** The records' addresses as the table's two longs, made once with the view. */
+  private long[] recordHigh;
+  private long[] recordLow;
   private String label;
   private long startNanos;
   private long sizeNanos;
@@ -52,6 +58,11 @@ public final class WindowRows {
   public static WindowRows of(ClosedWindow window) {
     WindowRows view = new WindowRows(null);
     view.records = window.records();
+    view.recordHigh = new long[view.records.size()];
+    view.recordLow = new long[view.records.size()];
+    for (int r = 0; r < view.records.size(); r++) {
+      view.recordKey(r);
+    }
     view.closed = window;
     view.label = window.window();
     view.startNanos = window.startNanos();
@@ -165,11 +176,11 @@ public final class WindowRows {
 
   /** The row's address as two longs (IPv4 as {@code ::ffff:a.b.c.d}); zeros for the {@code other} row. */
   public long addressHigh(int r) {
-    return records != null ? recordKey(r)[0] : table.high(r);
+    return records != null ? recordHigh[r] : table.high(r);
   }
 
   public long addressLow(int r) {
-    return records != null ? recordKey(r)[1] : table.low(r);
+    return records != null ? recordLow[r] : table.low(r);
   }
 
   /**
@@ -177,20 +188,23 @@ public final class WindowRows {
    * maps it), else (a name the record was written with) two independent hashes of its text, which keep distinct
    * texts apart as the table's keys keep distinct addresses apart.
    */
-  private long[] recordKey(int r) {
+  private void recordKey(int r) {
     String text = records.get(r).address();
     if (OTHER.equals(text)) {
-      return new long[2];
+      return; // zeros, as the table's 'other' row
     }
     if (text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
       try {
-        byte[] b = java.net.InetAddress.getByName(text).getAddress(); // a literal: no lookup
+        byte[] b = InetAddress.getByName(text).getAddress(); // a literal: no lookup
+        ByteBuffer bb = ByteBuffer.wrap(b);
         if (b.length == 4) {
-          return new long[] {0, AddressKeys.ipv4(java.nio.ByteBuffer.wrap(b).getInt())};
+          recordLow[r] = AddressKeys.ipv4(bb.getInt());
+        } else {
+          recordHigh[r] = bb.getLong();
+          recordLow[r] = bb.getLong();
         }
-        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
-        return new long[] {bb.getLong(), bb.getLong()};
-      } catch (java.net.UnknownHostException e) {
+        return;
+      } catch (UnknownHostException e) {
         // not a literal after all: hashed below
       }
     }
@@ -198,7 +212,8 @@ public final class WindowRows {
     for (int i = 0; i < text.length(); i++) {
       h = 31 * h + text.charAt(i);
     }
-    return new long[] {Long.MIN_VALUE | text.hashCode(), h};
+    recordHigh[r] = Long.MIN_VALUE | text.hashCode();
+    recordLow[r] = h;
   }
 
   public long packets(int r) {
