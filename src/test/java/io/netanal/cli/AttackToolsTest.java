@@ -155,7 +155,12 @@ class AttackToolsTest {
     }
     Process resolver = namespaces.start(reflector, dnsmasq.toArray(String[]::new));
     try {
-      Thread.sleep(500);
+      // Until dnsmasq listens (a fixed half second was too short on a loaded machine: queries went unanswered).
+      long listening = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!namespaces.output(reflector, "ss", "-Hlun", "sport = :53").contains(REFLECTOR + ":53")
+          && System.nanoTime() < listening) {
+        Thread.sleep(100);
+      }
       // Queries to the reflector with the victim's address as source: the answers go to the victim.
       scenario("dns-amplification", Set.of("dns-amplification " + REFLECTOR + " " + VICTIM_BEHIND_REFLECTOR),
           failures, "hping3", "--udp", "-a", VICTIM_BEHIND_REFLECTOR, "-p", "53", "-s", "5353", "-k", "-E",
