@@ -5,6 +5,7 @@ import io.javalin.http.HttpResponseException;
 import io.netanal.InvalidInputException;
 import io.netanal.store.StoreException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 
 /**
@@ -15,6 +16,9 @@ import java.io.PrintWriter;
  * <p>Stateless apart from the log stream; any request thread.
  */
 final class ErrorMapper {
+  /** Bodies up to this size are read to their end before a refusal is answered. */
+  private static final int DRAIN_BYTES = 16 << 20;
+
   private final PrintWriter log;
   private final boolean verbose;
 
@@ -43,9 +47,6 @@ final class ErrorMapper {
     }
   }
 
-  /** Bodies up to this size are read to their end before a refusal is answered. */
-  private static final int DRAIN_BYTES = 16 << 20;
-
   /**
    * Reads what is left of a refused upload's body (up to {@link #DRAIN_BYTES}), so that a client still sending it
    * gets the answer instead of a connection closed under its write (a broken pipe, and no status or message to
@@ -56,7 +57,7 @@ final class ErrorMapper {
       return false; // the client waits for 100 Continue before sending: reading would only ask for the body
     }
     try {
-      java.io.InputStream in = ctx.req().getInputStream();
+      InputStream in = ctx.req().getInputStream();
       byte[] sink = new byte[64 << 10];
       long left = DRAIN_BYTES;
       int n;
