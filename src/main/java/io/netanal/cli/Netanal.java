@@ -50,8 +50,9 @@ public final class Netanal {
 
   public static void main(String[] args) {
     CommandLine alone = alone(args);
-    System.exit(alone == null ? commandLine().execute(args)
-        : alone.execute(Arrays.copyOfRange(args, 1, args.length)));
+    CommandLine cl = alone == null ? commandLine() : alone;
+    cl.setOut(StandardOutput.create()); // as picocli's own, with the bytes beneath for windows --json
+    System.exit(cl.execute(alone == null ? args : Arrays.copyOfRange(args, 1, args.length)));
   }
 
   /**

@@ -75,7 +75,9 @@ final class WindowsCommand implements Callable<Integer> {
     AnalysisOptions options = new AnalysisOptions(AnalysisOptions.DEFAULT_TOP, 0, expression,
         expression == null ? null : new BpfCompiler());
     WindowListener listener;
-    if (format.json || format.csv) {
+    if (format.json && out instanceof StandardOutput stdout) {
+      listener = new WindowRecordWriter(stdout.bytes()); // UTF-8 bytes as made, as JSON (RFC 8259) is
+    } else if (format.json || format.csv) {
       listener = new WindowRecordWriter(out,
           format.csv ? WindowRecordWriter.Format.CSV : WindowRecordWriter.Format.JSON_LINES);
     } else {

@@ -4,8 +4,10 @@ import io.netanal.window.ClosedWindow;
 import io.netanal.window.WindowListener;
 import io.netanal.window.WindowRecord;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -17,27 +19,44 @@ import org.apache.commons.csv.CSVPrinter;
  * Streams {@code netanal.window/1} records as windows close: JSON Lines (one record per line), or CSV (RFC 4180)
  * with a header row of the record's field names. A {@link WindowListener}, called on the aggregating thread; the
  * writer is flushed after each window, so a reader sees each window as soon as it closes.
+ *
+ * <p>JSON Lines are made as UTF-8 bytes ({@link JsonBytes}); given an {@link OutputStream} (standard output) they
+ * are written as they are, given a {@link Writer} (a test's, or a file's) they are decoded for it.
  */
 public final class WindowRecordWriter implements WindowListener {
   public enum Format { JSON_LINES, CSV }
 
   private static final RecordComponent[] COMPONENTS = WindowRecord.class.getRecordComponents();
   /**
-   * Lines are handed to the writer in chunks of about this many chars: small enough to stay in the CPU cache
-   * between being built and being encoded (a 3 m window's 1,000 records are over a megabyte), large enough that
-   * the writer's per-call cost does not count.
+   * Lines are handed on in chunks of about this many bytes: small enough to stay in the CPU cache between being
+   * made and being written (a 3 m window's 1,000 records are over a megabyte), large enough that the per-call cost
+   * of the output does not count.
    */
-  private static final int CHUNK = 16 * 1024;
+  private static final int CHUNK = 64 * 1024;
 
   private final Writer out;
+  private final OutputStream bytesOut;
   private final Format format;
   private final CSVPrinter csv;
-  /** JSON Lines not yet handed to {@link #out}, reused. */
-  private final StringBuilder lines = new StringBuilder();
+  /** JSON Lines not yet handed on, reused. */
+  private final JsonBytes lines = new JsonBytes(CHUNK + 4096);
   private long records;
 
   public WindowRecordWriter(Writer out, Format format) throws IOException {
+    this(out, null, format);
+  }
+
+  /** JSON Lines straight to a byte stream, without a {@code Writer} encoding every char again. */
+  public WindowRecordWriter(OutputStream out) {
+    this.out = null;
+    this.bytesOut = out;
+    this.format = Format.JSON_LINES;
+    this.csv = null;
+  }
+
+  private WindowRecordWriter(Writer out, OutputStream bytesOut, Format format) throws IOException {
     this.out = out;
+    this.bytesOut = bytesOut;
     this.format = format;
     if (format == Format.CSV) {
       csv = new CSVPrinter(out, CSVFormat.RFC4180);
@@ -59,22 +78,34 @@ public final class WindowRecordWriter implements WindowListener {
           csv.printRecord(values(r));
         } else {
           WindowRecordJson.append(r, lines);
-          lines.append('\n');
+          lines.raw('\n');
           if (lines.length() >= CHUNK) {
-            out.append(lines);
-            lines.setLength(0);
+            handOn();
           }
         }
         records++;
       }
-      if (lines.length() > 0) {
-        out.append(lines);
-        lines.setLength(0);
+      handOn();
+      if (bytesOut != null) {
+        bytesOut.flush(); // one flush per window, not per record
+      } else {
+        out.flush();
       }
-      out.flush(); // one flush per window, not per record
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void handOn() throws IOException {
+    if (lines.length() == 0) {
+      return;
+    }
+    if (bytesOut != null) {
+      bytesOut.write(lines.array(), 0, lines.length());
+    } else {
+      out.write(new String(lines.array(), 0, lines.length(), StandardCharsets.UTF_8));
+    }
+    lines.reset();
   }
 
   public long records() {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netanal.window.ClosedWindow;
 import io.netanal.window.WindowRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,21 +23,70 @@ class WindowRecordJsonTest {
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < 2_000; i++) {
       WindowRecord r = randomRecord(random);
-      StringBuilder sb = new StringBuilder();
+      JsonBytes b = new JsonBytes(16);
 
-      WindowRecordJson.append(r, sb);
+      WindowRecordJson.append(r, b);
 
-      assertThat(sb.toString()).isEqualTo(ReportJson.toJson(r, false));
+      assertThat(text(b)).isEqualTo(ReportJson.toJson(r, false));
     }
   }
 
   @Test
   void shouldEscapeQuotesBackslashesAndControlCharactersOnly() {
-    StringBuilder sb = new StringBuilder();
+    JsonBytes b = new JsonBytes(4);
 
-    WindowRecordJson.escaped(sb, "a\"b\\c\nd\u0001é");
+    b.string("a\"b\\c\nd\u0001é");
 
-    assertThat(sb.toString()).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001é\"");
+    assertThat(text(b)).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001é\"");
+  }
+
+  @Test
+  void shouldWriteThousandthsAsTheShortestDecimalDoubleToStringGives() {
+    JsonBytes b = new JsonBytes(32);
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < 400_000; i++) {
+      // Every thousandth near zero, then rates, sizes and milliseconds as the windows round them, up to 2^43.
+      long m = i < 200_000 ? i - 100_000 : random.nextLong(1L << 43) >> random.nextInt(44);
+      double v = m / 1000.0;
+      b.reset();
+
+      b.number(v);
+
+      assertThat(text(b)).as("%d thousandths", m).isEqualTo(ReportJson.plain(v));
+    }
+  }
+
+  @Test
+  void shouldWriteOtherDoublesAsTheReportWriterDoes() {
+    double[] values = {-0.0, 1e-4, 0.1 + 0.2, 1.0 / 3, 12_345_678.901_234, 8.8e9 + 0.5, 1e16, 1.23456789E20,
+        -1e-300, Double.MIN_VALUE, Double.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE};
+    for (double v : values) {
+      JsonBytes b = new JsonBytes(1);
+
+      b.number(v);
+
+      assertThat(text(b)).as("%s", v).isEqualTo(ReportJson.plain(v));
+    }
+  }
+
+  @Test
+  void shouldWriteTheSameBytesToAStreamAsToAWriter() throws Exception {
+    SplittableRandom random = new SplittableRandom(11);
+    List<WindowRecord> records = List.of(randomRecord(random), randomRecord(random), randomRecord(random));
+    StringWriter chars = new StringWriter();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    new WindowRecordWriter(chars, WindowRecordWriter.Format.JSON_LINES)
+        .windowClosed(new ClosedWindow("5s", 0, 5_000_000_000L, records, 0, 0));
+    WindowRecordWriter stream = new WindowRecordWriter(bytes);
+    stream.windowClosed(new ClosedWindow("5s", 0, 5_000_000_000L, records, 0, 0));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(chars.toString());
+    assertThat(stream.records()).isEqualTo(3);
+  }
+
+  private static String text(JsonBytes b) {
+    return new String(b.array(), 0, b.length(), StandardCharsets.UTF_8);
   }
 
   @Test

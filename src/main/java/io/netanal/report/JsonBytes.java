@@ -1,0 +1,196 @@
+package io.netanal.report;
+
+import java.util.Arrays;
+
+/**
+ * A growable buffer of JSON text as UTF-8 bytes, written value by value: names and punctuation as prepared bytes,
+ * numbers as digits, strings escaped as Jackson's default generator escapes them. For writers of many small records
+ * ({@code windows --json}) that would otherwise build a {@code String}, copy it into a {@code StringBuilder} and
+ * have a {@code Writer} encode every char again.
+ *
+ * <p>Owned by one thread; reused: {@link #reset()} keeps the array.
+ */
+final class JsonBytes {
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+  /** Below this magnitude (in thousandths) every thousandth is a distinct double, whose text is its decimal. */
+  private static final long EXACT_THOUSANDTHS = 1L << 43;
+
+  private byte[] bytes;
+  private int length;
+
+  JsonBytes(int capacity) {
+    bytes = new byte[capacity];
+  }
+
+  byte[] array() {
+    return bytes;
+  }
+
+  int length() {
+    return length;
+  }
+
+  void reset() {
+    length = 0;
+  }
+
+  /** Prepared bytes (a name with its punctuation, a bracket). */
+  JsonBytes raw(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, bytes, length, b.length);
+    length += b.length;
+    return this;
+  }
+
+  JsonBytes raw(char c) {
+    ensure(1);
+    bytes[length++] = (byte) c;
+    return this;
+  }
+
+  /** {@code name} as an object member's name with its separator, for {@link #raw(byte[])}: {@code ,"name":}. */
+  static byte[] member(String name, boolean first) {
+    return ((first ? "" : ",") + '"' + name + "\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  JsonBytes number(long v) {
+    ensure(20);
+    if (v < 0) {
+      if (v == Long.MIN_VALUE) {
+        return ascii(Long.toString(v));
+      }
+      bytes[length++] = '-';
+      v = -v;
+    }
+    int digits = digits(v);
+    int at = length + digits;
+    length = at;
+    do {
+      bytes[--at] = (byte) ('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    return this;
+  }
+
+  /**
+   * A double as {@link ReportJson} writes it: {@code null} for NaN and infinities, else a plain decimal (never an
+   * exponent). Values in thousandths (as the window records round them) are written from their digits; the text
+   * is the same as {@code Double.toString}'s shortest decimal, checked by the tests over tens of millions of values.
+   */
+  JsonBytes number(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return raw(NULL);
+    }
+    long m = Math.round(v * 1000);
+    if (m / 1000.0 != v || Math.abs(m) >= EXACT_THOUSANDTHS || (v == 0 && 1 / v < 0)) {
+      return ascii(ReportJson.plain(v));
+    }
+    if (m < 0) {
+      raw('-');
+      m = -m;
+    }
+    number(m / 1000);
+    ensure(4);
+    bytes[length++] = '.';
+    int f = (int) (m % 1000);
+    bytes[length++] = (byte) ('0' + f / 100);
+    if (f % 100 != 0) {
+      bytes[length++] = (byte) ('0' + f / 10 % 10);
+      if (f % 10 != 0) {
+        bytes[length++] = (byte) ('0' + f % 10);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * {@code s} as a JSON string, or {@code null}, escaped as Jackson's default generator does (RFC 8259 section
+   * 7): quote and backslash with a backslash, control characters as {@code \n}-style escapes or as
+   * <code>&#92;u00XX</code>, everything else (non-ASCII too) as is, in UTF-8.
+   */
+  JsonBytes string(String s) {
+    if (s == null) {
+      return raw(NULL);
+    }
+    int n = s.length();
+    ensure(n + 2);
+    bytes[length++] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        bytes[length++] = (byte) c; // room for the plain ASCII ensured above; escapes ensure their own
+      } else if (c >= 0x80) {
+        return nonAscii(s, i);
+      } else {
+        escape(c);
+        ensure(n - i + 1);
+      }
+    }
+    bytes[length++] = '"';
+    return this;
+  }
+
+  private void escape(char c) {
+    ensure(6);
+    bytes[length++] = '\\';
+    switch (c) {
+      case '"' -> bytes[length++] = '"';
+      case '\\' -> bytes[length++] = '\\';
+      case '\n' -> bytes[length++] = 'n';
+      case '\r' -> bytes[length++] = 'r';
+      case '\t' -> bytes[length++] = 't';
+      case '\b' -> bytes[length++] = 'b';
+      case '\f' -> bytes[length++] = 'f';
+      default -> {
+        bytes[length++] = 'u';
+        bytes[length++] = '0';
+        bytes[length++] = '0';
+        bytes[length++] = HEX[c >> 4];
+        bytes[length++] = HEX[c & 0xf];
+      }
+    }
+  }
+
+  /** The rest of a string from its first non-ASCII char at {@code from}: escaped as chars, then encoded. */
+  private JsonBytes nonAscii(String s, int from) {
+    StringBuilder sb = new StringBuilder(s.length() - from + 8);
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20) {
+        int mark = length;
+        escape(c);
+        sb.append(new String(bytes, mark, length - mark, java.nio.charset.StandardCharsets.ISO_8859_1));
+        length = mark;
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('"');
+    return raw(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Text known to be ASCII (numbers written by the JDK). */
+  private JsonBytes ascii(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[length++] = (byte) s.charAt(i);
+    }
+    return this;
+  }
+
+  private static int digits(long v) {
+    int d = 1;
+    for (long p = 10; d < 19 && v >= p; p *= 10) {
+      d++;
+    }
+    return d;
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+  }
+}
