@@ -16,8 +16,13 @@ final class JsonBytes {
   /** Below this magnitude (in thousandths) every thousandth is a distinct double, whose text is its decimal. */
   private static final long EXACT_THOUSANDTHS = 1L << 43;
 
+  /** Slots of {@link #sameString}. */
+  static final int SLOTS = 4;
+
   private byte[] bytes;
   private int length;
+  private final String[] cachedText = new String[SLOTS];
+  private final byte[][] cachedBytes = new byte[SLOTS][];
 
   JsonBytes(int capacity) {
     bytes = new byte[capacity];
@@ -63,13 +68,44 @@ final class JsonBytes {
       bytes[length++] = '-';
       v = -v;
     }
-    int digits = digits(v);
-    int at = length + digits;
+    if (v <= Integer.MAX_VALUE) {
+      return digits((int) v); // int division: C1 divides longs through a runtime call per digit
+    }
+    int at = length + 19;
+    for (long p = 1_000_000_000_000_000_000L; v < p; p /= 10) {
+      at--;
+    }
     length = at;
     do {
       bytes[--at] = (byte) ('0' + v % 10);
       v /= 10;
     } while (v != 0);
+    return this;
+  }
+
+  private JsonBytes digits(int v) {
+    int at = length + (v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6
+        : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10);
+    length = at;
+    do {
+      bytes[--at] = (byte) ('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    return this;
+  }
+
+  /**
+   * {@link #string} of a text that repeats by reference (a window's label and bounds, the schema in every record):
+   * its bytes are kept per {@code slot} and copied while the same object comes back.
+   */
+  JsonBytes sameString(int slot, String s) {
+    if (cachedText[slot] == s && s != null) {
+      return raw(cachedBytes[slot]);
+    }
+    int mark = length;
+    string(s);
+    cachedText[slot] = s;
+    cachedBytes[slot] = Arrays.copyOfRange(bytes, mark, length);
     return this;
   }
 
@@ -180,17 +216,13 @@ final class JsonBytes {
     return this;
   }
 
-  private static int digits(long v) {
-    int d = 1;
-    for (long p = 10; d < 19 && v >= p; p *= 10) {
-      d++;
-    }
-    return d;
-  }
-
   private void ensure(int more) {
     if (length + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      grow(more); // apart, so that the check is small enough for C1 to inline
     }
+  }
+
+  private void grow(int more) {
+    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
   }
 }

@@ -32,10 +32,10 @@ final class WindowRecordJson {
   static void append(WindowRecord r, JsonBytes b) {
     int i = 0;
     b.raw('{');
-    b.raw(NAMES[i++]).string(r.schema());
-    b.raw(NAMES[i++]).string(r.window());
-    b.raw(NAMES[i++]).string(r.start());
-    b.raw(NAMES[i++]).string(r.end());
+    b.raw(NAMES[i++]).sameString(0, r.schema()); // the same objects in every record of a window
+    b.raw(NAMES[i++]).sameString(1, r.window());
+    b.raw(NAMES[i++]).sameString(2, r.start());
+    b.raw(NAMES[i++]).sameString(3, r.end());
     b.raw(NAMES[i++]).string(r.address());
     b.raw(NAMES[i++]).number(r.packets());
     b.raw(NAMES[i++]).number(r.bytes());

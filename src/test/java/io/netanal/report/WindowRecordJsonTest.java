@@ -57,6 +57,30 @@ class WindowRecordJsonTest {
   }
 
   @Test
+  void shouldWriteLongsAsLongToStringDoes() {
+    long[] values = {0, 9, 10, 99, 100, 999_999_999, 1_000_000_000, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L,
+        9_999_999_999L, 10_000_000_000L, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE,
+        -1, -10, Integer.MIN_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE};
+    for (long v : values) {
+      JsonBytes b = new JsonBytes(1);
+
+      b.number(v);
+
+      assertThat(text(b)).isEqualTo(Long.toString(v));
+    }
+  }
+
+  @Test
+  void shouldWriteARepeatedStringAsOftenAsItComesAndANewOneInItsPlace() {
+    JsonBytes b = new JsonBytes(1);
+    String start = "1700000000.000000000";
+
+    b.sameString(2, start).sameString(2, start).sameString(2, "other").sameString(2, null).sameString(2, null);
+
+    assertThat(text(b)).isEqualTo("\"1700000000.000000000\"\"1700000000.000000000\"\"other\"nullnull");
+  }
+
+  @Test
   void shouldWriteOtherDoublesAsTheReportWriterDoes() {
     double[] values = {-0.0, 1e-4, 0.1 + 0.2, 1.0 / 3, 12_345_678.901_234, 8.8e9 + 0.5, 1e16, 1.23456789E20,
         -1e-300, Double.MIN_VALUE, Double.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE};
