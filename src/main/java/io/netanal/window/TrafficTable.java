@@ -111,6 +111,7 @@ final class TrafficTable {
   private long recentHigh1;
   private long recentLow1;
   private int recentRow1 = -1;
+  private final RecentPairs pairs = new RecentPairs();
 
   TrafficTable(int maxRows, int maxSketches) {
     if (maxRows < 1) {
@@ -121,6 +122,11 @@ final class TrafficTable {
     for (int i = 0; i < DISTINCTS; i++) {
       distincts[i] = new DistinctColumn(maxSketches);
     }
+  }
+
+  /** The last address pairs counted in this window (see {@link RecentPairs}). */
+  RecentPairs pairs() {
+    return pairs;
   }
 
   /** The row of an address, added when new; the {@code other} row when the table is full. */
@@ -421,6 +427,7 @@ final class TrafficTable {
     overflowPackets = 0;
     recentRow0 = -1;
     recentRow1 = -1;
+    pairs.clear();
   }
 
   /** Bytes held by the table's arrays, for the memory-bound test. */

@@ -247,49 +247,62 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
     long sl = AddressKeys.sourceLow(d, layer);
     long dh = AddressKeys.destinationHigh(d, layer);
     long dl = AddressKeys.destinationLow(d, layer);
-    long sourceHash = AddressKeys.hash(sh, sl);
-    long destinationHash = AddressKeys.hash(dh, dl);
-    int s = t.row(sourceHash, sh, sl);
-    int r = t.row(destinationHash, dh, dl);
+    RecentPairs pairs = t.pairs();
+    int pair = pairs.find(sh, sl, dh, dl);
+    int s;
+    int r;
+    if (pair != RecentPairs.NONE) {
+      s = pairs.source(pair); // and both addresses are in their sets already
+      r = pairs.destination(pair);
+    } else {
+      long sourceHash = AddressKeys.hash(sh, sl);
+      long destinationHash = AddressKeys.hash(dh, dl);
+      s = t.row(sourceHash, sh, sl);
+      r = t.row(destinationHash, dh, dl);
+      t.distinct(DST_ADDRESSES, s, destinationHash);
+      t.distinct(SOURCES, r, sourceHash);
+      pair = pairs.remember(sh, sl, dh, dl, s, r);
+    }
     t.countOverflow(s);
     t.countOverflow(r);
     t.sent(s, ts, wire);
     t.add(R_PACKETS, r, 1);
     t.add(R_BYTES, r, wire);
     t.receivedFrom(r, sh, sl);
-    t.distinct(DST_ADDRESSES, s, destinationHash);
-    t.distinct(SOURCES, r, sourceHash);
     int protocol = d.transportProtocol();
     if (protocol != DecodedFrame.NO_TRANSPORT) {
       int sport = d.sourcePort();
       int dport = d.destinationPort();
-      t.distinct(DST_PORTS, s, AddressKeys.mix(((long) protocol << 16) | dport));
+      long protocolPort = ((long) protocol << 16) | dport;
+      if (pairs.newPort(pair, protocolPort)) {
+        t.distinct(DST_PORTS, s, AddressKeys.mix(protocolPort));
+      }
       if (protocol == TCP) {
-        tcp(t, s, r, d.tcpFlags(), dh, dl, destinationHash, dport);
+        tcp(t, s, r, d.tcpFlags(), dh, dl, dport);
         if ((d.tcpFlags() & 0x12) == 0x12) {
-          t.distinct(RESPONDENTS, r, sourceHash); // a SYN-ACK answers r's SYN
+          t.distinct(RESPONDENTS, r, AddressKeys.hash(sh, sl)); // a SYN-ACK answers r's SYN
         }
       } else if (protocol == UDP_PROTOCOL) {
         t.add(UDP, s, 1);
         t.add(R_UDP, r, 1);
         if (sport > dport) {
-          probe(t, s, dh, dl, destinationHash, protocol, dport);
+          probe(t, s, dh, dl, protocol, dport);
         } else if (sport < dport) {
-          t.distinct(RESPONDENTS, r, sourceHash); // a service answering r's client port
+          t.distinct(RESPONDENTS, r, AddressKeys.hash(sh, sl)); // a service answering r's client port
         }
       }
       if (sport == DNS_PORT || dport == DNS_PORT) {
         dns(t, s, r, buffer, d, protocol);
       }
     } else if (d.icmpType() != DecodedFrame.NONE) {
-      icmp(t, s, r, d.ipVersion(layer), d.icmpType(), dh, dl, destinationHash);
+      icmp(t, s, r, d.ipVersion(layer), d.icmpType(), dh, dl);
       if (d.icmpType() == (d.ipVersion(layer) == 4 ? 0 : 129)) {
-        t.distinct(RESPONDENTS, r, sourceHash); // an echo reply answers r's request
+        t.distinct(RESPONDENTS, r, AddressKeys.hash(sh, sl)); // an echo reply answers r's request
       }
     }
   }
 
-  private static void tcp(TrafficTable t, int s, int r, int flags, long dh, long dl, long dHash, int dport) {
+  private static void tcp(TrafficTable t, int s, int r, int flags, long dh, long dl, int dport) {
     boolean syn = (flags & 0x02) != 0;
     boolean ack = (flags & 0x10) != 0;
     boolean rst = (flags & 0x04) != 0;
@@ -297,7 +310,7 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
       t.add(TCP_SYN, s, 1);
       t.add(R_SYN, r, 1);
       t.add(FLOWS, s, 1);
-      probe(t, s, dh, dl, dHash, TCP, dport);
+      probe(t, s, dh, dl, TCP, dport);
     } else if (syn) {
       t.add(TCP_SYN_ACK, s, 1);
       t.add(R_SYN_ACK, r, 1);
@@ -313,7 +326,7 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
     }
   }
 
-  private static void icmp(TrafficTable t, int s, int r, int version, int type, long dh, long dl, long dHash) {
+  private static void icmp(TrafficTable t, int s, int r, int version, int type, long dh, long dl) {
     t.add(ICMP, s, 1);
     t.add(R_ICMP, r, 1);
     // ICMP destination unreachable 3 / echo 8 / reply 0 (RFC 792); ICMPv6 1 / 128 / 129 (RFC 4443).
@@ -332,18 +345,18 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
       t.add(R_ICMP_UNREACHABLE, r, 1);
     } else if (type == echo) {
       t.add(ICMP_ECHO, s, 1);
-      probe(t, s, dh, dl, dHash, version == 4 ? 1 : 58, -1);
+      probe(t, s, dh, dl, version == 4 ? 1 : 58, -1);
     } else if (type == reply) {
       t.add(R_ICMP_ECHO_REPLY, r, 1);
     }
   }
 
-  private static void probe(TrafficTable t, int s, long dh, long dl, long dHash, int protocol, int port) {
+  private static void probe(TrafficTable t, int s, long dh, long dl, int protocol, int port) {
     if (AddressKeys.isGroup(dh, dl)) {
       return; // SSDP, mDNS and broadcast discovery are not probes of a host
     }
     t.probe(s, dh, dl, port);
-    t.distinct(PROBE_ADDRESSES, s, dHash);
+    t.distinct(PROBE_ADDRESSES, s, AddressKeys.hash(dh, dl));
     t.distinct(PROBE_PORTS, s, AddressKeys.mix(((long) protocol << 16) | (port & 0xffff)));
   }
 
