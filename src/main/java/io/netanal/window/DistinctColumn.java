@@ -101,8 +101,15 @@ final class DistinctColumn {
   void merge(int row, DistinctColumn from, int fromRow) {
     int s = from.state[fromRow];
     if (s >= 0) {
+      if (state[row] == 0 && s > 0) {
+        copyInto(row, from, fromRow, s);
+        return;
+      }
       for (int i = 0; i < s; i++) {
-        addFingerprint(row, from.fingerprint(fromRow, i));
+        int fp = from.fingerprint(fromRow, i);
+        if (last[row] != fp) {
+          addFingerprint(row, fp);
+        }
       }
       return;
     }
@@ -119,6 +126,21 @@ final class DistinctColumn {
     if (state[row] < SATURATED) {
       sketches[-state[row] - 2].merge(from.sketches[-s - 2]);
     }
+  }
+
+  /**
+   * An empty row takes {@code from}'s {@code n} exact values as they are: the same set, order and last value that
+   * adding them one by one would give (they are distinct and no more than {@value #EXACT}), without the searches.
+   * A window's row is empty when its address first appears in the larger window, so this is most merges.
+   */
+  private void copyInto(int row, DistinctColumn from, int fromRow, int n) {
+    System.arraycopy(from.inline, fromRow * INLINE, inline, row * INLINE, Math.min(n, INLINE));
+    if (n > INLINE) {
+      blockOf[row] = takeBlock();
+      System.arraycopy(from.pool, from.blockOf[fromRow], pool, blockOf[row], n - INLINE);
+    }
+    state[row] = n;
+    last[row] = from.fingerprint(fromRow, n - 1);
   }
 
   /** Adds a stored fingerprint: exact rows compare it as is, sketches take its mix (as {@link #promote} does). */

@@ -49,6 +49,9 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
   private final TrafficTable[] larger;
   private final long[] largerIndex;
   private long newest = NONE;
+  /** The base window of the last packet, by index and start, so that most packets find theirs without dividing. */
+  private long lastIndex = NONE;
+  private long lastStart;
   private long latePackets;
   private long lateFlows;
   private long windowed;
@@ -97,7 +100,15 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
     if (decoded.ipCount() == 0) {
       return; // windows are per IP address; ARP and other non-IP frames have none
     }
-    long w = Math.floorDiv(timestampNanos, WindowSizes.BASE_NANOS);
+    long w;
+    long into = timestampNanos - lastStart; // negative when it overflows, as for a packet before lastStart
+    if (lastIndex != NONE && timestampNanos >= lastStart && into >= 0 && into < WindowSizes.BASE_NANOS) {
+      w = lastIndex; // the previous packet's window: no division
+    } else {
+      w = Math.floorDiv(timestampNanos, WindowSizes.BASE_NANOS);
+      lastIndex = w;
+      lastStart = w * WindowSizes.BASE_NANOS;
+    }
     advance(w);
     if (w <= newest - GRACE_WINDOWS - 1) {
       latePackets++;
