@@ -30,7 +30,9 @@ public final class AlertEngine implements WindowRowsListener {
   private final WindowListener next;
   private final long smallestWindowNanos;
   private final long gapNanos;
-  private final List<Detector> detectors = new ArrayList<>();
+  /** The enabled detectors for the smallest window size, and those of them that read larger sizes too. */
+  private final Detector[] detectors;
+  private final Detector[] largerWindowDetectors;
   private final Baselines baselines = new Baselines();
   /** Open and ended episodes in the order they were raised; an ended one is replaced when its key comes back. */
   private final Map<String, Episode> open = new LinkedHashMap<>();
@@ -55,20 +57,19 @@ public final class AlertEngine implements WindowRowsListener {
         new SynFloodDetector(settings), new VolumeFloodDetector(AlertType.UDP_FLOOD, settings),
         new VolumeFloodDetector(AlertType.ICMP_FLOOD, settings), new DnsAmplificationDetector(settings),
         new BruteForceDetector(settings));
-    for (Detector d : all) {
-      if (settings.enabled(d.type())) {
-        detectors.add(d);
-      }
-    }
+    this.detectors = all.stream().filter(d -> settings.enabled(d.type())).toArray(Detector[]::new);
+    this.largerWindowDetectors = Arrays.stream(detectors).filter(d -> !d.smallestWindowOnly())
+        .toArray(Detector[]::new);
   }
 
   @Override
   public void windowClosed(WindowRows window) {
-    Detector.Context context = new Detector.Context(settings,
-        window.endNanos() - window.startNanos() == smallestWindowNanos, baselines);
+    boolean smallest = window.endNanos() - window.startNanos() == smallestWindowNanos;
+    Detector.Context context = new Detector.Context(settings, smallest, baselines);
+    Detector[] asked = smallest ? detectors : largerWindowDetectors;
     int count = 0;
     for (int r = 0; r < window.rows(); r++) {
-      for (Detector d : detectors) {
+      for (Detector d : asked) {
         if (d.wants(window, r, context)) {
           if (count == wanted.length) {
             wanted = Arrays.copyOf(wanted, 2 * count);
@@ -79,7 +80,7 @@ public final class AlertEngine implements WindowRowsListener {
       }
     }
     if (count > 0) {
-      inspect(window, context, count);
+      inspect(window, context, asked, count);
     }
     if (next != null) {
       next.windowClosed(window.closedWindow());
@@ -87,12 +88,12 @@ public final class AlertEngine implements WindowRowsListener {
   }
 
   /** Runs the detectors over the wanted rows in the records' order, as if over the window's records. */
-  private void inspect(WindowRows window, Detector.Context context, int count) {
+  private void inspect(WindowRows window, Detector.Context context, Detector[] asked, int count) {
     window.sortInRecordOrder(wanted, count);
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int r = wanted[i];
-      for (Detector d : detectors) {
+      for (Detector d : asked) {
         if (d.wants(window, r, context)) {
           d.inspect(window, r, context, findings);
         }

@@ -15,6 +15,14 @@ import java.util.List;
 interface Detector {
   AlertType type();
 
+  /**
+   * Whether this detector reads only the smallest window size: then {@link #wants} is false for every row of a
+   * larger one, and the engine does not ask.
+   */
+  default boolean smallestWindowOnly() {
+    return false;
+  }
+
   /** Whether {@link #inspect} could add a finding or move a baseline for row {@code r}; no side effects. */
   boolean wants(WindowRows w, int r, Context context);
 

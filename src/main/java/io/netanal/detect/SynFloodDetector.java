@@ -29,6 +29,11 @@ final class SynFloodDetector implements Detector {
   }
 
   @Override
+  public boolean smallestWindowOnly() {
+    return true;
+  }
+
+  @Override
   public boolean wants(WindowRows w, int r, Context c) {
     if (!c.smallestWindow() || w.isOther(r)) {
       return false;

@@ -46,6 +46,11 @@ final class VolumeFloodDetector implements Detector {
   }
 
   @Override
+  public boolean smallestWindowOnly() {
+    return true;
+  }
+
+  @Override
   public boolean wants(WindowRows w, int r, Context c) {
     return c.smallestWindow() && received(w, r) != 0 && !w.isOther(r);
   }
