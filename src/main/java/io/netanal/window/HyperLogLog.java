@@ -26,6 +26,11 @@ final class HyperLogLog {
   }
 
   private final byte[] registers = new byte[REGISTERS];
+  /**
+   * The last estimate, or -1 once a register changed since: a closed window's rows are read by several detectors
+   * (twice each when wanted) and the estimate sums all {@value #REGISTERS} registers.
+   */
+  private long estimate = -1;
 
   /** Adds a value by its 64-bit hash (which must be well mixed: see {@link AddressKeys#mix}). */
   void add(long hash) {
@@ -34,6 +39,7 @@ final class HyperLogLog {
     int rank = Long.numberOfLeadingZeros((hash << PRECISION) | (1L << (PRECISION - 1))) + 1;
     if (rank > registers[index]) {
       registers[index] = (byte) rank;
+      estimate = -1;
     }
   }
 
@@ -41,11 +47,19 @@ final class HyperLogLog {
     for (int i = 0; i < REGISTERS; i++) {
       if (other.registers[i] > registers[i]) {
         registers[i] = other.registers[i];
+        estimate = -1;
       }
     }
   }
 
   long estimate() {
+    if (estimate < 0) {
+      estimate = compute();
+    }
+    return estimate;
+  }
+
+  private long compute() {
     double sum = 0;
     int zeros = 0;
     for (byte r : registers) {
@@ -63,5 +77,6 @@ final class HyperLogLog {
 
   void clear() {
     Arrays.fill(registers, (byte) 0);
+    estimate = -1;
   }
 }
