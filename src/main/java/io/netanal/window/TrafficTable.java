@@ -81,6 +81,15 @@ final class TrafficTable {
   static final int RESPONDENTS = 5;
   static final int DISTINCTS = 6;
 
+  /** A new row's columns: zeros, and first/last timestamps that any packet's replace. */
+  private static final long[] BLANK_LONGS = new long[LONGS];
+  private static final double[] BLANK_DOUBLES = new double[DOUBLES];
+
+  static {
+    BLANK_LONGS[FIRST_TS] = Long.MAX_VALUE;
+    BLANK_LONGS[LAST_TS] = Long.MIN_VALUE;
+  }
+
   private static final int INITIAL_ROWS = 64;
   private static final int INITIAL_SLOTS = 2 * INITIAL_ROWS;
 
@@ -214,11 +223,9 @@ final class TrafficTable {
     high[r] = addressHigh;
     low[r] = addressLow;
     text[r] = null;
-    int b = r * LONGS;
-    Arrays.fill(longs, b, b + LONGS, 0);
-    Arrays.fill(doubles, r * DOUBLES, (r + 1) * DOUBLES, 0);
-    longs[b + FIRST_TS] = Long.MAX_VALUE;
-    longs[b + LAST_TS] = Long.MIN_VALUE;
+    // Copied from a blank row: System.arraycopy is a stub under C1, where Arrays.fill is a loop per element.
+    System.arraycopy(BLANK_LONGS, 0, longs, r * LONGS, LONGS);
+    System.arraycopy(BLANK_DOUBLES, 0, doubles, r * DOUBLES, DOUBLES);
     return r;
   }
 
