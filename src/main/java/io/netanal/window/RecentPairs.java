@@ -1,91 +1,83 @@
 package io.netanal.window;
 
 /**
- * The last two (source, destination) address pairs a {@link TrafficTable} counted, with their rows and the last
- * destination port counted for each: most packets repeat one of them (a stream's data one way, its ACKs the other),
- * and a repeat needs no address hash, no row lookup and no distinct-set add of either address, whose sets already
- * hold it (sets only grow within a window, so skipping a value already in one changes no count).
+ * The (source, destination) address pairs a {@link TrafficTable} counted lately, with their rows and the last
+ * destination port counted for each: most packets repeat a recent pair (a stream's data one way, its ACKs the
+ * other, a few conversations interleaved), and a repeat needs no address hash, no row lookup and no distinct-set
+ * add of either address, whose sets already hold it (sets only grow within a window, so skipping a value already
+ * in one changes no count).
  *
- * <p>Owned by the table's thread; valid until the table is cleared, since a row keeps its address until then. The
- * less recently used pair makes room for a new one.
+ * <p>Direct-mapped: {@value #ENTRIES} entries, a pair's entry chosen by a multiplicative hash of its addresses'
+ * low halves; a new pair takes its entry's place. Owned by the table's thread; entries are valid until the table
+ * is cleared (a row keeps its address until then), which {@link #clear()} does in one step by moving to a new
+ * generation.
  */
 final class RecentPairs {
   static final int NONE = -1;
+  private static final int BITS = 6;
+  private static final int ENTRIES = 1 << BITS;
   private static final long NO_PORT = -1;
 
-  private long sourceHigh0;
-  private long sourceLow0;
-  private long destinationHigh0;
-  private long destinationLow0;
-  private long sourceHigh1;
-  private long sourceLow1;
-  private long destinationHigh1;
-  private long destinationLow1;
-  private boolean valid0;
-  private boolean valid1;
-  private final int[] source = new int[2];
-  private final int[] destination = new int[2];
-  private final long[] port = new long[2];
-  private int newest;
+  private final long[] sourceHigh = new long[ENTRIES];
+  private final long[] sourceLow = new long[ENTRIES];
+  private final long[] destinationHigh = new long[ENTRIES];
+  private final long[] destinationLow = new long[ENTRIES];
+  private final int[] source = new int[ENTRIES];
+  private final int[] destination = new int[ENTRIES];
+  private final long[] port = new long[ENTRIES];
+  /** An entry is valid when its stamp is the current generation. */
+  private final int[] stamp = new int[ENTRIES];
+  private int generation = 1;
 
-  /** The slot (0 or 1) of a pair counted before, or {@link #NONE}. */
+  private static int entry(long sl, long dl) {
+    return (int) (((sl * 0x9E3779B97F4A7C15L) + dl) * 0xBF58476D1CE4E5B9L >>> (64 - BITS));
+  }
+
+  /** The entry of a pair counted before in this window, or {@link #NONE}. */
   int find(long sh, long sl, long dh, long dl) {
-    if (valid0 && sourceLow0 == sl && destinationLow0 == dl && sourceHigh0 == sh && destinationHigh0 == dh) {
-      newest = 0;
-      return 0;
-    }
-    if (valid1 && sourceLow1 == sl && destinationLow1 == dl && sourceHigh1 == sh && destinationHigh1 == dh) {
-      newest = 1;
-      return 1;
-    }
-    return NONE;
+    int e = entry(sl, dl);
+    return stamp[e] == generation && sourceLow[e] == sl && destinationLow[e] == dl && sourceHigh[e] == sh
+        && destinationHigh[e] == dh ? e : NONE;
   }
 
   /** Remembers a pair whose rows were just found and whose addresses were just added to their sets. */
   int remember(long sh, long sl, long dh, long dl, int s, int r) {
-    int slot = 1 - newest;
-    if (slot == 0) {
-      sourceHigh0 = sh;
-      sourceLow0 = sl;
-      destinationHigh0 = dh;
-      destinationLow0 = dl;
-      valid0 = true;
-    } else {
-      sourceHigh1 = sh;
-      sourceLow1 = sl;
-      destinationHigh1 = dh;
-      destinationLow1 = dl;
-      valid1 = true;
-    }
-    source[slot] = s;
-    destination[slot] = r;
-    port[slot] = NO_PORT;
-    newest = slot;
-    return slot;
+    int e = entry(sl, dl);
+    sourceHigh[e] = sh;
+    sourceLow[e] = sl;
+    destinationHigh[e] = dh;
+    destinationLow[e] = dl;
+    source[e] = s;
+    destination[e] = r;
+    port[e] = NO_PORT;
+    stamp[e] = generation;
+    return e;
   }
 
-  int source(int slot) {
-    return source[slot];
+  int source(int e) {
+    return source[e];
   }
 
-  int destination(int slot) {
-    return destination[slot];
+  int destination(int e) {
+    return destination[e];
   }
 
   /**
-   * Whether {@code protocolPort} (protocol and destination port) is new for the pair's last packets: true the
-   * first time in a row, when it must be added to the source's set of destination ports; then remembered.
+   * Whether {@code protocolPort} (protocol and destination port) differs from the pair's last: then it must be
+   * added to the source's set of destination ports, and is remembered.
    */
-  boolean newPort(int slot, long protocolPort) {
-    if (port[slot] == protocolPort) {
+  boolean newPort(int e, long protocolPort) {
+    if (port[e] == protocolPort) {
       return false;
     }
-    port[slot] = protocolPort;
+    port[e] = protocolPort;
     return true;
   }
 
   void clear() {
-    valid0 = false;
-    valid1 = false;
+    if (++generation == 0) { // after 2^32 windows: stamps of the first generations would look current
+      java.util.Arrays.fill(stamp, 0);
+      generation = 1;
+    }
   }
 }
