@@ -16,6 +16,16 @@ final class JsonBytes {
   /** Below this magnitude (in thousandths) every thousandth is a distinct double, whose text is its decimal. */
   private static final long EXACT_THOUSANDTHS = 1L << 43;
 
+  /** "00" to "99": the digits of each number below 100, two bytes each. */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
   /** Slots of {@link #sameString}. */
   static final int SLOTS = 4;
 
@@ -84,13 +94,26 @@ final class JsonBytes {
   }
 
   private JsonBytes digits(int v) {
-    int at = length + (v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6
+    if (v < 10) {
+      bytes[length++] = (byte) ('0' + v); // most counts of most rows: 0 and small numbers
+      return this;
+    }
+    int at = length + (v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6
         : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10);
     length = at;
-    do {
-      bytes[--at] = (byte) ('0' + v % 10);
-      v /= 10;
-    } while (v != 0);
+    while (v >= 100) { // two digits per division
+      int q = v / 100;
+      int pair = (v - q * 100) * 2;
+      bytes[--at] = PAIRS[pair + 1];
+      bytes[--at] = PAIRS[pair];
+      v = q;
+    }
+    if (v >= 10) {
+      bytes[--at] = PAIRS[v * 2 + 1];
+      bytes[--at] = PAIRS[v * 2];
+    } else {
+      bytes[--at] = (byte) ('0' + v);
+    }
     return this;
   }
 

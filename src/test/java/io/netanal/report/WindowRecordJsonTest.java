@@ -68,6 +68,14 @@ class WindowRecordJsonTest {
 
       assertThat(text(b)).isEqualTo(Long.toString(v));
     }
+    JsonBytes b = new JsonBytes(1);
+    for (int v = 0; v < 1_000_000; v += v < 20_000 ? 1 : 997) {
+      b.reset();
+
+      b.number(v);
+
+      assertThat(text(b)).isEqualTo(Integer.toString(v));
+    }
   }
 
   @Test
