@@ -37,6 +37,8 @@ final class Baselines {
   private int used;
   private int free = NIL;
   private int size;
+  /** The entry {@link #get} found last, until an entry is removed. */
+  private int lastRead = NIL;
   /** Entry + 1 per slot, 0 when empty; at most half full. */
   private final int[] slots;
   private final int mask;
@@ -65,6 +67,7 @@ final class Baselines {
       return 0;
     }
     touch(e);
+    lastRead = e; // a detector reads a baseline, then moves it
     return rate[e];
   }
 
@@ -74,7 +77,8 @@ final class Baselines {
    */
   void update(String kind, long high, long low, double rate) {
     int k = kindIndex(kind);
-    int e = find(k, high, low);
+    int e = lastRead != NIL && low == this.low[lastRead] && high == this.high[lastRead] && this.kind[lastRead] == k
+        ? lastRead : find(k, high, low);
     if (e != NIL) {
       touch(e);
       double old = this.rate[e];
@@ -143,6 +147,7 @@ final class Baselines {
   }
 
   private void remove(int e) {
+    lastRead = NIL;
     int slot = hash(kind[e], high[e], low[e]) & mask;
     while (slots[slot] != e + 1) {
       slot = (slot + 1) & mask;

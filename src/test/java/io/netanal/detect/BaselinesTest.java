@@ -58,6 +58,11 @@ class BaselinesTest {
         long low = random.nextInt(targets);
         if (random.nextInt(3) == 0) {
           assertThat(b.get(kind, high, low)).as("get %d", i).isEqualTo(ref.get(kind, high, low));
+          if (random.nextBoolean()) { // then moved, as the flood detectors do
+            double rate = random.nextInt(10_000) / 7.0;
+            b.update(kind, high, low, rate);
+            ref.update(kind, high, low, rate);
+          }
         } else {
           double rate = random.nextInt(10_000) / 7.0;
           b.update(kind, high, low, rate);
