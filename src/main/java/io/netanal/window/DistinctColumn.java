@@ -22,6 +22,8 @@ final class DistinctColumn {
   /** {@link #state} of a row with a sketch is {@code -(sketch index) - 2}; of a saturated row, {@code -1}. */
   private static final int SATURATED = -1;
 
+  private static final int[] ZEROS = new int[1024];
+
   private final int maxSketches;
   /** Per row, its first {@link #INLINE} fingerprints: {@code inline[row * INLINE + i]}. */
   private int[] inline = new int[0];
@@ -84,6 +86,10 @@ final class DistinctColumn {
     }
     state[row] = -sketchesUsed - 2;
     sketchesUsed++;
+  }
+
+  boolean isEmpty(int row) {
+    return state[row] == 0;
   }
 
   long count(int row) {
@@ -202,6 +208,13 @@ final class DistinctColumn {
     return block;
   }
 
+  /** Zeroes {@code a[0, n)} by copies of a block of zeros: a stub under C1, where Arrays.fill is a loop. */
+  private static void zero(int[] a, int n) {
+    for (int at = 0; at < n; at += ZEROS.length) {
+      System.arraycopy(ZEROS, 0, a, at, Math.min(ZEROS.length, n - at));
+    }
+  }
+
   /** Rows whose count stopped at {@value #EXACT} because every sketch was in use. */
   long saturated() {
     return saturated;
@@ -209,8 +222,8 @@ final class DistinctColumn {
 
   /** Empties the first {@code rows} rows and returns every sketch to the pool. */
   void clear(int rows) {
-    Arrays.fill(state, 0, Math.min(rows, state.length), 0);
-    Arrays.fill(last, 0, Math.min(rows, last.length), 0);
+    zero(state, Math.min(rows, state.length));
+    zero(last, Math.min(rows, last.length));
     for (int i = 0; i < sketchesUsed; i++) {
       sketches[i].clear();
     }

@@ -351,7 +351,10 @@ final class TrafficTable {
         doubles[d + c] += fd[fdb + c];
       }
       for (int c = 0; c < DISTINCTS; c++) {
-        distincts[c].merge(r, from.distincts[c], f);
+        DistinctColumn fc = from.distincts[c];
+        if (!fc.isEmpty(f)) { // most rows probe nothing and answer no one: no call for those sets
+          distincts[c].merge(r, fc, f);
+        }
       }
     }
     overflowPackets += from.overflowPackets;
