@@ -27,6 +27,7 @@ public final class LiveCapture implements AutoCloseable {
   private final int linkType;
   private final int snaplen;
   private final boolean nanoTimestamps;
+  private final PcapFrameSource source;
   private final CaptureLoop loop;
 
   private LiveCapture(CaptureConfig config, String device, PcapHandle handle) throws NotOpenException {
@@ -35,8 +36,9 @@ public final class LiveCapture implements AutoCloseable {
     this.linkType = handle.getDlt().value();
     this.snaplen = handle.getSnapshot();
     this.nanoTimestamps = handle.getTimestampPrecision() == TimestampPrecision.NANO;
-    this.loop = new CaptureLoop(new PcapFrameSource(handle), device, linkType, config.count(),
-        config.durationMillis(), config.queueFrames(), snaplen);
+    this.source = new PcapFrameSource(handle, nanoTimestamps, snaplen);
+    this.loop = new CaptureLoop(source, device, linkType,
+        config.count(), config.durationMillis(), config.queueFrames(), snaplen);
   }
 
   /**
@@ -100,6 +102,11 @@ public final class LiveCapture implements AutoCloseable {
 
   public String device() {
     return device;
+  }
+
+  /** True when frames are read with {@code pcap_next_ex} called directly, false for pcap4j's dispatch (tests). */
+  boolean readsDirectly() {
+    return source.readsDirectly();
   }
 
   /** The device's LINKTYPE_ value. */

@@ -45,6 +45,7 @@ class LiveCaptureTest {
       CaptureStatistics stats = result.get(2, TimeUnit.SECONDS);
       long after = System.currentTimeMillis();
 
+      assertThat(capture.readsDirectly()).as("pcap_next_ex called directly").isTrue();
       assertThat(capture.linkType()).isEqualTo(LinkType.ETHERNET);
       assertThat(stats).isEqualTo(new CaptureStatistics(70, 0, 0, 0));
       List<Frame> udp = sink.frames.stream().filter(f -> f.protocol == 17).toList();
@@ -107,6 +108,59 @@ class LiveCaptureTest {
 
       assertThat(sink.frames).hasSize(5);
       assertThat(stats.received()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void shouldDeliverTheSameFramesThroughPcap4jsDispatchWhereLibpcapCannotBeCalledDirectly() throws Exception {
+    System.setProperty(PcapFrameSource.PCAP4J_DISPATCH, "true");
+    try (LoopbackTraffic traffic = new LoopbackTraffic();
+         LiveCapture capture = LiveCapture.open(config(traffic.filter(), 0, 0, 4096))) {
+      System.clearProperty(PcapFrameSource.PCAP4J_DISPATCH);
+      assertThat(capture.readsDirectly()).isFalse();
+      RecordingSink sink = new RecordingSink();
+      CompletableFuture<CaptureStatistics> result = CompletableFuture.supplyAsync(() -> capture.run(sink, () -> {}));
+      long before = System.currentTimeMillis();
+      int udpSource = traffic.sendUdp(50, 100);
+      traffic.drainUdp(50);
+      awaitFrames(sink, 50);
+      capture.stop();
+      CaptureStatistics stats = result.get(2, TimeUnit.SECONDS);
+      long after = System.currentTimeMillis();
+
+      assertThat(stats).isEqualTo(new CaptureStatistics(50, 0, 0, 0));
+      assertThat(sink.frames).hasSize(50).allSatisfy(f -> {
+        assertThat(f.sourcePort).isEqualTo(udpSource);
+        assertThat(f.capturedLength).isEqualTo(14 + 20 + 8 + 100).isEqualTo(f.originalLength);
+        assertThat(f.timestampNanos / 1_000_000).isBetween(before - 1000, after + 1000);
+      });
+    } finally {
+      System.clearProperty(PcapFrameSource.PCAP4J_DISPATCH);
+    }
+  }
+
+  @Test
+  void shouldTimeFramesInWholeMicrosecondsWhenMicrosecondsAreAskedFor() throws Exception {
+    try (LoopbackTraffic traffic = new LoopbackTraffic();
+         LiveCapture capture = LiveCapture.open(new CaptureConfig(LiveCaptureSupport.LOOPBACK, traffic.filter(), 0,
+             0, 65535, 8 << 20, 4096, false, false))) {
+      RecordingSink sink = new RecordingSink();
+      CompletableFuture<CaptureStatistics> result = CompletableFuture.supplyAsync(() -> capture.run(sink, () -> {}));
+      long before = System.currentTimeMillis();
+      traffic.sendUdp(20, 1000);
+      traffic.drainUdp(20);
+      awaitFrames(sink, 20);
+      capture.stop();
+      CaptureStatistics stats = result.get(2, TimeUnit.SECONDS);
+      long after = System.currentTimeMillis();
+
+      assertThat(capture.nanoTimestamps()).isFalse();
+      assertThat(stats.received()).isEqualTo(20);
+      assertThat(sink.frames).hasSize(20).allSatisfy(f -> {
+        assertThat(f.timestampNanos % 1000).isZero();
+        assertThat(f.timestampNanos / 1_000_000).isBetween(before - 1000, after + 1000);
+        assertThat(f.capturedLength).isEqualTo(14 + 20 + 8 + 1000).isEqualTo(f.originalLength);
+      });
     }
   }
 
