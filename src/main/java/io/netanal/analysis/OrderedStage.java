@@ -5,6 +5,7 @@ import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.decode.FrameDecoder;
 import io.netanal.frame.FrameSink;
 import io.netanal.pcap.CaptureFileReader;
+import io.netanal.pcap.WindowRecycler;
 import io.netanal.stats.StatisticsCollector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,13 +14,13 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * A {@link FramePipeline} run as stages on several threads, for one file: the calling thread reads, decodes and
- * counts statistics, copying each frame with its decoded view into {@link StagedFrames} batches; each later stage,
+ * counts statistics, putting each frame (in place in the reader's window, see {@link WindowRing}) with its decoded
+ * view into {@link StagedFrames} batches; each later stage,
  * on a thread of its own, takes the batches in order, runs its consumers on every frame and passes the batch on.
  * Each frame is decoded once, and every consumer sees the same bytes, decoded view, timestamp and lengths, in the
  * same order, as the direct pipeline gives it: the results are those of one serial pass.
  *
- * <p>The consumers are split into groups: group 0 runs on the reading thread (on the copy, before the frame is
- * handed over), group {@code i > 0} on stage thread {@code i}. The flow records a group ends reach the last group
+ * <p>The consumers are split into groups: group 0 runs on the reading thread (before the frame is handed over), group {@code i > 0} on stage thread {@code i}. The flow records a group ends reach the last group
  * through an {@link OrderedRelay}, between the same frames as in one serial pass. With windows and detection, the
  * flow table is a stage of its own and detection the last: three threads whose work is about even, so that on two
  * cores the wall time nears the total CPU time over two, which no two-way split of this pipeline gives.
@@ -29,13 +30,13 @@ import java.util.concurrent.BlockingQueue;
  * reading at the next batch and is rethrown by {@link #read} on the calling thread, as the direct pipeline would
  * throw it.
  */
-final class OrderedStage implements FrameSink {
+final class OrderedStage implements FrameSink, WindowRecycler {
   private static final int QUEUED = 4;
   private static final StagedFrames END = new StagedFrames(0);
 
   private final FrameDecoder decoder = new FrameDecoder();
   private final StatisticsCollector collector;
-  /** Run on the reading thread, on the copy, before the frame is handed over. */
+  /** Run on the reading thread, before the frame is handed over. */
   private final DecodedFrameConsumer[] early;
   /** {@code groups[i]} runs on stage thread {@code i} (0 is the reading thread's, {@link #early}). */
   private final DecodedFrameConsumer[][] groups;
@@ -47,19 +48,29 @@ final class OrderedStage implements FrameSink {
   private final int batches;
   private int created;
   private StagedFrames filling;
+  /** Batches handed over so far; the next one gets this number. */
+  private long handedOver;
+  private final WindowRing windows;
   private volatile Throwable failure;
 
   /**
    * {@code groups[0]} runs on the reading thread, every later group on a thread of its own, in order;
    * {@code relay} (may be null) carries the records group {@code relayGroup} ends to the last group, in order.
    */
-  @SuppressWarnings("unchecked")
   OrderedStage(StatisticsCollector collector, DecodedFrameConsumer[][] groups, int relayGroup, OrderedRelay relay) {
+    this(collector, groups, relayGroup, relay, WindowRing.MAX_WINDOWS);
+  }
+
+  /** As above, with at most {@code maxWindows} read windows waiting for the stages (tests: few, to force reuse). */
+  @SuppressWarnings("unchecked")
+  OrderedStage(StatisticsCollector collector, DecodedFrameConsumer[][] groups, int relayGroup, OrderedRelay relay,
+      int maxWindows) {
     if (groups.length < 2 || (relay != null && relayGroup >= groups.length - 1)) {
       throw new IllegalArgumentException("stages: " + groups.length + " groups, relay from group " + relayGroup
           + " (expected: at least 2 groups, a relay from a group before the last)");
     }
     this.collector = collector;
+    this.windows = new WindowRing(maxWindows);
     this.groups = groups;
     this.early = groups[0];
     this.relayGroup = relayGroup;
@@ -82,6 +93,7 @@ final class OrderedStage implements FrameSink {
       threads[i].start();
     }
     try {
+      reader.recycleWindows(this);
       reader.read(head);
       if (filling != null && filling.size > 0) {
         handOver();
@@ -112,14 +124,17 @@ final class OrderedStage implements FrameSink {
       int offset) {
     if (filling == null) {
       filling = takeFree();
-    } else if (!filling.fits(capturedLength)) {
+    } else if (!filling.fits(buffer)) {
       handOver();
       filling = takeFree();
     }
     StagedFrames batch = filling;
-    int at = batch.copy(buffer, offset, capturedLength);
+    if (batch.size == 0) {
+      batch.window(buffer);
+    }
+    int at = offset;
     DecodedFrame decoded = batch.decoded[batch.size];
-    decoder.decode(linkType, batch.slab(), at, capturedLength, decoded);
+    decoder.decode(linkType, batch.bytes(), at, capturedLength, decoded);
     if (collector != null) {
       collector.record(timestampNanos, capturedLength, originalLength, decoded);
     }
@@ -139,8 +154,22 @@ final class OrderedStage implements FrameSink {
     if (failure != null) {
       throw ConsumerFailed.INSTANCE;
     }
+    filling.number = handedOver++;
     putUninterruptibly(queues[1], filling);
     filling = null;
+  }
+
+  /**
+   * The reader needs room past {@code full}: the batch of its last frames goes now (so that the window can be
+   * freed), and the reader goes on in a window no batch refers to any more.
+   */
+  @Override
+  public ByteBuffer next(ByteBuffer full, int capacity) {
+    if (filling != null && filling.size > 0) {
+      handOver();
+    }
+    windows.retire(full, handedOver - 1);
+    return windows.take(capacity);
   }
 
   private StagedFrames takeFree() {
@@ -189,6 +218,7 @@ final class OrderedStage implements FrameSink {
       }
       if (last) {
         batch.clear();
+        windows.completed(batch.number);
       }
       putUninterruptibly(next, batch); // never full: it holds at most every batch there is
     }

@@ -115,6 +115,15 @@ public abstract class CaptureFileReader implements Closeable {
   /** Reads every remaining frame into {@code sink}; returns how many. Stops quietly at damage, see {@link #damage()}. */
   public abstract long read(FrameSink sink) throws IOException;
 
+  /**
+   * Makes {@link #read} swap full windows for windows from {@code recycler} instead of refilling them, so that a
+   * sink may keep frames (the buffer and offset it was given) after its call returned, until it gives their window
+   * back to {@code recycler}. Call before {@link #read}.
+   */
+  public void recycleWindows(WindowRecycler recycler) {
+    input.recycler(recycler);
+  }
+
   /** Bytes consumed so far; any thread may call it (for progress). */
   public long bytesRead() {
     return input.bytesRead();

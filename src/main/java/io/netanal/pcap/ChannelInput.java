@@ -38,6 +38,8 @@ final class ChannelInput {
   /** File offset of buffer index 0. */
   private long base;
   private boolean eof;
+  /** Null: one window, compacted in place; else windows are swapped for new ones, never refilled in place. */
+  private WindowRecycler recycler;
 
   /** The file's size when known (else -1): a record claiming more than is left must not grow the window. */
   private final long size;
@@ -53,6 +55,14 @@ final class ChannelInput {
     this.base = base;
     this.buffer = ByteBuffer.allocate(capacity);
     this.ordered = buffer.duplicate().order(order);
+  }
+
+  /**
+   * From now on, when the window is full, the unread bytes move to a window from {@code recycler} instead of to
+   * the start of this one, which is left as it is: frames read from it stay valid for as long as the caller needs.
+   */
+  void recycler(WindowRecycler recycler) {
+    this.recycler = recycler;
   }
 
   ByteBuffer buffer() {
@@ -119,7 +129,9 @@ final class ChannelInput {
       }
       return false;
     }
-    if (buffer.capacity() < count) {
+    if (recycler != null && buffer.capacity() - start < count) {
+      moveTo(recycler.next(buffer, Math.max(count, buffer.capacity())));
+    } else if (buffer.capacity() < count) {
       grow(count);
     } else if (buffer.capacity() - start < count) {
       compact();
@@ -145,6 +157,16 @@ final class ChannelInput {
     base += start;
     end -= start;
     start = 0;
+  }
+
+  /** Continues in {@code fresh}: the unread bytes are copied to its start; the old window is not touched again. */
+  private void moveTo(ByteBuffer fresh) {
+    System.arraycopy(buffer.array(), start, fresh.array(), 0, end - start);
+    base += start;
+    end -= start;
+    start = 0;
+    buffer = fresh;
+    ordered = buffer.duplicate().order(order);
   }
 
   private void grow(int count) {

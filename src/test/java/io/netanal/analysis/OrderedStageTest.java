@@ -12,6 +12,7 @@ import io.netanal.flow.FlowTable;
 import io.netanal.flow.FlowTableOptions;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
+import io.netanal.testing.PcapFixture;
 import io.netanal.testing.TestData;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The two-stage pipeline gives the ordered consumers exactly what the direct, one-thread pipeline gives them. */
 class OrderedStageTest {
@@ -80,6 +83,55 @@ class OrderedStageTest {
       files++;
     }
     assertThat(files).isGreaterThan(20);
+  }
+
+  @Test
+  void shouldGiveEveryStageTheBytesAsReadWhileWindowsAreReusedUnderSlowStages(@TempDir Path dir) throws Exception {
+    // 20,000 UDP frames of 0-700 payload bytes, each payload its own pattern: about 8 MB, eight 1 MB windows
+    PcapFixture pcap = PcapFixture.ethernetBytes(20_000 * (16 + 42 + 700));
+    for (int i = 0; i < 20_000; i++) {
+      byte[] payload = new byte[(i * 37) % 701];
+      for (int j = 0; j < payload.length; j++) {
+        payload[j] = (byte) (i * 31 + j);
+      }
+      pcap.frame(1_000_000_000L * i, PcapFixture.udp(PcapFixture.ipv4(10, 0, 0, 1), PcapFixture.ipv4(10, 0, 0, 2),
+          i % 60_000, 53, payload));
+    }
+    Path file = Files.write(dir.resolve("patterns.pcap"), pcap.bytes());
+    List<String> direct = new ArrayList<>();
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      reader.read(FramePipeline.of(null, null, null, List.of(new Checksums(direct, 0))).sink());
+    }
+
+    List<String> middle = new ArrayList<>();
+    List<String> last = new ArrayList<>();
+    DecodedFrameConsumer[][] groups = {{}, {new Checksums(middle, 500)}, {new Checksums(last, 300)}};
+    OrderedStage stage = new OrderedStage(null, groups, 0, null, 1); // one window waiting at most: reused at once
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      stage.read(reader, stage);
+    }
+
+    assertThat(direct).hasSize(20_000);
+    assertThat(middle).isEqualTo(direct);
+    assertThat(last).isEqualTo(direct);
+  }
+
+  /** Records a checksum of each frame's bytes and decoded ports; sleeps now and then, so the reader runs ahead. */
+  private record Checksums(List<String> seen, int sleepEvery) implements DecodedFrameConsumer {
+    @Override
+    public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
+        DecodedFrame decoded) {
+      CRC32 crc = new CRC32();
+      crc.update(buffer.duplicate().position(offset).limit(offset + capturedLength));
+      seen.add(timestampNanos + " " + capturedLength + " " + decoded.sourcePort() + " " + crc.getValue());
+      if (sleepEvery > 0 && seen.size() % sleepEvery == 0) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
   }
 
   @Test
