@@ -14,10 +14,21 @@ final class SizeHistogram {
   private static final String[] RANGES = {"0-19", "20-39", "40-79", "80-159", "160-319", "320-639", "640-1279",
       "1280-2559", "2560-5119", "5120+"};
 
+  /** Where the last bucket starts; below it, {@link #BUCKET_OF} gives the bucket in one array read. */
+  private static final int LAST_START = 5120;
+  /** {@link #bucket} of every length below {@link #LAST_START}: a division and a bit count per frame cost more. */
+  private static final byte[] BUCKET_OF = new byte[LAST_START];
+
+  static {
+    for (int length = 0; length < LAST_START; length++) {
+      BUCKET_OF[length] = (byte) bucket(length);
+    }
+  }
+
   private final long[] packets = new long[BUCKETS];
 
   void record(long wireLength) {
-    packets[bucket(wireLength)]++;
+    packets[wireLength >= 0 && wireLength < LAST_START ? BUCKET_OF[(int) wireLength] : bucket(wireLength)]++;
   }
 
   /**

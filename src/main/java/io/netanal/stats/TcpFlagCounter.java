@@ -16,37 +16,43 @@ import static io.netanal.decode.TcpFlag.URG;
  * <p>Owned by the one thread that records.
  */
 final class TcpFlagCounter {
-  // Indexed by the flag's bit number (FIN 0 ... CWR 7); SYN without ACK is counted apart.
-  private final long[] byBit = new long[8];
-  private long synWithoutAck;
+  // Segments per combination of the eight flag bits (FIN 0x01 ... CWR 0x80): one increment per segment, where a
+  // count per flag took a loop over the set bits; the flags are summed from the combinations in snapshot().
+  private final long[] byFlags = new long[256];
 
   /** {@code flags} as {@code DecodedFrame.tcpFlags()}: negative when the frame has no TCP header. */
   void record(int flags) {
-    if (flags < 0) {
-      return;
-    }
-    for (int rest = flags & 0xff; rest != 0; rest &= rest - 1) {
-      byBit[Integer.numberOfTrailingZeros(rest)]++;
-    }
-    if ((flags & (SYN | ACK)) == SYN) {
-      synWithoutAck++;
+    if (flags >= 0) {
+      byFlags[flags & 0xff]++;
     }
   }
 
   void merge(TcpFlagCounter from) {
-    for (int i = 0; i < byBit.length; i++) {
-      byBit[i] += from.byBit[i];
+    for (int i = 0; i < byFlags.length; i++) {
+      byFlags[i] += from.byFlags[i];
     }
-    synWithoutAck += from.synWithoutAck;
   }
 
   TcpFlags snapshot() {
     long syn = count(SYN);
+    long synWithoutAck = 0;
+    for (int flags = 0; flags < byFlags.length; flags++) {
+      if ((flags & (SYN | ACK)) == SYN) {
+        synWithoutAck += byFlags[flags];
+      }
+    }
     return new TcpFlags(synWithoutAck, syn - synWithoutAck, count(FIN), count(RST), count(PSH), count(ACK),
         count(URG), count(ECE), count(CWR));
   }
 
+  /** Segments with {@code flag} set, whatever else is. */
   private long count(int flag) {
-    return byBit[Integer.numberOfTrailingZeros(flag)];
+    long sum = 0;
+    for (int flags = 0; flags < byFlags.length; flags++) {
+      if ((flags & flag) != 0) {
+        sum += byFlags[flags];
+      }
+    }
+    return sum;
   }
 }

@@ -21,6 +21,23 @@ class SmallCountersTest {
   }
 
   @Test
+  void shouldCountEveryWireLengthInTheBucketOfItsFormula() {
+    long[] lengths = {0, 1, 19, 20, 1514, 5119, 5120, 5121, 65535, 0xffffffffL};
+    for (long length : lengths) {
+      SizeHistogram sizes = new SizeHistogram();
+      sizes.record(length);
+      assertThat(sizes.snapshot().get(SizeHistogram.bucket(length)).packets()).as("length " + length).isEqualTo(1);
+    }
+    SizeHistogram all = new SizeHistogram();
+    for (int length = 0; length < 6000; length++) {
+      all.record(length);
+    }
+    // 0-19: 20 lengths, 20-39: 20, 40-79: 40, ... 2560-5119: 2560, 5120-5999: 880
+    assertThat(all.snapshot()).extracting(SizeBucket::packets)
+        .containsExactly(20L, 20L, 40L, 80L, 160L, 320L, 640L, 1280L, 2560L, 880L);
+  }
+
+  @Test
   void shouldListAllTenSizeBucketsIncludingEmptyOnes() {
     SizeHistogram sizes = new SizeHistogram();
     sizes.record(60);
@@ -46,6 +63,19 @@ class SmallCountersTest {
     flags.record(-1); // no TCP header
 
     assertThat(flags.snapshot()).isEqualTo(new TcpFlags(1, 1, 1, 1, 1, 4, 1, 1, 1));
+  }
+
+  @Test
+  void shouldCountEachFlagOfEveryCombinationAndMergeCombinations() {
+    TcpFlagCounter flags = new TcpFlagCounter();
+    TcpFlagCounter other = new TcpFlagCounter();
+    for (int combination = 0; combination < 512; combination++) { // NS (0x100) included, which has no column
+      (combination % 2 == 0 ? flags : other).record(combination);
+    }
+    flags.merge(other);
+
+    // each of the eight flags is set in half the 512 combinations; SYN without ACK in a quarter
+    assertThat(flags.snapshot()).isEqualTo(new TcpFlags(128, 128, 256, 256, 256, 256, 256, 256, 256));
   }
 
   @Test
