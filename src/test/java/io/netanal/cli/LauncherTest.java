@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
   private static final Path LAUNCHER = Paths.get("src/main/sh/netanal-launcher.sh");
   private static final String SHARED = "source: shared objects file (top)";
+  /** The launcher runs the Java these tests run on. */
+  private static final Path JAVA_HOME = Paths.get(System.getProperty("java.home"));
 
   @TempDir Path dir;
   private Path binary;
@@ -42,6 +44,8 @@ class LauncherTest {
   @BeforeEach
   void setUp() throws IOException {
     TestData.require(Files.isRegularFile(LAUNCHER), "src/main/sh/netanal-launcher.sh not found (run from the project)");
+    TestData.require(Files.isRegularFile(JAVA_HOME.resolve("lib/server/classes.jsa")),
+        "the Java runtime has no CDS archive of its own (lib/server/classes.jsa), which the launcher's extends");
     binary = dir.resolve("bin/netanal");
     Files.createDirectories(binary.getParent());
     writeBinary(binary);
@@ -138,6 +142,7 @@ class LauncherTest {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
     builder.environment().remove("NETANAL_JAVA_OPTS");
     builder.environment().putAll(env);
     Path out = dir.resolve("out");
