@@ -82,8 +82,9 @@ fi
 
 set -f # the options are split on spaces, never expanded as file names
 if [ -n "$train" ]; then
-  # Not exec: the archive is renamed after the JVM exits. Signals reach the JVM as under exec (a trap's handler,
-  # unlike an ignored signal, is reset for the child); the shell only waits.
+  # Not exec: the archive is renamed after the JVM exits. Ctrl+C still stops the JVM as under exec (the terminal
+  # signals the whole process group, and a trap's handler, unlike an ignored signal, is reset for the child); a
+  # signal sent to this shell's pid alone takes effect once the JVM ended. Only this one first run is so.
   trap 'rm -f -- "$partial"' INT TERM HUP
   # shellcheck disable=SC2086
   "$java" $opts "$share" ${NETANAL_JAVA_OPTS:-} -jar "$self" "$@"
