@@ -1,15 +1,11 @@
 package io.netanal.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.netanal.flow.FlowListener;
 import io.netanal.flow.FlowRecord;
 import io.netanal.frame.TimestampFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,14 +29,18 @@ public final class FlowRecordWriter implements FlowListener {
       "respAddress", "respPort", "proto", "vlan", "service", "origPackets", "respPackets", "origBytes", "respBytes",
       "origIpBytes", "respIpBytes", "state", "history", "end", "communityId", "rttMillis", "origRetransmissions",
       "respRetransmissions", "dns", "dnsMore", "tls", "http");
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  /**
+   * JSON Lines are handed to the writer in chunks of about this many chars: small enough to stay in the CPU cache
+   * between being built and being encoded, large enough that the writer's per-call cost does not count.
+   */
+  private static final int CHUNK = 16 * 1024;
 
   private final Writer out;
   private final Format format;
   private final CSVPrinter csv;
-  /** JSON Lines: one generator for every line (a generator per record costs more than writing most records). */
-  private final JsonGenerator lines;
+  private final FlowRecordJson json = new FlowRecordJson();
+  /** JSON Lines not yet handed to {@link #out}, reused. */
+  private final JsonChars lines = new JsonChars(CHUNK + 4096);
   private long rows;
 
   public FlowRecordWriter(Writer out, Format format) {
@@ -50,7 +50,6 @@ public final class FlowRecordWriter implements FlowListener {
       this.csv = format == Format.CSV
           ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(FIELDS.toArray(new String[0])).build())
           : null;
-      this.lines = format == Format.JSON_LINES ? FACTORY.createGenerator(out).setRootValueSeparator(null) : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,8 +65,11 @@ public final class FlowRecordWriter implements FlowListener {
       if (format == Format.CSV) {
         csvRow(flow);
       } else {
-        write(lines, flow);
-        lines.writeRaw('\n');
+        json.append(flow, lines);
+        lines.append('\n');
+        if (lines.length() >= CHUNK) {
+          lines.writeTo(out);
+        }
       }
       rows++;
     } catch (IOException e) {
@@ -77,9 +79,7 @@ public final class FlowRecordWriter implements FlowListener {
 
   public void flush() {
     try {
-      if (lines != null) {
-        lines.flush();
-      }
+      lines.writeTo(out);
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -88,145 +88,34 @@ public final class FlowRecordWriter implements FlowListener {
 
   /** One record as a compact JSON object (no newline). */
   public static void json(FlowRecord f, Writer out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      write(g, f);
-    }
-  }
-
-  private static void write(JsonGenerator g, FlowRecord f) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("source", f.source());
-    g.writeStringField("ts", TimestampFormat.format(f.tsNanos()));
-    g.writeStringField("lastTs", TimestampFormat.format(f.lastTsNanos()));
-    g.writeFieldName("duration");
-    g.writeNumber(seconds(f.durationNanos()));
-    g.writeStringField("origAddress", f.origAddress());
-    port(g, "origPort", f.origPort());
-    g.writeStringField("respAddress", f.respAddress());
-    port(g, "respPort", f.respPort());
-    g.writeStringField("proto", f.proto());
-    port(g, "vlan", f.vlan());
-    g.writeStringField("service", f.service());
-    g.writeNumberField("origPackets", f.origPackets());
-    g.writeNumberField("respPackets", f.respPackets());
-    g.writeNumberField("origBytes", f.origBytes());
-    g.writeNumberField("respBytes", f.respBytes());
-    g.writeNumberField("origIpBytes", f.origIpBytes());
-    g.writeNumberField("respIpBytes", f.respIpBytes());
-    g.writeStringField("state", f.state());
-    g.writeStringField("history", f.history());
-    g.writeStringField("end", f.end());
-    g.writeStringField("communityId", f.communityId());
-    g.writeFieldName("rttMillis");
-    if (f.rttMillis() == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(ReportJson.plain(f.rttMillis()));
-    }
-    g.writeNumberField("origRetransmissions", f.origRetransmissions());
-    g.writeNumberField("respRetransmissions", f.respRetransmissions());
-    g.writeFieldName("dns");
-    dns(g, f.dns());
-    g.writeNumberField("dnsMore", f.dnsMore());
-    g.writeFieldName("tls");
-    tls(g, f.tls());
-    g.writeFieldName("http");
-    http(g, f.http());
-    g.writeEndObject();
+    JsonChars text = new JsonChars(512);
+    new FlowRecordJson().append(f, text);
+    text.writeTo(out);
   }
 
   private void csvRow(FlowRecord f) throws IOException {
     csv.printRecord(f.source(), TimestampFormat.format(f.tsNanos()), TimestampFormat.format(f.lastTsNanos()),
-        seconds(f.durationNanos()).toPlainString(), f.origAddress(), blank(f.origPort()), f.respAddress(),
-        blank(f.respPort()), f.proto(), blank(f.vlan()), f.service(), f.origPackets(), f.respPackets(),
-        f.origBytes(), f.respBytes(), f.origIpBytes(), f.respIpBytes(), f.state(), f.history(), f.end(),
-        f.communityId(), f.rttMillis() == null ? null : ReportJson.plain(f.rttMillis()),
-        f.origRetransmissions(), f.respRetransmissions(), f.dns().isEmpty() ? null : part(g -> dns(g, f.dns())),
-        f.dnsMore(), f.tls() == null ? null : part(g -> tls(g, f.tls())),
-        f.http() == null ? null : part(g -> http(g, f.http())));
+        FlowRecordJson.decimalSeconds(f.durationNanos()).toPlainString(), f.origAddress(), blank(f.origPort()),
+        f.respAddress(), blank(f.respPort()), f.proto(), blank(f.vlan()), f.service(), f.origPackets(),
+        f.respPackets(), f.origBytes(), f.respBytes(), f.origIpBytes(), f.respIpBytes(), f.state(), f.history(),
+        f.end(), f.communityId(), f.rttMillis() == null ? null : ReportJson.plain(f.rttMillis()),
+        f.origRetransmissions(), f.respRetransmissions(),
+        f.dns().isEmpty() ? null : part(sb -> FlowRecordJson.dns(f.dns(), sb)), f.dnsMore(),
+        f.tls() == null ? null : part(sb -> FlowRecordJson.tls(f.tls(), sb)),
+        f.http() == null ? null : part(sb -> FlowRecordJson.http(f.http(), sb)));
   }
 
   private interface Part {
-    void write(JsonGenerator g) throws IOException;
+    void write(JsonChars text);
   }
 
-  private static String part(Part part) throws IOException {
-    java.io.StringWriter s = new java.io.StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(s)) {
-      part.write(g);
-    }
-    return s.toString();
-  }
-
-  private static BigDecimal seconds(long nanos) {
-    BigDecimal s = BigDecimal.valueOf(Math.max(0, nanos), 9).stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0) : s;
+  private static String part(Part part) {
+    JsonChars text = new JsonChars(128);
+    part.write(text);
+    return text.toString();
   }
 
   private static Integer blank(int value) {
     return value < 0 ? null : value;
-  }
-
-  private static void port(JsonGenerator g, String name, int value) throws IOException {
-    g.writeFieldName(name);
-    if (value < 0) {
-      g.writeNull();
-    } else {
-      g.writeNumber(value);
-    }
-  }
-
-  private static void dns(JsonGenerator g, List<FlowRecord.Dns> dns) throws IOException {
-    g.writeStartArray();
-    for (FlowRecord.Dns d : dns) {
-      g.writeStartObject();
-      g.writeStringField("query", d.query());
-      g.writeNumberField("qtype", d.qtype());
-      g.writeFieldName("rcode");
-      if (d.rcode() < 0) {
-        g.writeNull();
-      } else {
-        g.writeNumber(d.rcode());
-      }
-      g.writeArrayFieldStart("answers");
-      for (String a : d.answers()) {
-        g.writeString(a);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  private static void tls(JsonGenerator g, FlowRecord.Tls tls) throws IOException {
-    if (tls == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
-    g.writeStringField("sni", tls.sni());
-    g.writeStringField("version", tls.version());
-    g.writeStringField("alpn", tls.alpn());
-    g.writeStringField("ja3", tls.ja3());
-    g.writeEndObject();
-  }
-
-  private static void http(JsonGenerator g, FlowRecord.Http http) throws IOException {
-    if (http == null) {
-      g.writeNull();
-      return;
-    }
-    g.writeStartObject();
-    g.writeStringField("method", http.method());
-    g.writeStringField("host", http.host());
-    g.writeStringField("uri", http.uri());
-    g.writeFieldName("status");
-    if (http.status() == 0) {
-      g.writeNull();
-    } else {
-      g.writeNumber(http.status());
-    }
-    g.writeStringField("userAgent", http.userAgent());
-    g.writeEndObject();
   }
 }
