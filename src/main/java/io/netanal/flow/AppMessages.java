@@ -26,7 +26,11 @@ public final class AppMessages implements AppMetadata {
   @Override
   public void inspect(int ipProtocol, int sourcePort, int destinationPort, ByteBuffer buffer, int offset, int end,
       boolean fromOriginator, Sink flow) {
-    AppMessage message = AppMessageParser.parse(ipProtocol, sourcePort, destinationPort, buffer, offset, end);
+    // The parsers read arrays: the pipeline's buffers are heap buffers, whose array saves a copy.
+    AppMessage message = buffer.hasArray()
+        ? AppMessageParser.parse(ipProtocol, sourcePort, destinationPort, buffer.array(),
+            buffer.arrayOffset() + offset, buffer.arrayOffset() + Math.min(end, buffer.limit()))
+        : AppMessageParser.parse(ipProtocol, sourcePort, destinationPort, buffer, offset, end);
     if (message instanceof DnsMessage dns) {
       if (dns.query() != null) {
         flow.dns(new FlowRecord.Dns(dns.query(), dns.qtype(), dns.response() ? dns.rcode() : -1,

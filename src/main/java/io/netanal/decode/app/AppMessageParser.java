@@ -27,6 +27,13 @@ public final class AppMessageParser {
    */
   public static AppMessage parse(int ipProtocol, int sourcePort, int destinationPort, ByteBuffer buffer,
       int offset, int end) {
+    return ArrayView.parse(buffer, offset, end,
+        (bytes, from, to) -> parse(ipProtocol, sourcePort, destinationPort, bytes, from, to));
+  }
+
+  /** As {@link #parse(int, int, int, ByteBuffer, int, int)}, from {@code bytes[offset, end)}. */
+  public static AppMessage parse(int ipProtocol, int sourcePort, int destinationPort, byte[] buffer, int offset,
+      int end) {
     if (ipProtocol == UDP) {
       if (isDnsPort(sourcePort) || isDnsPort(destinationPort)) {
         return DnsParser.parse(buffer, offset, end, false);
@@ -39,8 +46,8 @@ public final class AppMessageParser {
     if (sourcePort == 53 || destinationPort == 53) {
       return DnsParser.parse(buffer, offset, end, true);
     }
-    if (offset >= 0 && offset < Math.min(end, buffer.limit())
-        && buffer.get(offset) == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
+    if (offset >= 0 && offset < Math.min(end, buffer.length)
+        && buffer[offset] == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
       return TlsHelloParser.parse(buffer, offset, end);
     }
     return HttpParser.parse(buffer, offset, end);

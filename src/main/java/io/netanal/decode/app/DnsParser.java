@@ -70,7 +70,12 @@ public final class DnsParser {
    * below 12); otherwise a message, {@code complete} false when its sections ended early.
    */
   public static DnsMessage parse(ByteBuffer buffer, int offset, int end, boolean overTcp) {
-    end = Math.min(end, buffer.limit());
+    return ArrayView.parse(buffer, offset, end, (bytes, from, to) -> parse(bytes, from, to, overTcp));
+  }
+
+  /** As {@link #parse(ByteBuffer, int, int, boolean)}, from {@code bytes[offset, end)}. */
+  public static DnsMessage parse(byte[] buffer, int offset, int end, boolean overTcp) {
+    end = Math.min(end, buffer.length);
     if (offset < 0 || end - offset < HEADER_SIZE + (overTcp ? TCP_LENGTH_SIZE : 0)) {
       return null;
     }
@@ -78,7 +83,7 @@ public final class DnsParser {
     int messageEnd = end;
     boolean cut = false;
     if (overTcp) {
-      int length = buffer.getShort(offset) & 0xFFFF;
+      int length = BigEndian.u16(buffer, offset);
       if (length < HEADER_SIZE) {
         return null;
       }
@@ -86,14 +91,14 @@ public final class DnsParser {
       cut = length > end - message;
       messageEnd = cut ? end : message + length;
     }
-    int flags = buffer.getShort(message + FLAGS_OFFSET) & 0xFFFF;
+    int flags = BigEndian.u16(buffer, message + FLAGS_OFFSET);
     Sections sections = new Sections();
-    int next = readQuestions(buffer, message, messageEnd, buffer.getShort(message + QDCOUNT_OFFSET) & 0xFFFF,
+    int next = readQuestions(buffer, message, messageEnd, BigEndian.u16(buffer, message + QDCOUNT_OFFSET),
         sections);
     boolean complete = next >= 0
-        && readAnswers(buffer, message, messageEnd, next, buffer.getShort(message + ANCOUNT_OFFSET) & 0xFFFF,
+        && readAnswers(buffer, message, messageEnd, next, BigEndian.u16(buffer, message + ANCOUNT_OFFSET),
             sections);
-    return new DnsMessage(buffer.getShort(message) & 0xFFFF, (flags & 0x8000) != 0, (flags >>> 11) & 0xF,
+    return new DnsMessage(BigEndian.u16(buffer, message), (flags & 0x8000) != 0, (flags >>> 11) & 0xF,
         flags & 0xF, (flags & 0x0200) != 0, sections.questions.isEmpty() ? null : sections.questions.get(0),
         sections.qtype, sections.questions, sections.answers, sections.addresses, complete && !cut);
   }
@@ -112,7 +117,7 @@ public final class DnsParser {
   }
 
   /** Reads {@code count} questions from {@code pos}; returns the offset after them, or -1 when they end early. */
-  private static int readQuestions(ByteBuffer buffer, int message, int end, int count, Sections out) {
+  private static int readQuestions(byte[] buffer, int message, int end, int count, Sections out) {
     int pos = message + HEADER_SIZE;
     NameBytes name = new NameBytes();
     for (int i = 0; i < count; i++) {
@@ -123,7 +128,7 @@ public final class DnsParser {
         return -1;
       }
       if (i == 0) {
-        out.qtype = buffer.getShort(next) & 0xFFFF;
+        out.qtype = BigEndian.u16(buffer, next);
       }
       if (keep) {
         out.questions.add(name.text());
@@ -134,16 +139,16 @@ public final class DnsParser {
   }
 
   /** Reads up to {@link #MAX_ANSWERS} answers; false when the section ends early or holds a bad name. */
-  private static boolean readAnswers(ByteBuffer buffer, int message, int end, int pos, int count,
+  private static boolean readAnswers(byte[] buffer, int message, int end, int pos, int count,
       Sections out) {
     for (int i = 0; i < count && out.answers.size() < MAX_ANSWERS; i++) {
       int fixed = readName(buffer, message, end, pos, null);
       if (fixed == BAD_NAME || end - fixed < RECORD_FIXED_SIZE) {
         return false;
       }
-      int type = buffer.getShort(fixed) & 0xFFFF;
+      int type = BigEndian.u16(buffer, fixed);
       int rdata = fixed + RECORD_FIXED_SIZE;
-      int rdlength = buffer.getShort(fixed + RDLENGTH_OFFSET) & 0xFFFF;
+      int rdlength = BigEndian.u16(buffer, fixed + RDLENGTH_OFFSET);
       if (rdlength > end - rdata) {
         return false;
       }
@@ -156,17 +161,17 @@ public final class DnsParser {
   }
 
   /** Adds the answer's address or target name; false when a name in it is malformed. */
-  private static boolean readAnswer(ByteBuffer buffer, int message, int end, int type, int rdata, int rdlength,
+  private static boolean readAnswer(byte[] buffer, int message, int end, int type, int rdata, int rdlength,
       Sections out) {
     switch (type) {
       case TYPE_A:
         if (rdlength == 4) {
-          out.address(AddressFormat.ipv4(buffer.getInt(rdata)));
+          out.address(AddressFormat.ipv4(BigEndian.int32(buffer, rdata)));
         }
         return true; // a wrong length is skipped: the record's extent is still known
       case TYPE_AAAA:
         if (rdlength == 16) {
-          out.address(AddressFormat.ipv6(buffer.getLong(rdata), buffer.getLong(rdata + 8)));
+          out.address(AddressFormat.ipv6(BigEndian.int64(buffer, rdata), BigEndian.int64(buffer, rdata + 8)));
         }
         return true;
       case TYPE_CNAME:
@@ -190,12 +195,12 @@ public final class DnsParser {
    * runs past {@code end}, is too long, loops or uses a reserved label type. Pointers are offsets from
    * {@code message}.
    */
-  static int readName(ByteBuffer buffer, int message, int end, int pos, NameBytes name) {
+  static int readName(byte[] buffer, int message, int end, int pos, NameBytes name) {
     int after = -1;
     int wireLength = 1; // the root's zero byte
     int pointers = 0;
     while (pos < end) {
-      int length = buffer.get(pos) & 0xFF;
+      int length = buffer[pos] & 0xFF;
       if (length == 0) {
         return after >= 0 ? after : pos + 1;
       }
@@ -206,7 +211,7 @@ public final class DnsParser {
         if (after < 0) {
           after = pos + 2;
         }
-        pos = message + (((length & ~POINTER) << 8) | (buffer.get(pos + 1) & 0xFF));
+        pos = message + (((length & ~POINTER) << 8) | (buffer[pos + 1] & 0xFF));
         continue;
       }
       wireLength += length + 1;
@@ -226,11 +231,11 @@ public final class DnsParser {
     final byte[] bytes = new byte[MAX_NAME_LENGTH];
     int length;
 
-    void addLabel(ByteBuffer buffer, int from, int labelLength) {
+    void addLabel(byte[] buffer, int from, int labelLength) {
       if (length > 0) {
         bytes[length++] = '.';
       }
-      buffer.get(from, bytes, length, labelLength);
+      System.arraycopy(buffer, from, bytes, length, labelLength);
       length += labelLength;
     }
 

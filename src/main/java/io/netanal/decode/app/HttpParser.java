@@ -50,7 +50,12 @@ public final class HttpParser {
 
   /** Reads the message starting at {@code offset}; null when {@code buffer[offset, end)} does not start as HTTP/1.x. */
   public static HttpMessage parse(ByteBuffer buffer, int offset, int end) {
-    end = Math.min(Math.min(end, buffer.limit()), offset + MAX_HEAD_LENGTH);
+    return ArrayView.parse(buffer, offset, end, HttpParser::parse);
+  }
+
+  /** As {@link #parse(ByteBuffer, int, int)}, from {@code bytes[offset, end)}. */
+  public static HttpMessage parse(byte[] buffer, int offset, int end) {
+    end = Math.min(Math.min(end, buffer.length), offset + MAX_HEAD_LENGTH);
     if (offset < 0 || end - offset < MIN_METHOD_LENGTH + 1) {
       return null;
     }
@@ -61,14 +66,14 @@ public final class HttpParser {
     return methodLength < 0 ? null : request(buffer, offset, end, methodLength);
   }
 
-  private static HttpRequest request(ByteBuffer buffer, int offset, int end, int methodLength) {
+  private static HttpRequest request(byte[] buffer, int offset, int end, int methodLength) {
     String method = text(buffer, offset, methodLength, false);
     int lineEnd = lineEnd(buffer, offset, end);
     if (lineEnd < 0) {
       return controlCharacterBefore(buffer, offset, end) ? null : new HttpRequest(method, null, null, null, null, false);
     }
     int contentEnd = trimCr(buffer, offset, lineEnd);
-    while (contentEnd > offset + methodLength && isWhitespace(buffer.get(contentEnd - 1))) {
+    while (contentEnd > offset + methodLength && isWhitespace(buffer[contentEnd - 1])) {
       contentEnd--; // "GET / HTTP/1.1 " still names its version
     }
     int lastSpace = lastSpace(buffer, offset + methodLength, contentEnd);
@@ -84,15 +89,15 @@ public final class HttpParser {
         text(buffer, lastSpace + 1, contentEnd - lastSpace - 1, false), headers.host, headers.userAgent, complete);
   }
 
-  private static HttpResponse response(ByteBuffer buffer, int offset, int end) {
+  private static HttpResponse response(byte[] buffer, int offset, int end) {
     if (end - offset < STATUS_LINE_MIN || !isVersion(buffer, offset, offset + VERSION_PREFIX.length + 1)
-        || buffer.get(offset + VERSION_PREFIX.length + 1) != ' ') {
+        || buffer[offset + VERSION_PREFIX.length + 1] != ' ') {
       return null;
     }
     int codeStart = offset + VERSION_PREFIX.length + 2;
     int status = 0;
     for (int i = codeStart; i < codeStart + 3; i++) {
-      int digit = buffer.get(i) - '0';
+      int digit = buffer[i] - '0';
       if (digit < 0 || digit > 9) {
         return null;
       }
@@ -105,7 +110,7 @@ public final class HttpParser {
     }
     int contentEnd = trimCr(buffer, offset, lineEnd);
     int reasonStart = codeStart + 3;
-    if (reasonStart < contentEnd && buffer.get(reasonStart) != ' ') {
+    if (reasonStart < contentEnd && buffer[reasonStart] != ' ') {
       return null; // a fourth digit, or text glued to the code
     }
     reasonStart = Math.min(reasonStart + 1, contentEnd);
@@ -120,7 +125,7 @@ public final class HttpParser {
   }
 
   /** Reads header lines from {@code pos}; true when the empty line ending them was reached before {@code end}. */
-  private static boolean readHeaders(ByteBuffer buffer, int pos, int end, Headers out) {
+  private static boolean readHeaders(byte[] buffer, int pos, int end, Headers out) {
     while (pos < end) {
       int lineEnd = lineEnd(buffer, pos, end);
       if (lineEnd < 0) {
@@ -144,14 +149,14 @@ public final class HttpParser {
   }
 
   /** The length of a known method token followed by a space at {@code offset}, or -1. */
-  private static int methodLength(ByteBuffer buffer, int offset, int end) {
-    int first = buffer.get(offset);
+  private static int methodLength(byte[] buffer, int offset, int end) {
+    int first = buffer[offset];
     if (first < 'A' || first > 'Z') {
       return -1; // the fast exit for binary payloads
     }
     int limit = Math.min(end, offset + MAX_METHOD_LENGTH + 1);
     for (int i = offset + 1; i < limit; i++) {
-      int c = buffer.get(i);
+      int c = buffer[i];
       if (c == ' ') {
         return isMethod(buffer, offset, i - offset) ? i - offset : -1;
       }
@@ -162,7 +167,7 @@ public final class HttpParser {
     return -1;
   }
 
-  private static boolean isMethod(ByteBuffer buffer, int offset, int length) {
+  private static boolean isMethod(byte[] buffer, int offset, int length) {
     for (byte[] method : METHODS) {
       if (method.length == length && startsWith(buffer, offset, offset + length, method)) {
         return true;
@@ -172,35 +177,35 @@ public final class HttpParser {
   }
 
   /** {@code HTTP/1.} and a digit filling {@code [from, to)} exactly. */
-  private static boolean isVersion(ByteBuffer buffer, int from, int to) {
+  private static boolean isVersion(byte[] buffer, int from, int to) {
     if (to - from != VERSION_PREFIX.length + 1 || !startsWith(buffer, from, to, VERSION_PREFIX)) {
       return false;
     }
-    int digit = buffer.get(to - 1);
+    int digit = buffer[to - 1];
     return digit >= '0' && digit <= '9';
   }
 
   /** The offset of the LF ending the line at {@code from}, or -1 when the payload ends first. */
-  private static int lineEnd(ByteBuffer buffer, int from, int end) {
+  private static int lineEnd(byte[] buffer, int from, int end) {
     return indexOf(buffer, from, end, '\n');
   }
 
-  private static int trimCr(ByteBuffer buffer, int lineStart, int lineEnd) {
-    return lineEnd > lineStart && buffer.get(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+  private static int trimCr(byte[] buffer, int lineStart, int lineEnd) {
+    return lineEnd > lineStart && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
   }
 
-  private static int lastSpace(ByteBuffer buffer, int from, int to) {
+  private static int lastSpace(byte[] buffer, int from, int to) {
     for (int i = to - 1; i >= from; i--) {
-      if (buffer.get(i) == ' ') {
+      if (buffer[i] == ' ') {
         return i;
       }
     }
     return -1;
   }
 
-  private static boolean controlCharacterBefore(ByteBuffer buffer, int from, int to) {
+  private static boolean controlCharacterBefore(byte[] buffer, int from, int to) {
     for (int i = from; i < to; i++) {
-      int c = buffer.get(i) & 0xFF;
+      int c = buffer[i] & 0xFF;
       if (c < ' ' || c == 0x7F) {
         return true;
       }
@@ -208,20 +213,20 @@ public final class HttpParser {
     return false;
   }
 
-  private static int indexOf(ByteBuffer buffer, int from, int to, char c) {
+  private static int indexOf(byte[] buffer, int from, int to, char c) {
     for (int i = from; i < to; i++) {
-      if (buffer.get(i) == c) {
+      if (buffer[i] == c) {
         return i;
       }
     }
     return -1;
   }
 
-  private static String value(ByteBuffer buffer, int from, int to, boolean lowercase) {
-    while (from < to && isWhitespace(buffer.get(from))) {
+  private static String value(byte[] buffer, int from, int to, boolean lowercase) {
+    while (from < to && isWhitespace(buffer[from])) {
       from++;
     }
-    while (to > from && isWhitespace(buffer.get(to - 1))) {
+    while (to > from && isWhitespace(buffer[to - 1])) {
       to--;
     }
     return to == from ? null : text(buffer, from, to - from, lowercase);
@@ -232,21 +237,25 @@ public final class HttpParser {
   }
 
   /** ISO-8859-1 text of at most {@link #MAX_FIELD_LENGTH} characters. */
-  private static String text(ByteBuffer buffer, int from, int length, boolean lowercase) {
-    char[] chars = new char[Math.min(length, MAX_FIELD_LENGTH)];
-    for (int i = 0; i < chars.length; i++) {
-      int c = buffer.get(from + i) & 0xFF;
-      chars[i] = (char) (lowercase && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  private static String text(byte[] buffer, int from, int length, boolean lowercase) {
+    length = Math.min(length, MAX_FIELD_LENGTH);
+    if (!lowercase) {
+      return new String(buffer, from, length, StandardCharsets.ISO_8859_1);
     }
-    return new String(chars);
+    byte[] lowered = new byte[length];
+    for (int i = 0; i < length; i++) {
+      int c = buffer[from + i];
+      lowered[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return new String(lowered, StandardCharsets.ISO_8859_1);
   }
 
-  private static boolean equalsIgnoreCase(ByteBuffer buffer, int from, int to, byte[] lowercase) {
+  private static boolean equalsIgnoreCase(byte[] buffer, int from, int to, byte[] lowercase) {
     if (to - from != lowercase.length) {
       return false;
     }
     for (int i = 0; i < lowercase.length; i++) {
-      int c = buffer.get(from + i);
+      int c = buffer[from + i];
       if (c >= 'A' && c <= 'Z') {
         c += 'a' - 'A';
       }
@@ -257,12 +266,12 @@ public final class HttpParser {
     return true;
   }
 
-  private static boolean startsWith(ByteBuffer buffer, int offset, int end, byte[] prefix) {
+  private static boolean startsWith(byte[] buffer, int offset, int end, byte[] prefix) {
     if (end - offset < prefix.length) {
       return false;
     }
     for (int i = 0; i < prefix.length; i++) {
-      if (buffer.get(offset + i) != prefix[i]) {
+      if (buffer[offset + i] != prefix[i]) {
         return false;
       }
     }

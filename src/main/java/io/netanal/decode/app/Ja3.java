@@ -10,9 +10,16 @@ import java.util.HexFormat;
  * {@code tls.handshake.ja3_full} and {@code ja3s_full}: decimal values joined by {@code -} within a field,
  * fields joined by {@code ,}, GREASE values (RFC 8701) left out of the cipher, extension and group lists.
  *
- * <p>One instance per hello, used by one thread.
+ * <p>One instance per hello, used by one thread; {@link #md5Hex} may be called from any thread.
  */
 final class Ja3 {
+  /**
+   * One digest per parsing thread: looking MD5 up among the security providers cost more than the rest of a hello.
+   * {@code digest()} resets it, so each use starts afresh.
+   */
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(Ja3::md5);
+  private static final HexFormat HEX = HexFormat.of();
+
   private final StringBuilder ciphers = new StringBuilder(64);
   private final StringBuilder extensions = new StringBuilder(64);
   private final StringBuilder groups = new StringBuilder(32);
@@ -47,9 +54,12 @@ final class Ja3 {
 
   /** The MD5 of {@code fingerprint}'s ASCII bytes, as 32 lowercase hex digits. */
   static String md5Hex(String fingerprint) {
+    return HEX.formatHex(MD5.get().digest(fingerprint.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static MessageDigest md5() {
     try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      return HexFormat.of().formatHex(md5.digest(fingerprint.getBytes(StandardCharsets.US_ASCII)));
+      return MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5: missing (every Java platform must provide it)", e);
     }

@@ -62,30 +62,38 @@ public final class TlsHelloParser {
    * legacy version is 3.x.
    */
   public static TlsHello parse(ByteBuffer buffer, int offset, int end) {
-    end = Math.min(end, buffer.limit());
+    return ArrayView.parse(buffer, offset, end, TlsHelloParser::parse);
+  }
+
+  /** As {@link #parse(ByteBuffer, int, int)}, from {@code bytes[offset, end)}. */
+  public static TlsHello parse(byte[] buffer, int offset, int end) {
+    end = Math.min(end, buffer.length);
     if (offset < 0 || end - offset < RECORD_HEADER_SIZE + HANDSHAKE_HEADER_SIZE + VERSION_SIZE) {
       return null;
     }
     int recordLength = u16(buffer, offset + RECORD_LENGTH_OFFSET);
-    if (buffer.get(offset) != CONTENT_TYPE_HANDSHAKE || buffer.get(offset + 1) != MAJOR_VERSION
-        || (buffer.get(offset + 2) & 0xFF) > MAX_MINOR_VERSION
+    if (buffer[offset] != CONTENT_TYPE_HANDSHAKE || buffer[offset + 1] != MAJOR_VERSION
+        || (buffer[offset + 2] & 0xFF) > MAX_MINOR_VERSION
         || recordLength < HANDSHAKE_HEADER_SIZE + VERSION_SIZE || recordLength > MAX_RECORD_LENGTH) {
       return null;
     }
-    int type = buffer.get(offset + RECORD_HEADER_SIZE);
+    int type = buffer[offset + RECORD_HEADER_SIZE];
     int body = offset + RECORD_HEADER_SIZE + HANDSHAKE_HEADER_SIZE;
     int legacyVersion = u16(buffer, body);
     if ((type != CLIENT_HELLO && type != SERVER_HELLO) || legacyVersion >>> 8 != MAJOR_VERSION) {
       return null;
     }
-    int handshakeLength = HANDSHAKE_HEADER_SIZE + (buffer.getInt(offset + RECORD_HEADER_SIZE) & 0xFFFFFF);
+    int handshakeLength = HANDSHAKE_HEADER_SIZE
+        + (BigEndian.int32(buffer, offset + RECORD_HEADER_SIZE) & 0xFFFFFF);
     int recordEnd = offset + RECORD_HEADER_SIZE + recordLength;
     int handshakeEnd = offset + RECORD_HEADER_SIZE + handshakeLength;
     if (handshakeEnd > recordEnd && recordEnd < end) {
-      // The message goes on in the next record, and that record is in this segment: join the fragments.
-      ByteBuffer joined = joinFragments(buffer, offset, end, handshakeLength);
-      return hello(type, legacyVersion, new Cursor(joined, HANDSHAKE_HEADER_SIZE + VERSION_SIZE, joined.limit()),
-          joined.limit() == handshakeLength);
+      // The message goes on in the next record, and that record is in this segment: join the fragments (as many
+      // bytes as the segment holds, whatever the length says).
+      byte[] joined = new byte[Math.min(handshakeLength, end - offset)];
+      int filled = joinFragments(buffer, offset, end, joined);
+      return hello(type, legacyVersion, new Cursor(joined, HANDSHAKE_HEADER_SIZE + VERSION_SIZE, filled),
+          filled == handshakeLength);
     }
     Cursor in = new Cursor(buffer, body + VERSION_SIZE, Math.min(handshakeEnd, Math.min(recordEnd, end)));
     return hello(type, legacyVersion, in, handshakeEnd <= recordEnd && handshakeEnd <= end);
@@ -96,23 +104,22 @@ public final class TlsHelloParser {
   }
 
   /**
-   * The first {@code length} bytes of the handshake data carried by the consecutive handshake records at
-   * {@code offset} (RFC 8446 5.1: a message may span records), or as many as the segment holds.
+   * Fills {@code joined} with the handshake data carried by the consecutive handshake records at {@code offset}
+   * (RFC 8446 5.1: a message may span records), as far as the segment holds it; returns the bytes filled.
    */
-  private static ByteBuffer joinFragments(ByteBuffer buffer, int offset, int end, int length) {
-    byte[] joined = new byte[Math.min(length, end - offset)]; // the segment bounds it, whatever the length says
+  private static int joinFragments(byte[] buffer, int offset, int end, byte[] joined) {
     int filled = 0;
     int record = offset;
     while (filled < joined.length && end - record >= RECORD_HEADER_SIZE
-        && buffer.get(record) == CONTENT_TYPE_HANDSHAKE) {
+        && buffer[record] == CONTENT_TYPE_HANDSHAKE) {
       int fragmentLength = u16(buffer, record + RECORD_LENGTH_OFFSET);
       int fragment = record + RECORD_HEADER_SIZE;
       int copied = Math.min(Math.min(fragmentLength, end - fragment), joined.length - filled);
-      buffer.get(fragment, joined, filled, copied);
+      System.arraycopy(buffer, fragment, joined, filled, copied);
       filled += copied;
       record = fragment + fragmentLength;
     }
-    return ByteBuffer.wrap(joined).limit(filled);
+    return filled;
   }
 
   private static TlsClientHello clientHello(Cursor in, int legacyVersion, boolean whole) {
@@ -208,7 +215,7 @@ public final class TlsHelloParser {
     return all && in.pos == end;
   }
 
-  private static void clientExtension(ByteBuffer buffer, int type, int from, int to, ClientFields f) {
+  private static void clientExtension(byte[] buffer, int type, int from, int to, ClientFields f) {
     switch (type) {
       case EXT_SERVER_NAME:
         if (f.sni == null) {
@@ -225,7 +232,7 @@ public final class TlsHelloParser {
         break;
       case EXT_EC_POINT_FORMATS:
         for (int p = from + 1, end = listEnd(from, 1, to, buffer); p < end; p++) {
-          f.ja3.pointFormat(buffer.get(p) & 0xFF);
+          f.ja3.pointFormat(buffer[p] & 0xFF);
         }
         break;
       case EXT_SUPPORTED_VERSIONS:
@@ -239,7 +246,7 @@ public final class TlsHelloParser {
     }
   }
 
-  private static void serverExtension(ByteBuffer buffer, int type, int from, int to, ServerFields f) {
+  private static void serverExtension(byte[] buffer, int type, int from, int to, ServerFields f) {
     if (type == EXT_SUPPORTED_VERSIONS && to - from >= 2) {
       f.version = u16(buffer, from);
     } else if (type == EXT_ALPN && f.alpn == null) {
@@ -250,10 +257,10 @@ public final class TlsHelloParser {
   }
 
   /** The first host_name of a server_name list (RFC 6066 3), lowercase, or null. */
-  private static String serverName(ByteBuffer buffer, int from, int to) {
+  private static String serverName(byte[] buffer, int from, int to) {
     int end = listEnd(from, 2, to, buffer);
     for (int p = from + 2; end - p >= 3; ) {
-      int nameType = buffer.get(p) & 0xFF;
+      int nameType = buffer[p] & 0xFF;
       int length = u16(buffer, p + 1);
       if (length > end - p - 3) {
         return null;
@@ -267,10 +274,10 @@ public final class TlsHelloParser {
   }
 
   /** Adds up to {@code max} protocol names of an ALPN list (RFC 7301 3.1) to {@code out}. */
-  private static void readAlpn(ByteBuffer buffer, int from, int to, List<String> out, int max) {
+  private static void readAlpn(byte[] buffer, int from, int to, List<String> out, int max) {
     int end = listEnd(from, 2, to, buffer);
     for (int p = from + 2; p < end && out.size() < max; ) {
-      int length = buffer.get(p) & 0xFF;
+      int length = buffer[p] & 0xFF;
       if (length > end - p - 1) {
         return;
       }
@@ -280,32 +287,32 @@ public final class TlsHelloParser {
   }
 
   /** The end of a list whose {@code prefix}-byte length starts at {@code from}, kept within {@code to}. */
-  private static int listEnd(int from, int prefix, int to, ByteBuffer buffer) {
+  private static int listEnd(int from, int prefix, int to, byte[] buffer) {
     if (to - from < prefix) {
       return from; // no list: every loop over it ends at once
     }
-    int length = prefix == 1 ? buffer.get(from) & 0xFF : u16(buffer, from);
+    int length = prefix == 1 ? buffer[from] & 0xFF : u16(buffer, from);
     return Math.min(from + prefix + length, to);
   }
 
   /** The bytes as {@link DisplayText} writes them. */
-  private static String text(ByteBuffer buffer, int from, int length, boolean lowercase) {
+  private static String text(byte[] buffer, int from, int length, boolean lowercase) {
     byte[] bytes = new byte[length];
-    buffer.get(from, bytes);
+    System.arraycopy(buffer, from, bytes, 0, length);
     return DisplayText.of(bytes, length, lowercase);
   }
 
-  private static int u16(ByteBuffer buffer, int at) {
-    return buffer.getShort(at) & 0xFFFF;
+  private static int u16(byte[] buffer, int at) {
+    return BigEndian.u16(buffer, at);
   }
 
   /** Reads forward through a hello; every read is preceded by a {@link #has} check. */
   private static final class Cursor {
-    final ByteBuffer buffer;
+    final byte[] buffer;
     final int limit;
     int pos;
 
-    Cursor(ByteBuffer buffer, int pos, int limit) {
+    Cursor(byte[] buffer, int pos, int limit) {
       this.buffer = buffer;
       this.pos = pos;
       this.limit = limit;
@@ -316,7 +323,7 @@ public final class TlsHelloParser {
     }
 
     int u8() {
-      return buffer.get(pos++) & 0xFF;
+      return buffer[pos++] & 0xFF;
     }
 
     int u16() {

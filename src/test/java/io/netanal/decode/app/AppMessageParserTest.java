@@ -51,6 +51,20 @@ class AppMessageParserTest {
     assertThat(parse(AppMessageParser.TCP, 40000, 443, new byte[0])).isNull();
   }
 
+  @Test
+  void shouldReadTheSameFromADirectBufferAsFromItsBytes() {
+    byte[] payload = TlsHelloParserTest.CLIENT_HELLO_GREASE;
+    ByteBuffer direct = ByteBuffer.allocateDirect(payload.length + 10);
+    direct.position(5);
+    direct.put(payload);
+
+    AppMessage fromDirect = AppMessageParser.parse(AppMessageParser.TCP, 40000, 443, direct, 5, 5 + payload.length);
+
+    assertThat(fromDirect).isEqualTo(AppMessageParser.parse(AppMessageParser.TCP, 40000, 443, payload, 0,
+        payload.length));
+    assertThat(AppMessageParser.parse(AppMessageParser.TCP, 40000, 443, direct, -1, 5)).isNull();
+  }
+
   private static AppMessage parse(int protocol, int sourcePort, int destinationPort, byte[] payload) {
     return Payloads.parse(payload, v -> AppMessageParser.parse(protocol, sourcePort, destinationPort, v.buffer(),
         v.offset(), v.end()));
