@@ -33,6 +33,7 @@ public final class FlowTable implements DecodedFrameConsumer {
   private final AppMetadata app;
   private final FlowIndex index = new FlowIndex();
   private final IdleList[] lists;
+  private final IdleList.Deadlines deadlines = new IdleList.Deadlines();
   private final Flow probe = new Flow();
   /**
    * The flow of the previous packet, while it is open: consecutive packets of one flow (a burst, a transfer) skip
@@ -60,9 +61,10 @@ public final class FlowTable implements DecodedFrameConsumer {
     this.options = options;
     this.listener = listener;
     this.app = app;
-    this.lists = new IdleList[] {new IdleList(LIST_TCP, options.tcpIdleNanos()),
-        new IdleList(LIST_UDP, options.udpIdleNanos()), new IdleList(LIST_OTHER, options.otherIdleNanos()),
-        new IdleList(LIST_CLOSING, options.closeGraceNanos())};
+    this.lists = new IdleList[] {new IdleList(LIST_TCP, options.tcpIdleNanos(), deadlines),
+        new IdleList(LIST_UDP, options.udpIdleNanos(), deadlines),
+        new IdleList(LIST_OTHER, options.otherIdleNanos(), deadlines),
+        new IdleList(LIST_CLOSING, options.closeGraceNanos(), deadlines)};
   }
 
   void frameBytesObserver(FrameBytesObserver observer) {
@@ -84,7 +86,9 @@ public final class FlowTable implements DecodedFrameConsumer {
       DecodedFrame decoded) {
     if (timestampNanos > now) {
       now = timestampNanos;
-      expire();
+      if (deadlines.passed(now)) {
+        expire();
+      }
     }
     if (!key(decoded)) {
       return;
@@ -109,7 +113,9 @@ public final class FlowTable implements DecodedFrameConsumer {
   public void tick(long nowNanos) {
     if (nowNanos > now) {
       now = nowNanos;
-      expire();
+      if (deadlines.passed(now)) {
+        expire();
+      }
     }
   }
 
@@ -297,7 +303,10 @@ public final class FlowTable implements DecodedFrameConsumer {
     }
   }
 
-  /** Ends the flows idle past their timeout at {@link #now}, earliest deadline first. */
+  /**
+   * Ends the flows idle past their timeout at {@link #now}, earliest deadline first. Called only once the clock
+   * passed the lists' earliest deadline ({@link IdleList.Deadlines}), not on every new timestamp.
+   */
   private void expire() {
     while (true) {
       Flow next = null;
@@ -310,6 +319,7 @@ public final class FlowTable implements DecodedFrameConsumer {
         }
       }
       if (next == null) {
+        deadlines.reset(lists);
         return;
       }
       end(next, next.closing != null ? next.closing : "idle");

@@ -15,10 +15,56 @@ final class IdleList {
   private Flow tail;
   /** {@code head.lastTs}, as of the last change of the head or its activity. */
   private long headLastTs;
+  private final Deadlines deadlines;
 
-  IdleList(int id, long timeoutNanos) {
+  /**
+   * The earliest time at which any of a table's lists may hold an expired head: a lower bound the lists lower
+   * whenever a head or its activity changes, and the table resets to the exact value each time it asks them. Until
+   * the clock passes it, no list need be asked (the table would ask all of them on every new timestamp).
+   */
+  static final class Deadlines {
+    private long earliest = Long.MAX_VALUE;
+
+    /** Whether a list may hold an expired head at {@code now}. */
+    boolean passed(long now) {
+      return now > earliest;
+    }
+
+    /** After asking every list: the exact earliest deadline of their heads. */
+    void reset(IdleList[] lists) {
+      long min = Long.MAX_VALUE;
+      for (IdleList list : lists) {
+        if (list.head != null) {
+          min = Math.min(min, list.deadline());
+        }
+      }
+      earliest = min;
+    }
+
+    void atMost(long deadline) {
+      if (deadline < earliest) {
+        earliest = deadline;
+      }
+    }
+  }
+
+  IdleList(int id, long timeoutNanos, Deadlines deadlines) {
     this.id = id;
     this.timeoutNanos = timeoutNanos;
+    this.deadlines = deadlines;
+  }
+
+  /**
+   * When the head expires (the lists' test is {@code now - headLastTs > timeout}); a sum past {@code Long.MAX_VALUE}
+   * wraps to a small value, which only makes the table ask sooner.
+   */
+  private long deadline() {
+    return headLastTs + timeoutNanos;
+  }
+
+  private void headLastTs(long lastTs) {
+    headLastTs = lastTs;
+    deadlines.atMost(deadline());
   }
 
   void addLast(Flow flow) {
@@ -27,7 +73,7 @@ final class IdleList {
     flow.next = null;
     if (tail == null) {
       head = flow;
-      headLastTs = flow.lastTs;
+      headLastTs(flow.lastTs);
     } else {
       tail.next = flow;
     }
@@ -38,7 +84,7 @@ final class IdleList {
     if (flow.previous == null) {
       head = flow.next;
       if (head != null) {
-        headLastTs = head.lastTs;
+        headLastTs(head.lastTs);
       }
     } else {
       flow.previous.next = flow.next;
@@ -58,7 +104,7 @@ final class IdleList {
       remove(flow);
       addLast(flow);
     } else if (head == flow) {
-      headLastTs = flow.lastTs; // alone in the list: it stays the head, with a new time
+      headLastTs(flow.lastTs); // alone in the list: it stays the head, with a new time
     }
   }
 
