@@ -85,9 +85,25 @@ public final class NameTable implements FlowListener {
     return SOURCES.length;
   }
 
+  /** An IPv6 address (a colon), or dots and digits ending in a digit; a plain loop, as it runs for every answer. */
   private static boolean isAddress(String text) {
-    return !text.isEmpty() && (text.indexOf(':') >= 0 || Character.isDigit(text.charAt(text.length() - 1))
-        && text.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
+    int n = text.length();
+    if (n == 0) {
+      return false;
+    }
+    if (text.indexOf(':') >= 0) {
+      return true;
+    }
+    if (!Character.isDigit(text.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c != '.' && !Character.isDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String stripPort(String host) {
