@@ -135,17 +135,22 @@ public final class HttpParser {
       if (contentEnd == pos) {
         return true;
       }
-      int colon = indexOf(buffer, pos, contentEnd, ':');
-      if (colon > pos) {
-        if (out.host == null && equalsIgnoreCase(buffer, pos, colon, HOST)) {
-          out.host = value(buffer, colon + 1, contentEnd, true);
-        } else if (out.userAgent == null && equalsIgnoreCase(buffer, pos, colon, USER_AGENT)) {
-          out.userAgent = value(buffer, colon + 1, contentEnd, false);
-        }
+      // A wanted field's name has no colon, so the line's first colon follows it exactly: look there rather than
+      // search every line for its colon.
+      if (out.host == null && isField(buffer, pos, contentEnd, HOST)) {
+        out.host = value(buffer, pos + HOST.length + 1, contentEnd, true);
+      } else if (out.userAgent == null && isField(buffer, pos, contentEnd, USER_AGENT)) {
+        out.userAgent = value(buffer, pos + USER_AGENT.length + 1, contentEnd, false);
       }
       pos = lineEnd + 1;
     }
     return false;
+  }
+
+  /** Whether the header line {@code [pos, contentEnd)} is field {@code lowercaseName}, any case, and a colon. */
+  private static boolean isField(byte[] buffer, int pos, int contentEnd, byte[] lowercaseName) {
+    int colon = pos + lowercaseName.length;
+    return colon < contentEnd && buffer[colon] == ':' && equalsIgnoreCase(buffer, pos, colon, lowercaseName);
   }
 
   /** The length of a known method token followed by a space at {@code offset}, or -1. */

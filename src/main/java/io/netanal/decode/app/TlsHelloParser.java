@@ -127,7 +127,7 @@ public final class TlsHelloParser {
     boolean complete = readClientHello(in, f) && whole;
     String ja3 = complete ? f.ja3.client(legacyVersion) : null;
     return new TlsClientHello(legacyVersion, f.supportedVersions, f.sni, f.alpn, ja3,
-        ja3 == null ? null : Ja3.md5Hex(ja3), complete);
+        ja3 == null ? null : f.ja3.md5Hex(), complete);
   }
 
   private static TlsServerHello serverHello(Cursor in, int legacyVersion, boolean whole) {
@@ -135,7 +135,7 @@ public final class TlsHelloParser {
     boolean complete = readServerHello(in, f) && whole;
     String ja3s = complete ? f.ja3.server(legacyVersion, f.cipher) : null;
     return new TlsServerHello(legacyVersion, f.version, f.cipher, f.alpn, ja3s,
-        ja3s == null ? null : Ja3.md5Hex(ja3s), complete);
+        ja3s == null ? null : f.ja3.md5Hex(), complete);
   }
 
   /** False when the hello ends early; what was read is in {@code f}. */
