@@ -19,47 +19,92 @@ final class FlowRecordJson {
   /** From this many nanoseconds up, {@link BigDecimal#toString()} of the seconds has no exponent. */
   private static final long PLAIN_FROM_NANOS = 1_000;
 
+  // Field names with their punctuation, as chars: copied into each record, where a String would be inflated.
+  private static final char[] SOURCE = "{\"source\":".toCharArray();
+  private static final char[] TS = ",\"ts\":".toCharArray();
+  private static final char[] LAST_TS = ",\"lastTs\":".toCharArray();
+  private static final char[] DURATION = ",\"duration\":".toCharArray();
+  private static final char[] ORIG_ADDRESS = ",\"origAddress\":".toCharArray();
+  private static final char[] ORIG_PORT = ",\"origPort\":".toCharArray();
+  private static final char[] RESP_ADDRESS = ",\"respAddress\":".toCharArray();
+  private static final char[] RESP_PORT = ",\"respPort\":".toCharArray();
+  private static final char[] PROTO = ",\"proto\":".toCharArray();
+  private static final char[] VLAN = ",\"vlan\":".toCharArray();
+  private static final char[] SERVICE = ",\"service\":".toCharArray();
+  private static final char[] ORIG_PACKETS = ",\"origPackets\":".toCharArray();
+  private static final char[] RESP_PACKETS = ",\"respPackets\":".toCharArray();
+  private static final char[] ORIG_BYTES = ",\"origBytes\":".toCharArray();
+  private static final char[] RESP_BYTES = ",\"respBytes\":".toCharArray();
+  private static final char[] ORIG_IP_BYTES = ",\"origIpBytes\":".toCharArray();
+  private static final char[] RESP_IP_BYTES = ",\"respIpBytes\":".toCharArray();
+  private static final char[] STATE = ",\"state\":".toCharArray();
+  private static final char[] HISTORY = ",\"history\":".toCharArray();
+  private static final char[] END = ",\"end\":".toCharArray();
+  private static final char[] COMMUNITY_ID = ",\"communityId\":".toCharArray();
+  private static final char[] RTT_MILLIS = ",\"rttMillis\":".toCharArray();
+  private static final char[] ORIG_RETRANSMISSIONS = ",\"origRetransmissions\":".toCharArray();
+  private static final char[] RESP_RETRANSMISSIONS = ",\"respRetransmissions\":".toCharArray();
+  private static final char[] DNS = ",\"dns\":".toCharArray();
+  private static final char[] DNS_MORE = ",\"dnsMore\":".toCharArray();
+  private static final char[] TLS = ",\"tls\":".toCharArray();
+  private static final char[] HTTP = ",\"http\":".toCharArray();
+  private static final char[] FIRST_QUERY = "{\"query\":".toCharArray();
+  private static final char[] QUERY = ",{\"query\":".toCharArray();
+  private static final char[] QTYPE = ",\"qtype\":".toCharArray();
+  private static final char[] RCODE = ",\"rcode\":".toCharArray();
+  private static final char[] ANSWERS_ARRAY = ",\"answers\":[".toCharArray();
+  private static final char[] ANSWERS_END = "]}".toCharArray();
+  private static final char[] FIRST_SNI = "{\"sni\":".toCharArray();
+  private static final char[] VERSION = ",\"version\":".toCharArray();
+  private static final char[] ALPN = ",\"alpn\":".toCharArray();
+  private static final char[] JA3 = ",\"ja3\":".toCharArray();
+  private static final char[] FIRST_METHOD = "{\"method\":".toCharArray();
+  private static final char[] HOST = ",\"host\":".toCharArray();
+  private static final char[] URI = ",\"uri\":".toCharArray();
+  private static final char[] STATUS = ",\"status\":".toCharArray();
+  private static final char[] USER_AGENT = ",\"userAgent\":".toCharArray();
+
   private String source;
   private char[] sourceJson;
 
   /** Appends {@code f} as one JSON object, without a newline. */
   void append(FlowRecord f, JsonChars out) {
-    out.raw("{\"source\":").append(source(f.source()));
-    out.raw(",\"ts\":");
+    out.append(SOURCE).append(source(f.source()));
+    out.append(TS);
     timestamp(f.tsNanos(), out);
-    out.raw(",\"lastTs\":");
+    out.append(LAST_TS);
     timestamp(f.lastTsNanos(), out);
-    out.raw(",\"duration\":");
+    out.append(DURATION);
     seconds(f.durationNanos(), out);
-    out.raw(",\"origAddress\":").string(f.origAddress());
-    port(out.raw(",\"origPort\":"), f.origPort());
-    out.raw(",\"respAddress\":").string(f.respAddress());
-    port(out.raw(",\"respPort\":"), f.respPort());
-    out.raw(",\"proto\":").string(f.proto());
-    port(out.raw(",\"vlan\":"), f.vlan());
-    out.raw(",\"service\":").string(f.service());
-    out.raw(",\"origPackets\":").number(f.origPackets());
-    out.raw(",\"respPackets\":").number(f.respPackets());
-    out.raw(",\"origBytes\":").number(f.origBytes());
-    out.raw(",\"respBytes\":").number(f.respBytes());
-    out.raw(",\"origIpBytes\":").number(f.origIpBytes());
-    out.raw(",\"respIpBytes\":").number(f.respIpBytes());
-    out.raw(",\"state\":").string(f.state());
-    out.raw(",\"history\":").string(f.history());
-    out.raw(",\"end\":").string(f.end());
-    out.raw(",\"communityId\":").string(f.communityId());
-    out.raw(",\"rttMillis\":");
+    out.append(ORIG_ADDRESS).string(f.origAddress());
+    port(out.append(ORIG_PORT), f.origPort());
+    out.append(RESP_ADDRESS).string(f.respAddress());
+    port(out.append(RESP_PORT), f.respPort());
+    out.append(PROTO).string(f.proto());
+    port(out.append(VLAN), f.vlan());
+    out.append(SERVICE).string(f.service());
+    out.append(ORIG_PACKETS).number(f.origPackets());
+    out.append(RESP_PACKETS).number(f.respPackets());
+    out.append(ORIG_BYTES).number(f.origBytes());
+    out.append(RESP_BYTES).number(f.respBytes());
+    out.append(ORIG_IP_BYTES).number(f.origIpBytes());
+    out.append(RESP_IP_BYTES).number(f.respIpBytes());
+    out.append(STATE).string(f.state());
+    out.append(HISTORY).string(f.history());
+    out.append(END).string(f.end());
+    out.append(COMMUNITY_ID).string(f.communityId());
+    out.append(RTT_MILLIS);
     if (f.rttMillis() == null) {
       out.nullValue();
     } else {
       out.raw(ReportJson.plain(f.rttMillis()));
     }
-    out.raw(",\"origRetransmissions\":").number(f.origRetransmissions());
-    out.raw(",\"respRetransmissions\":").number(f.respRetransmissions());
-    dns(f.dns(), out.raw(",\"dns\":"));
-    out.raw(",\"dnsMore\":").number(f.dnsMore());
-    tls(f.tls(), out.raw(",\"tls\":"));
-    http(f.http(), out.raw(",\"http\":"));
+    out.append(ORIG_RETRANSMISSIONS).number(f.origRetransmissions());
+    out.append(RESP_RETRANSMISSIONS).number(f.respRetransmissions());
+    dns(f.dns(), out.append(DNS));
+    out.append(DNS_MORE).number(f.dnsMore());
+    tls(f.tls(), out.append(TLS));
+    http(f.http(), out.append(HTTP));
     out.append('}');
   }
 
@@ -68,10 +113,10 @@ final class FlowRecordJson {
     out.append('[');
     for (int i = 0; i < dns.size(); i++) {
       FlowRecord.Dns d = dns.get(i);
-      out.raw(i == 0 ? "{\"query\":" : ",{\"query\":").string(d.query());
-      out.raw(",\"qtype\":").number(d.qtype());
-      port(out.raw(",\"rcode\":"), d.rcode());
-      out.raw(",\"answers\":[");
+      out.append(i == 0 ? FIRST_QUERY : QUERY).string(d.query());
+      out.append(QTYPE).number(d.qtype());
+      port(out.append(RCODE), d.rcode());
+      out.append(ANSWERS_ARRAY);
       List<String> answers = d.answers();
       for (int a = 0; a < answers.size(); a++) {
         if (a > 0) {
@@ -79,7 +124,7 @@ final class FlowRecordJson {
         }
         out.string(answers.get(a));
       }
-      out.raw("]}");
+      out.append(ANSWERS_END);
     }
     out.append(']');
   }
@@ -90,10 +135,10 @@ final class FlowRecordJson {
       out.nullValue();
       return;
     }
-    out.raw("{\"sni\":").string(tls.sni());
-    out.raw(",\"version\":").string(tls.version());
-    out.raw(",\"alpn\":").string(tls.alpn());
-    out.raw(",\"ja3\":").string(tls.ja3());
+    out.append(FIRST_SNI).string(tls.sni());
+    out.append(VERSION).string(tls.version());
+    out.append(ALPN).string(tls.alpn());
+    out.append(JA3).string(tls.ja3());
     out.append('}');
   }
 
@@ -103,16 +148,16 @@ final class FlowRecordJson {
       out.nullValue();
       return;
     }
-    out.raw("{\"method\":").string(http.method());
-    out.raw(",\"host\":").string(http.host());
-    out.raw(",\"uri\":").string(http.uri());
-    out.raw(",\"status\":");
+    out.append(FIRST_METHOD).string(http.method());
+    out.append(HOST).string(http.host());
+    out.append(URI).string(http.uri());
+    out.append(STATUS);
     if (http.status() == 0) {
       out.nullValue();
     } else {
       out.number(http.status());
     }
-    out.raw(",\"userAgent\":").string(http.userAgent());
+    out.append(USER_AGENT).string(http.userAgent());
     out.append('}');
   }
 
