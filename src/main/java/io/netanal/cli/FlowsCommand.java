@@ -108,7 +108,9 @@ final class FlowsCommand implements Callable<Integer> {
     boolean console = !json && !csv;
     boolean streaming = !console && sort == null && top == null;
     FlowRecordWriter writer = console ? null
-        : new FlowRecordWriter(out, csv ? FlowRecordWriter.Format.CSV : FlowRecordWriter.Format.JSON_LINES);
+        : json && out instanceof StandardOutput stdout
+            ? new FlowRecordWriter(stdout.bytes()) // UTF-8 bytes as made, as JSON (RFC 8259) is
+            : new FlowRecordWriter(out, csv ? FlowRecordWriter.Format.CSV : FlowRecordWriter.Format.JSON_LINES);
     TopFlows kept = streaming ? null
         : new TopFlows(top != null ? top : console ? CONSOLE_TOP : SORT_TOP, order);
     FlowSummary summary = new FlowSummary(0);

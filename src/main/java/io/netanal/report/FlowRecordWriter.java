@@ -4,8 +4,10 @@ import io.netanal.flow.FlowListener;
 import io.netanal.flow.FlowRecord;
 import io.netanal.frame.TimestampFormat;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,6 +22,9 @@ import org.apache.commons.csv.CSVPrinter;
  * origRetransmissions, respRetransmissions, dns, dnsMore, tls, http}. Unknown values are {@code null} (JSON) or
  * empty (CSV); CSV gives {@code dns}, {@code tls} and {@code http} as their compact JSON.
  *
+ * <p>JSON Lines are made as UTF-8 bytes ({@link JsonBytes}); given an {@link OutputStream} (standard output) they
+ * are written as they are, given a {@link Writer} (a test's) they are decoded for it.
+ *
  * <p>Owned by one thread (the flow table's). Write errors surface as {@link UncheckedIOException}.
  */
 public final class FlowRecordWriter implements FlowListener {
@@ -30,21 +35,31 @@ public final class FlowRecordWriter implements FlowListener {
       "origIpBytes", "respIpBytes", "state", "history", "end", "communityId", "rttMillis", "origRetransmissions",
       "respRetransmissions", "dns", "dnsMore", "tls", "http");
   /**
-   * JSON Lines are handed to the writer in chunks of about this many chars: small enough to stay in the CPU cache
-   * between being built and being encoded, large enough that the writer's per-call cost does not count.
+   * JSON Lines are handed on in chunks of about this many bytes: small enough to stay in the CPU cache between being
+   * made and being written, large enough that the output's per-call cost does not count.
    */
   private static final int CHUNK = 16 * 1024;
 
   private final Writer out;
+  private final OutputStream bytesOut;
   private final Format format;
   private final CSVPrinter csv;
-  private final FlowRecordJson json = new FlowRecordJson();
-  /** JSON Lines not yet handed to {@link #out}, reused. */
-  private final JsonChars lines = new JsonChars(CHUNK + 4096);
+  /** JSON Lines not yet handed on, reused. */
+  private final JsonBytes lines = new JsonBytes(CHUNK + 4096);
   private long rows;
 
   public FlowRecordWriter(Writer out, Format format) {
+    this(out, null, format);
+  }
+
+  /** JSON Lines straight to a byte stream (standard output), without a {@code Writer} encoding every char again. */
+  public FlowRecordWriter(OutputStream out) {
+    this(null, out, Format.JSON_LINES);
+  }
+
+  private FlowRecordWriter(Writer out, OutputStream bytesOut, Format format) {
     this.out = out;
+    this.bytesOut = bytesOut;
     this.format = format;
     try {
       this.csv = format == Format.CSV
@@ -65,10 +80,10 @@ public final class FlowRecordWriter implements FlowListener {
       if (format == Format.CSV) {
         csvRow(flow);
       } else {
-        json.append(flow, lines);
-        lines.append('\n');
+        FlowRecordJson.append(flow, lines);
+        lines.raw('\n');
         if (lines.length() >= CHUNK) {
-          lines.writeTo(out);
+          handOn();
         }
       }
       rows++;
@@ -79,18 +94,34 @@ public final class FlowRecordWriter implements FlowListener {
 
   public void flush() {
     try {
-      lines.writeTo(out);
-      out.flush();
+      handOn();
+      if (bytesOut != null) {
+        bytesOut.flush();
+      } else {
+        out.flush();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private void handOn() throws IOException {
+    if (lines.length() == 0) {
+      return;
+    }
+    if (bytesOut != null) {
+      bytesOut.write(lines.array(), 0, lines.length());
+    } else {
+      out.write(new String(lines.array(), 0, lines.length(), StandardCharsets.UTF_8));
+    }
+    lines.reset();
+  }
+
   /** One record as a compact JSON object (no newline). */
   public static void json(FlowRecord f, Writer out) throws IOException {
-    JsonChars text = new JsonChars(512);
-    new FlowRecordJson().append(f, text);
-    text.writeTo(out);
+    JsonBytes text = new JsonBytes(512);
+    FlowRecordJson.append(f, text);
+    out.write(new String(text.array(), 0, text.length(), StandardCharsets.UTF_8));
   }
 
   private void csvRow(FlowRecord f) throws IOException {
@@ -106,13 +137,13 @@ public final class FlowRecordWriter implements FlowListener {
   }
 
   private interface Part {
-    void write(JsonChars text);
+    void write(JsonBytes text);
   }
 
   private static String part(Part part) {
-    JsonChars text = new JsonChars(128);
+    JsonBytes text = new JsonBytes(128);
     part.write(text);
-    return text.toString();
+    return new String(text.array(), 0, text.length(), StandardCharsets.UTF_8);
   }
 
   private static Integer blank(int value) {

@@ -93,6 +93,19 @@ final class JsonBytes {
     return this;
   }
 
+  /** {@code v} (0 or more, below 10^width) as exactly {@code width} digits, zero-padded: a fraction's digits. */
+  JsonBytes digits(int v, int width) {
+    ensure(width);
+    int at = length + width;
+    length = at;
+    for (int i = 0; i < width; i++) {
+      int q = v / 10;
+      bytes[--at] = (byte) ('0' + v - 10 * q);
+      v = q;
+    }
+    return this;
+  }
+
   private JsonBytes digits(int v) {
     if (v < 10) {
       bytes[length++] = (byte) ('0' + v); // most counts of most rows: 0 and small numbers
@@ -230,7 +243,7 @@ final class JsonBytes {
   }
 
   /** Text known to be ASCII (numbers written by the JDK). */
-  private JsonBytes ascii(String s) {
+  JsonBytes ascii(String s) {
     int n = s.length();
     ensure(n);
     for (int i = 0; i < n; i++) {
