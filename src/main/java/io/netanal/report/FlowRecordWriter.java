@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVPrinter;
  * origRetransmissions, respRetransmissions, dns, dnsMore, tls, http}. Unknown values are {@code null} (JSON) or
  * empty (CSV); CSV gives {@code dns}, {@code tls} and {@code http} as their compact JSON.
  *
- * <p>JSON Lines are made as UTF-8 bytes ({@link JsonBytes}); given an {@link OutputStream} (standard output) they
+ * <p>JSON Lines are made as UTF-8 bytes ({@link JsonLines}); given an {@link OutputStream} (standard output) they
  * are written as they are, given a {@link Writer} (a test's) they are decoded for it.
  *
  * <p>Owned by one thread (the flow table's). Write errors surface as {@link UncheckedIOException}.
@@ -34,33 +34,15 @@ public final class FlowRecordWriter implements FlowListener {
       "respAddress", "respPort", "proto", "vlan", "service", "origPackets", "respPackets", "origBytes", "respBytes",
       "origIpBytes", "respIpBytes", "state", "history", "end", "communityId", "rttMillis", "origRetransmissions",
       "respRetransmissions", "dns", "dnsMore", "tls", "http");
-  /**
-   * JSON Lines are handed on in chunks of about this many bytes: small enough to stay in the CPU cache between being
-   * made and being written, large enough that the output's per-call cost does not count.
-   */
+  /** JSON Lines are handed on in chunks of about this many bytes. */
   private static final int CHUNK = 16 * 1024;
 
-  private final Writer out;
-  private final OutputStream bytesOut;
-  private final Format format;
+  /** One of the two is null. */
   private final CSVPrinter csv;
-  /** JSON Lines not yet handed on, reused. */
-  private final JsonBytes lines = new JsonBytes(CHUNK + 4096);
+  private final JsonLines json;
   private long rows;
 
   public FlowRecordWriter(Writer out, Format format) {
-    this(out, null, format);
-  }
-
-  /** JSON Lines straight to a byte stream (standard output), without a {@code Writer} encoding every char again. */
-  public FlowRecordWriter(OutputStream out) {
-    this(null, out, Format.JSON_LINES);
-  }
-
-  private FlowRecordWriter(Writer out, OutputStream bytesOut, Format format) {
-    this.out = out;
-    this.bytesOut = bytesOut;
-    this.format = format;
     try {
       this.csv = format == Format.CSV
           ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(FIELDS.toArray(new String[0])).build())
@@ -68,6 +50,13 @@ public final class FlowRecordWriter implements FlowListener {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    this.json = format == Format.CSV ? null : new JsonLines(out, CHUNK);
+  }
+
+  /** JSON Lines straight to a byte stream (standard output), without a {@code Writer} encoding every char again. */
+  public FlowRecordWriter(OutputStream out) {
+    this.csv = null;
+    this.json = new JsonLines(out, CHUNK);
   }
 
   public long rows() {
@@ -77,14 +66,11 @@ public final class FlowRecordWriter implements FlowListener {
   @Override
   public void flowEnded(FlowRecord flow) {
     try {
-      if (format == Format.CSV) {
+      if (csv != null) {
         csvRow(flow);
       } else {
-        FlowRecordJson.append(flow, lines);
-        lines.raw('\n');
-        if (lines.length() >= CHUNK) {
-          handOn();
-        }
+        FlowRecordJson.append(flow, json.line());
+        json.endLine();
       }
       rows++;
     } catch (IOException e) {
@@ -94,27 +80,14 @@ public final class FlowRecordWriter implements FlowListener {
 
   public void flush() {
     try {
-      handOn();
-      if (bytesOut != null) {
-        bytesOut.flush();
+      if (csv != null) {
+        csv.flush();
       } else {
-        out.flush();
+        json.flush();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private void handOn() throws IOException {
-    if (lines.length() == 0) {
-      return;
-    }
-    if (bytesOut != null) {
-      bytesOut.write(lines.array(), 0, lines.length());
-    } else {
-      out.write(new String(lines.array(), 0, lines.length(), StandardCharsets.UTF_8));
-    }
-    lines.reset();
   }
 
   /** One record as a compact JSON object (no newline). */

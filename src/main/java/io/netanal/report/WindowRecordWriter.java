@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
  * with a header row of the record's field names. A {@link WindowListener}, called on the aggregating thread; the
  * writer is flushed after each window, so a reader sees each window as soon as it closes.
  *
- * <p>JSON Lines are made as UTF-8 bytes ({@link JsonBytes}); given an {@link OutputStream} (standard output) they
+ * <p>JSON Lines are made as UTF-8 bytes ({@link JsonLines}); given an {@link OutputStream} (standard output) they
  * are written as they are, given a {@link Writer} (a test's, or a file's) they are decoded for it.
  */
 public final class WindowRecordWriter implements WindowListener {
@@ -34,30 +33,13 @@ public final class WindowRecordWriter implements WindowListener {
    */
   private static final int CHUNK = 64 * 1024;
 
-  private final Writer out;
-  private final OutputStream bytesOut;
-  private final Format format;
+  /** One of the two is null. */
   private final CSVPrinter csv;
-  /** JSON Lines not yet handed on, reused. */
-  private final JsonBytes lines = new JsonBytes(CHUNK + 4096);
+  private final JsonLines json;
   private long records;
 
   public WindowRecordWriter(Writer out, Format format) throws IOException {
-    this(out, null, format);
-  }
-
-  /** JSON Lines straight to a byte stream, without a {@code Writer} encoding every char again. */
-  public WindowRecordWriter(OutputStream out) {
-    this.out = null;
-    this.bytesOut = out;
-    this.format = Format.JSON_LINES;
-    this.csv = null;
-  }
-
-  private WindowRecordWriter(Writer out, OutputStream bytesOut, Format format) throws IOException {
-    this.out = out;
-    this.bytesOut = bytesOut;
-    this.format = format;
+    this.json = format == Format.CSV ? null : new JsonLines(out, CHUNK);
     if (format == Format.CSV) {
       csv = new CSVPrinter(out, CSVFormat.RFC4180);
       List<String> header = new ArrayList<>();
@@ -70,43 +52,35 @@ public final class WindowRecordWriter implements WindowListener {
     }
   }
 
+  /** JSON Lines straight to a byte stream, without a {@code Writer} encoding every char again. */
+  public WindowRecordWriter(OutputStream out) {
+    this.csv = null;
+    this.json = new JsonLines(out, CHUNK);
+  }
+
   @Override
   public void windowClosed(ClosedWindow window) {
     try {
       for (WindowRecord r : window.records()) {
-        if (format == Format.CSV) {
+        if (csv != null) {
           csv.printRecord(values(r));
         } else {
-          WindowRecordJson.append(r, lines);
-          lines.raw('\n');
-          if (lines.length() >= CHUNK) {
-            handOn();
-          }
+          WindowRecordJson.append(r, json.line());
+          json.endLine();
         }
         records++;
       }
-      handOn();
-      if (bytesOut != null) {
-        bytesOut.flush(); // one flush per window, not per record
+      // one flush per window, not per record
+      if (csv != null) {
+        csv.flush();
       } else {
-        out.flush();
+        json.flush();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void handOn() throws IOException {
-    if (lines.length() == 0) {
-      return;
-    }
-    if (bytesOut != null) {
-      bytesOut.write(lines.array(), 0, lines.length());
-    } else {
-      out.write(new String(lines.array(), 0, lines.length(), StandardCharsets.UTF_8));
-    }
-    lines.reset();
-  }
 
   public long records() {
     return records;
