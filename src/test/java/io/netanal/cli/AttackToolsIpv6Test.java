@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.testing.Namespaces;
 import io.netanal.testing.SshLikePeers;
 import io.netanal.testing.TestData;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -149,10 +147,10 @@ class AttackToolsIpv6Test {
     namespaces.exec(attacker, "nmap", "-6", "-n", "-Pn", "-sS", "-p", "1-500", VICTIM);
     // Windows close by the capture's clock (5 s plus 5 s of grace): the alert must come while it runs.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline && alerts(lines).isEmpty()) {
+    while (System.nanoTime() < deadline && AttackScenarios.alerts(lines).isEmpty()) {
       Thread.sleep(200);
     }
-    Set<String> live = alerts(lines);
+    Set<String> live = AttackScenarios.alerts(lines);
     Namespaces.onHost("kill", "-INT", Long.toString(capture.pid())); // Ctrl+C: the report follows
     assertThat(capture.waitFor(20, TimeUnit.SECONDS)).isTrue();
     reader.join(5000);
@@ -184,34 +182,10 @@ class AttackToolsIpv6Test {
     return command.toArray(String[]::new);
   }
 
-  /** "type source target" of every alert line among {@code lines} (other lines: stderr, window records). */
-  private static Set<String> alerts(List<String> lines) throws IOException {
-    Set<String> alerts = new TreeSet<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String line : lines) {
-      if (line.startsWith("{\"schema\":\"netanal.alert/1\"")) {
-        JsonNode node = json.readTree(line);
-        alerts.add(node.get("type").asText() + " " + node.get("source").asText() + " "
-            + node.get("target").asText());
-      }
-    }
-    return alerts;
-  }
 
   /** Records {@code tool} (run in the attacker namespace) in the victim namespace and analyses the recording. */
   private static void scenario(String name, Set<String> expected, List<String> failures, String... tool)
       throws Exception {
-    Path pcap = dir.resolve(name + ".pcap");
-    namespaces.record(victim, pcap, () -> namespaces.execFor(60, attacker, tool));
-    CommandRunner netanal = CommandRunner.netanal();
-    int exit = netanal.run("analyze", "--json", pcap.toString());
-    Set<String> raised = new TreeSet<>();
-    for (JsonNode alert : new ObjectMapper().readTree(netanal.out.toString()).path("alerts")) {
-      raised.add(alert.get("type").asText() + " " + alert.get("source").asText() + " "
-          + alert.get("target").asText());
-    }
-    if (exit != 0 || !raised.equals(new TreeSet<>(expected))) {
-      failures.add(name + ": expected " + new TreeSet<>(expected) + ", raised " + raised + " (exit " + exit + ")");
-    }
+    AttackScenarios.scenario(namespaces, attacker, victim, dir, name, expected, failures, tool);
   }
 }

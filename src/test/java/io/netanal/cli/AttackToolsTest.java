@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.testing.Namespaces;
 import io.netanal.testing.SshLikePeers;
 import io.netanal.testing.TestData;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -186,10 +184,10 @@ class AttackToolsTest {
     namespaces.execFor(30, attacker, "hping3", "-S", "-p", "80", "-c", "3000", "-i", "u200", VICTIM);
     // Windows close by the capture's clock (5 s plus 5 s of grace): both alerts must come while it runs.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline && alerts(lines).size() < 2) {
+    while (System.nanoTime() < deadline && AttackScenarios.alerts(lines).size() < 2) {
       Thread.sleep(200);
     }
-    Set<String> live = alerts(lines);
+    Set<String> live = AttackScenarios.alerts(lines);
     // Ctrl+C: the capture stops and prints its report.
     Namespaces.onHost("kill", "-INT", Long.toString(capture.pid()));
     assertThat(capture.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -209,36 +207,10 @@ class AttackToolsTest {
     assertThat(report.get("alerts")).hasSize(2);
   }
 
-  /** "type source target" of every alert line among {@code lines}. */
-  private static Set<String> alerts(List<String> lines) throws IOException {
-    Set<String> alerts = new TreeSet<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String line : lines) {
-      JsonNode node = json.readTree(line);
-      if ("netanal.alert/1".equals(node.path("schema").asText())) {
-        alerts.add(node.get("type").asText() + " " + node.get("source").asText() + " "
-            + node.get("target").asText());
-      }
-    }
-    return alerts;
-  }
 
   /** Records {@code tool} (run in the attacker namespace) in the victim namespace and analyses the recording. */
   private void scenario(String name, Set<String> expected, List<String> failures, String... tool)
       throws Exception {
-    Path pcap = dir.resolve(name + ".pcap");
-    // hping3 exits 1 when nothing answers (spoofed sources): the exit code is not checked
-    namespaces.record(victim, pcap, () -> namespaces.execFor(60, attacker, tool));
-
-    CommandRunner netanal = CommandRunner.netanal();
-    int exit = netanal.run("analyze", "--json", pcap.toString());
-    Set<String> raised = new TreeSet<>();
-    for (JsonNode alert : new ObjectMapper().readTree(netanal.out.toString()).path("alerts")) {
-      raised.add(alert.get("type").asText() + " " + alert.get("source").asText() + " "
-          + alert.get("target").asText());
-    }
-    if (exit != 0 || !raised.equals(new TreeSet<>(expected))) {
-      failures.add(name + ": expected " + new TreeSet<>(expected) + ", raised " + raised + " (exit " + exit + ")");
-    }
+    AttackScenarios.scenario(namespaces, attacker, victim, dir, name, expected, failures, tool);
   }
 }
