@@ -30,7 +30,8 @@ final class AddressSweepDetector implements Detector {
 
   @Override
   public boolean wants(WindowRows w, int r, Context c) {
-    return w.distinctProbeAddresses(r) >= addresses && w.unansweredTargets(r) >= failedLine && w.distinctProbePorts(r) <= maxPorts && !w.isOther(r);
+    return w.distinctProbeAddresses(r) >= addresses && w.unansweredTargets(r) >= failedLine
+        && w.distinctProbePorts(r) <= maxPorts && !w.isOther(r);
   }
 
   @Override
