@@ -329,14 +329,18 @@ public final class DecodedFrame {
 
   /** Where the IP header just added starts and the length it declares (see {@link #ipLength(int)}). */
   void ipExtent(int offset, int length) {
-    int layer = ipCount - 1;
-    if (layer == 0) {
+    // Small enough for C1 to inline into the IP decoders; inner layers take a call of their own.
+    if (ipCount == 1) {
       ipOffset0 = offset;
       ipLength0 = length;
     } else {
-      inner.ipOffset[layer] = offset;
-      inner.ipLength[layer] = length;
+      innerExtent(offset, length);
     }
+  }
+
+  private void innerExtent(int offset, int length) {
+    inner.ipOffset[ipCount - 1] = offset;
+    inner.ipLength[ipCount - 1] = length;
   }
 
   /** Records the first VLAN tag's ID; inner tags of a QinQ stack leave it alone. */
