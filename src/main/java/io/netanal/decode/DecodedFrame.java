@@ -7,7 +7,8 @@ package io.netanal.decode;
  *
  * <p>A mutable flyweight, reused for every frame and owned by the one thread that decodes; nothing in it
  * outlives the next {@code decode} call. IPv4 addresses are ints, IPv6 addresses two longs (high, low), all in
- * network order as read.
+ * network order as read. The per-layer accessors take a layer below {@link #ipCount()}: deeper layers are not
+ * recorded, and a frame object that never met a tunnel has no room for them.
  */
 public final class DecodedFrame {
   public static final int MAX_IP_LAYERS = 3;
