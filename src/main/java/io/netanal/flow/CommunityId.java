@@ -1,10 +1,7 @@
 package io.netanal.flow;
 
 import java.nio.ByteBuffer;
-import java.security.DigestException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Community ID v1 (corelight/community-id-spec): a flow hash that other tools (Zeek, Suricata, tshark) compute the
@@ -20,7 +17,8 @@ import java.util.Base64;
  * counterpart uses its code and is "one-way": never reordered.
  *
  * <p>Not thread-safe: one instance per thread (it reuses its digest and buffers). Computed at most once per flow,
- * when its record is first asked for it, never per packet.
+ * when its record is first asked for it, never per packet; the input always fits one SHA-1 block, so the digest is
+ * {@link OneBlockSha1}'s and its base64 is written here straight into the text's bytes.
  */
 final class CommunityId {
   static final int ICMP = 1;
@@ -29,17 +27,14 @@ final class CommunityId {
   static final int ICMPV6 = 58;
   static final int SCTP = 132;
 
-  private final MessageDigest sha1;
-  private final byte[] input = new byte[2 + 16 + 16 + 1 + 1 + 2 + 2];
-  private final byte[] digest = new byte[20];
+  private static final byte[] BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
 
-  CommunityId() {
-    try {
-      sha1 = MessageDigest.getInstance("SHA-1");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1: not available (every Java platform must provide it)", e);
-    }
-  }
+  private final OneBlockSha1 sha1 = new OneBlockSha1();
+  private final byte[] input = new byte[2 + 16 + 16 + 1 + 1 + 2 + 2];
+  private final byte[] digest = new byte[OneBlockSha1.DIGEST_LENGTH];
+  /** "1:" and the digest in base64 (RFC 4648, padded): 27 characters and one '='. */
+  private final byte[] text = new byte[2 + 28];
 
   /** The ICMP counterpart of {@code type} (v4: 8/0, 13/14, 15/16, 10/9, 17/18), or -1 when it has none. */
   static int icmpCounterpart(int type) {
@@ -133,14 +128,29 @@ final class CommunityId {
       input[n++] = (byte) (destinationPort >>> 8);
       input[n++] = (byte) destinationPort;
     }
-    sha1.reset();
-    sha1.update(input, 0, n);
-    try {
-      sha1.digest(digest, 0, digest.length);
-    } catch (DigestException e) {
-      throw new IllegalStateException("SHA-1: digest of " + digest.length + " bytes refused", e);
+    sha1.digest(input, n, digest);
+    return text();
+  }
+
+  /** "1:" + base64 of the digest: six groups of three bytes, then the last two as three characters and '='. */
+  private String text() {
+    byte[] out = text;
+    out[0] = '1';
+    out[1] = ':';
+    int o = 2;
+    for (int i = 0; i < 18; i += 3) {
+      int bits = (digest[i] & 0xff) << 16 | (digest[i + 1] & 0xff) << 8 | (digest[i + 2] & 0xff);
+      out[o++] = BASE64[bits >>> 18];
+      out[o++] = BASE64[(bits >>> 12) & 0x3f];
+      out[o++] = BASE64[(bits >>> 6) & 0x3f];
+      out[o++] = BASE64[bits & 0x3f];
     }
-    return "1:" + Base64.getEncoder().encodeToString(digest);
+    int bits = (digest[18] & 0xff) << 16 | (digest[19] & 0xff) << 8;
+    out[o++] = BASE64[bits >>> 18];
+    out[o++] = BASE64[(bits >>> 12) & 0x3f];
+    out[o++] = BASE64[(bits >>> 6) & 0x3f];
+    out[o] = '=';
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /** Writes an address (4 bytes for IPv4, 16 for IPv6) into the input at {@code n}; returns the next offset. */
