@@ -70,6 +70,8 @@ public final class FlowRecord {
   private final boolean firstFromOrig;
   private final int icmpType;
   private final int icmpCode;
+  /** Made by the flow table: the address text is made from the numbers, never given. */
+  private final boolean fromNumbers;
   // Made on first use (benign races: each is a pure function of the fields above).
   private String origAddress;
   private String respAddress;
@@ -117,11 +119,13 @@ public final class FlowRecord {
     this.firstFromOrig = true;
     this.icmpType = -1;
     this.icmpCode = -1;
+    this.fromNumbers = false;
   }
 
   /** The record of an ended (or interim) flow, from its numbers: no text yet. Called by the flow table's thread. */
   FlowRecord(Flow f, String end, String source) {
     boolean origIsA = f.origIsA;
+    this.fromNumbers = true;
     this.source = source;
     this.tsNanos = f.firstTs;
     this.lastTsNanos = f.lastTs;
@@ -225,6 +229,14 @@ public final class FlowRecord {
   /** The originator's address as numbers: IPv6's first 64 bits; 0 for IPv4. */
   public long origAddressHigh() {
     return origHigh;
+  }
+
+  /**
+   * Whether both addresses are IPv4 and their text is {@link #origAddressLow()}'s and {@link #respAddressLow()}'s
+   * dotted quad (a record of the flow table): a writer may write them from the numbers, without the text.
+   */
+  public boolean ipv4FromNumbers() {
+    return fromNumbers && ipVersion == 4;
   }
 
   /** The originator's address as numbers: IPv6's last 64 bits; IPv4's 32 bits, unsigned. */

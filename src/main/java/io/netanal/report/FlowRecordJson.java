@@ -77,9 +77,15 @@ final class FlowRecordJson {
     timestamp(f.lastTsNanos(), out);
     out.raw(DURATION);
     seconds(f.durationNanos(), out);
-    out.raw(ORIG_ADDRESS).string(f.origAddress());
-    port(out.raw(ORIG_PORT), f.origPort());
-    out.raw(RESP_ADDRESS).string(f.respAddress());
+    if (f.ipv4FromNumbers()) { // most records: no address text made, to be scanned again for escapes
+      out.raw(ORIG_ADDRESS).ipv4((int) f.origAddressLow());
+      port(out.raw(ORIG_PORT), f.origPort());
+      out.raw(RESP_ADDRESS).ipv4((int) f.respAddressLow());
+    } else {
+      out.raw(ORIG_ADDRESS).string(f.origAddress());
+      port(out.raw(ORIG_PORT), f.origPort());
+      out.raw(RESP_ADDRESS).string(f.respAddress());
+    }
     port(out.raw(RESP_PORT), f.respPort());
     out.raw(PROTO).string(f.proto());
     port(out.raw(VLAN), f.vlan());
