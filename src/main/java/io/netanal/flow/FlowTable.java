@@ -98,7 +98,8 @@ public final class FlowTable implements DecodedFrameConsumer {
       probe.hash = FlowIndex.hash(probe);
       flow = index.find(probe);
     }
-    if (flow != null && flow.isTcp && restarts(flow, decoded)) {
+    if (flow != null && flow.isTcp && (decoded.tcpFlags() & (TcpTracker.SYN | TcpTracker.ACK)) == TcpTracker.SYN
+        && restarts(flow, decoded)) {
       end(flow, flow.closing != null ? flow.closing : TcpTracker.reset(flow) ? "rst" : "fin");
       flow = null;
     }
@@ -269,9 +270,11 @@ public final class FlowTable implements DecodedFrameConsumer {
     flow.lastTs = Math.max(flow.lastTs, ts);
     flow.count(direction, d.ipLength(layer), originalLength);
     int payload = d.payloadLength();
+    int flags = 0;
     if (flow.isTcp) {
-      TcpTracker.segment(flow, direction, ts, d.tcpFlags(), d.tcpSequence(), d.tcpAcknowledgment(),
-          d.tcpWindow(), payload);
+      flags = d.tcpFlags();
+      TcpTracker.segment(flow, direction, ts, flags, d.tcpSequence(), d.tcpAcknowledgment(), d.tcpWindow(),
+          payload);
       direction = flow.direction(probeFromA); // a SYN/SYN-ACK reversal may have flipped the roles
     } else {
       flow.addPayload(direction, payload);
@@ -294,7 +297,7 @@ public final class FlowTable implements DecodedFrameConsumer {
     if (options.activeTimeoutNanos() > 0 && ts - flow.firstTs >= options.activeTimeoutNanos()) {
       interim(flow, ts);
     }
-    if (flow.closing == null && flow.isTcp && TcpTracker.over(flow)) {
+    if ((flags & (TcpTracker.FIN | TcpTracker.RST)) != 0 && flow.closing == null && TcpTracker.over(flow)) {
       flow.closing = TcpTracker.reset(flow) ? "rst" : "fin";
       lists[flow.list].remove(flow);
       lists[LIST_CLOSING].addLast(flow);

@@ -42,6 +42,10 @@ final class TcpTracker {
       int length) {
     TcpEndpoint endpoint = flow.tcp(direction);
     TcpEndpoint peer = flow.tcp(1 - direction);
+    if ((flags & (SYN | FIN | RST)) == 0 && endpoint.state != INACTIVE && endpoint.hasSequence) {
+      dataOrAck(flow, endpoint, peer, direction, ts, (flags & ACK) != 0, sequence, acknowledgment, window, length);
+      return;
+    }
     boolean syn = (flags & SYN) != 0;
     boolean fin = (flags & FIN) != 0;
     boolean rst = (flags & RST) != 0;
@@ -59,6 +63,30 @@ final class TcpTracker {
     stateMachine(flow, endpoint, peer, direction, syn, fin, rst, ack, sequence, length);
     sequenceSpace(flow, endpoint, peer, direction, syn, fin, ack, relative, acknowledgment, length);
     handshakeTiming(flow, direction, ts, syn, ack);
+  }
+
+  /**
+   * {@link #segment} of the common case, most segments of a connection: data or an ACK without SYN, FIN or RST from
+   * an endpoint past INACTIVE whose sequence space started. Then no endpoint state changes (every transition of
+   * {@link #stateMachine} from such a state needs a SYN, FIN or RST), the history can only gain 'D' or 'A' (once
+   * per direction) and the logarithmic 'W', 'T', 'G', and the handshake timing only its RTT; the same steps as
+   * {@link #segment}'s in the same order, without its calls that would do nothing.
+   */
+  private static void dataOrAck(Flow flow, TcpEndpoint endpoint, TcpEndpoint peer, int direction, long ts,
+      boolean ack, int sequence, int acknowledgment, int window, int length) {
+    long relative = endpoint.relative(sequence);
+    if (length > 0) {
+      flow.checkHistory(HIST_DATA, 'D', direction);
+    } else if (ack) {
+      flow.checkHistory(HIST_ACK, 'A', direction);
+    }
+    if (window == 0 && TcpEndpoint.scaled(++endpoint.zeroWindowEvents)) {
+      flow.addHistory('W', direction);
+    }
+    sequenceSpace(flow, endpoint, peer, direction, false, false, ack, relative, acknowledgment, length);
+    if (ack && direction == Flow.ORIG && flow.synAckSeen && flow.rttNanos < 0) {
+      flow.rttNanos = Math.max(0, ts - flow.synTs); // handshakeTiming's last case, the only one without a SYN
+    }
   }
 
   /** Zeek's update_history(). */
@@ -228,7 +256,10 @@ final class TcpTracker {
     }
   }
 
-  /** Both sides closed, or either reset: the connection is over (the table ends it after a short grace). */
+  /**
+   * Both sides closed, or either reset: the connection is over (the table ends it after a short grace). Only a
+   * segment with FIN or RST can make it so: no other moves an endpoint to CLOSED or RESET.
+   */
   static boolean over(Flow flow) {
     int o = flow.tcp(Flow.ORIG).state;
     int r = flow.tcp(Flow.RESP).state;
