@@ -17,9 +17,9 @@ import java.util.TreeMap;
 public final class FlowSummary implements FlowListener {
   private final TopFlows top;
   // Mutable counts, so counting a record (once per flow: a flood's every packet) neither boxes nor compares text.
-  private final Map<String, long[]> byState = new HashMap<>();
-  private final Map<String, long[]> byService = new HashMap<>();
-  private final Map<String, long[]> byEnd = new HashMap<>();
+  private final Counts byState = new Counts();
+  private final Counts byService = new Counts();
+  private final Counts byEnd = new Counts();
   private long total;
 
   public FlowSummary(int top) {
@@ -29,9 +29,9 @@ public final class FlowSummary implements FlowListener {
   @Override
   public void flowEnded(FlowRecord flow) {
     total++;
-    count(byState, flow.state());
-    count(byService, flow.service() == null ? "-" : flow.service());
-    count(byEnd, flow.end());
+    byState.add(flow.state());
+    byService.add(flow.service() == null ? "-" : flow.service());
+    byEnd.add(flow.end());
     if (top != null) {
       top.flowEnded(flow);
     }
@@ -43,23 +43,38 @@ public final class FlowSummary implements FlowListener {
 
   /** The section, with {@code evicted} as the flow tables counted it. */
   public Snapshot snapshot(long evicted) {
-    return new Snapshot(total, mostFirst(counts(byState)), mostFirst(counts(byService)), mostFirst(counts(byEnd)),
-        evicted, top == null ? List.of() : top.sorted());
+    return new Snapshot(total, mostFirst(byState.snapshot()), mostFirst(byService.snapshot()),
+        mostFirst(byEnd.snapshot()), evicted, top == null ? List.of() : top.sorted());
   }
 
-  private static void count(Map<String, long[]> counts, String key) {
-    long[] count = counts.get(key);
-    if (count == null) {
-      count = new long[1];
-      counts.put(key, count);
+  /**
+   * Counts by name. The names are a record's constants, and records in a row mostly share them (a flood's are
+   * all "S0" and "evicted"): the count of the name counted last is kept at hand, so such a record is counted
+   * without hashing.
+   */
+  private static final class Counts {
+    private final Map<String, long[]> counts = new HashMap<>();
+    private String lastKey;
+    private long[] lastCount;
+
+    void add(String key) {
+      if (key != lastKey || lastCount == null) {
+        long[] count = counts.get(key);
+        if (count == null) {
+          count = new long[1];
+          counts.put(key, count);
+        }
+        lastKey = key;
+        lastCount = count;
+      }
+      lastCount[0]++;
     }
-    count[0]++;
-  }
 
-  private static Map<String, Long> counts(Map<String, long[]> counts) {
-    Map<String, Long> out = new TreeMap<>();
-    counts.forEach((key, count) -> out.put(key, count[0]));
-    return out;
+    Map<String, Long> snapshot() {
+      Map<String, Long> out = new TreeMap<>();
+      counts.forEach((key, count) -> out.put(key, count[0]));
+      return out;
+    }
   }
 
   /** Counts ordered most first, then by name. */
