@@ -99,11 +99,25 @@ final class JsonBytes {
     int at = length + width;
     length = at;
     for (int i = 0; i < width; i++) {
-      int q = v / 10;
+      int q = tenth(v);
       bytes[--at] = (byte) ('0' + v - 10 * q);
       v = q;
     }
     return this;
+  }
+
+  /**
+   * {@code v / 10} for {@code v >= 0}, by a multiply and a shift (exact for every int, checked for each): C1, which
+   * the single binary runs on, divides by a constant with a division instruction, a record's digits cost
+   * a dozen of them, and a flood writes a record per packet.
+   */
+  static int tenth(int v) {
+    return (int) ((v * 0xCCCCCCCDL) >>> 35);
+  }
+
+  /** {@code v / 100} for {@code v >= 0}, as {@link #tenth}. */
+  static int hundredth(int v) {
+    return (int) ((v * 0x51EB851FL) >>> 37);
   }
 
   private JsonBytes digits(int v) {
@@ -115,7 +129,7 @@ final class JsonBytes {
         : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10);
     length = at;
     while (v >= 100) { // two digits per division
-      int q = v / 100;
+      int q = hundredth(v);
       int pair = (v - q * 100) * 2;
       bytes[--at] = PAIRS[pair + 1];
       bytes[--at] = PAIRS[pair];

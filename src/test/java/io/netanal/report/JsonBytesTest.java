@@ -35,6 +35,32 @@ class JsonBytesTest {
     }
   }
 
+  @Test
+  void shouldDivideByTenAndAHundredExactlyForEveryNonNegativeInt() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (long i = 0; i < 2_000_000; i++) {
+      int v = i < 1_000_000 ? (int) i : i < 1_000_100 ? Integer.MAX_VALUE - (int) (i - 1_000_000)
+          : random.nextInt(Integer.MAX_VALUE);
+
+      assertThat(JsonBytes.tenth(v)).as("%d", v).isEqualTo(v / 10);
+      assertThat(JsonBytes.hundredth(v)).as("%d", v).isEqualTo(v / 100);
+    }
+  }
+
+  @Test
+  void shouldWriteNumbersAndZeroPaddedDigitsAsTheirDecimalText() {
+    SplittableRandom random = new SplittableRandom(13);
+    for (int i = 0; i < 200_000; i++) {
+      long v = i < 1_000 ? i : i % 3 == 0 ? random.nextLong() : random.nextInt(Integer.MAX_VALUE);
+      int fraction = random.nextInt(1_000_000_000);
+      JsonBytes text = new JsonBytes(4);
+
+      text.number(v).raw('.').digits(fraction, 9);
+
+      assertThat(text(text)).isEqualTo(v + "." + String.format("%09d", fraction));
+    }
+  }
+
   private static String text(JsonBytes bytes) {
     return new String(bytes.array(), 0, bytes.length(), StandardCharsets.UTF_8);
   }
