@@ -2,6 +2,8 @@ package io.netanal.report;
 
 import io.netanal.window.WindowRecord;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One {@code netanal.window/1} record as a line of JSON, written field by field as UTF-8 bytes into a
@@ -14,12 +16,23 @@ import java.lang.reflect.RecordComponent;
 final class WindowRecordJson {
   /** Each component's name as {@code ,"name":} (the first as <code>{"name":</code>), in declaration order. */
   private static final byte[][] NAMES;
+  /**
+   * Each component with the value zero ({@code ,"name":0}, and {@code ,"name":0.0} for doubles): most counts of
+   * most rows are zero (the addresses that only received, or only sent), and one copy writes the member whole.
+   */
+  private static final byte[][] ZERO;
 
   static {
     RecordComponent[] components = WindowRecord.class.getRecordComponents();
     NAMES = new byte[components.length][];
+    ZERO = new byte[components.length][];
     for (int i = 0; i < components.length; i++) {
       NAMES[i] = JsonBytes.member(components[i].getName(), i == 0);
+      Class<?> type = components[i].getType();
+      String zero = type == double.class || type == Double.class ? "0.0" : "0";
+      ZERO[i] = Arrays.copyOf(NAMES[i], NAMES[i].length + zero.length());
+      System.arraycopy(zero.getBytes(StandardCharsets.US_ASCII), 0, ZERO[i], NAMES[i].length,
+          zero.length());
     }
   }
 
@@ -37,28 +50,28 @@ final class WindowRecordJson {
     b.raw(NAMES[i++]).sameString(2, r.start());
     b.raw(NAMES[i++]).sameString(3, r.end());
     b.raw(NAMES[i++]).string(r.address());
-    b.raw(NAMES[i++]).number(r.packets());
-    b.raw(NAMES[i++]).number(r.bytes());
-    b.raw(NAMES[i++]).number(r.packetsPerSecond());
-    b.raw(NAMES[i++]).number(r.bitsPerSecond());
-    b.raw(NAMES[i++]).number(r.meanSize());
-    b.raw(NAMES[i++]).number(r.stdSize());
-    b.raw(NAMES[i++]).number(r.interArrivalMeanMillis());
-    b.raw(NAMES[i++]).number(r.interArrivalStdMillis());
-    b.raw(NAMES[i++]).number(r.distinctDstAddresses());
-    b.raw(NAMES[i++]).number(r.distinctDstPorts());
-    b.raw(NAMES[i++]).number(r.flowsStarted());
-    b.raw(NAMES[i++]).number(r.flowsFailed());
-    b.raw(NAMES[i++]).number(r.tcpSyn());
-    b.raw(NAMES[i++]).number(r.tcpSynAck());
-    b.raw(NAMES[i++]).number(r.tcpRst());
-    b.raw(NAMES[i++]).number(r.tcpFin());
-    b.raw(NAMES[i++]).number(r.udpPackets());
-    b.raw(NAMES[i++]).number(r.icmpPackets());
-    b.raw(NAMES[i++]).number(r.icmpUnreachable());
-    b.raw(NAMES[i++]).number(r.dnsQueries());
-    b.raw(NAMES[i++]).number(r.dnsResponses());
-    b.raw(NAMES[i++]).number(r.dnsResponseBytes());
+    member(b, i++, r.packets());
+    member(b, i++, r.bytes());
+    member(b, i++, r.packetsPerSecond());
+    member(b, i++, r.bitsPerSecond());
+    member(b, i++, r.meanSize());
+    member(b, i++, r.stdSize());
+    member(b, i++, r.interArrivalMeanMillis());
+    member(b, i++, r.interArrivalStdMillis());
+    member(b, i++, r.distinctDstAddresses());
+    member(b, i++, r.distinctDstPorts());
+    member(b, i++, r.flowsStarted());
+    member(b, i++, r.flowsFailed());
+    member(b, i++, r.tcpSyn());
+    member(b, i++, r.tcpSynAck());
+    member(b, i++, r.tcpRst());
+    member(b, i++, r.tcpFin());
+    member(b, i++, r.udpPackets());
+    member(b, i++, r.icmpPackets());
+    member(b, i++, r.icmpUnreachable());
+    member(b, i++, r.dnsQueries());
+    member(b, i++, r.dnsResponses());
+    member(b, i++, r.dnsResponseBytes());
     Double rtt = r.rttMeanMillis();
     b.raw(NAMES[i++]);
     if (rtt == null) {
@@ -66,36 +79,53 @@ final class WindowRecordJson {
     } else {
       b.number(rtt.doubleValue());
     }
-    b.raw(NAMES[i++]).number(r.retransmissions());
-    b.raw(NAMES[i++]).number(r.packetsReceived());
-    b.raw(NAMES[i++]).number(r.bytesReceived());
-    b.raw(NAMES[i++]).number(r.distinctSources());
-    b.raw(NAMES[i++]).number(r.tcpSynReceived());
-    b.raw(NAMES[i++]).number(r.tcpSynAckReceived());
-    b.raw(NAMES[i++]).number(r.tcpRstReceived());
-    b.raw(NAMES[i++]).number(r.tcpAckReceived());
-    b.raw(NAMES[i++]).number(r.udpReceived());
-    b.raw(NAMES[i++]).number(r.icmpReceived());
-    b.raw(NAMES[i++]).number(r.icmpErrorsReceived());
-    b.raw(NAMES[i++]).number(r.icmpUnreachableReceived());
-    b.raw(NAMES[i++]).number(r.icmpEchoRepliesReceived());
-    b.raw(NAMES[i++]).number(r.dnsResponsesReceived());
-    b.raw(NAMES[i++]).number(r.dnsResponseBytesReceived());
-    b.raw(NAMES[i++]).number(r.dnsQueryBytes());
-    b.raw(NAMES[i++]).number(r.icmpEchoRequests());
-    b.raw(NAMES[i++]).number(r.probes());
-    b.raw(NAMES[i++]).number(r.distinctProbeAddresses());
-    b.raw(NAMES[i++]).number(r.distinctProbePorts());
-    b.raw(NAMES[i++]).number(r.distinctRespondents());
+    member(b, i++, r.retransmissions());
+    member(b, i++, r.packetsReceived());
+    member(b, i++, r.bytesReceived());
+    member(b, i++, r.distinctSources());
+    member(b, i++, r.tcpSynReceived());
+    member(b, i++, r.tcpSynAckReceived());
+    member(b, i++, r.tcpRstReceived());
+    member(b, i++, r.tcpAckReceived());
+    member(b, i++, r.udpReceived());
+    member(b, i++, r.icmpReceived());
+    member(b, i++, r.icmpErrorsReceived());
+    member(b, i++, r.icmpUnreachableReceived());
+    member(b, i++, r.icmpEchoRepliesReceived());
+    member(b, i++, r.dnsResponsesReceived());
+    member(b, i++, r.dnsResponseBytesReceived());
+    member(b, i++, r.dnsQueryBytes());
+    member(b, i++, r.icmpEchoRequests());
+    member(b, i++, r.probes());
+    member(b, i++, r.distinctProbeAddresses());
+    member(b, i++, r.distinctProbePorts());
+    member(b, i++, r.distinctRespondents());
     b.raw(NAMES[i++]).string(r.topProbeTarget());
-    b.raw(NAMES[i++]).number(r.topProbeTargetVotes());
-    b.raw(NAMES[i++]).number(r.topProbePort());
-    b.raw(NAMES[i++]).number(r.topProbePortVotes());
+    member(b, i++, r.topProbeTargetVotes());
+    member(b, i++, r.topProbePort());
+    member(b, i++, r.topProbePortVotes());
     b.raw(NAMES[i++]).string(r.topSource());
-    b.raw(NAMES[i++]).number(r.topSourceVotes());
+    member(b, i++, r.topSourceVotes());
     if (i != NAMES.length) {
       throw new IllegalStateException("window record: " + i + " fields written (expected: " + NAMES.length + ")");
     }
     b.raw('}');
+  }
+
+  private static void member(JsonBytes b, int i, long v) {
+    if (v == 0) {
+      b.raw(ZERO[i]);
+    } else {
+      b.raw(NAMES[i]).number(v);
+    }
+  }
+
+  /** A double member; only a positive zero is written as {@code 0.0} (a negative one keeps its sign). */
+  private static void member(JsonBytes b, int i, double v) {
+    if (Double.doubleToRawLongBits(v) == 0) {
+      b.raw(ZERO[i]);
+    } else {
+      b.raw(NAMES[i]).number(v);
+    }
   }
 }
