@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,15 +23,6 @@ import java.util.List;
 public final class WindowRows {
   private static final String OTHER = "other";
 
-  /** Records in a closed window's order: packets sent, then received (both descending), then address. */
-  private static final Comparator<WindowRecord> ORDER = (a, b) -> {
-    int c = Long.compare(b.packets(), a.packets());
-    if (c == 0) {
-      c = Long.compare(b.packetsReceived(), a.packetsReceived());
-    }
-    return c != 0 ? c : a.address().compareTo(b.address());
-  };
-
   private final AddressNames names;
   private TrafficTable table;
   /** Set instead of {@link #table} for a view of records already made ({@link #of(ClosedWindow)}). */
@@ -45,6 +35,11 @@ public final class WindowRows {
   private long sizeNanos;
   private ClosedWindow closed;
   private int[] scratch = new int[0];
+  /** The rows of {@link #closedWindow()} in record order, reused. */
+  private int[] order = new int[0];
+  /** Per row being sorted, its packets sent and received (the sort's keys). */
+  private long[] sentKey = new long[0];
+  private long[] receivedKey = new long[0];
 
   WindowRows(AddressNames names) {
     this.names = names;
@@ -85,11 +80,20 @@ public final class WindowRows {
       String startText = TimestampFormat.format(startNanos);
       String endText = TimestampFormat.format(endNanos());
       double seconds = seconds();
-      List<WindowRecord> records = new ArrayList<>(table.rows());
-      for (int r = 0; r < table.rows(); r++) {
-        records.add(WindowRecords.of(table, r, label, startText, endText, seconds, names));
+      // Rows sorted by their numbers (the text only for ties), then made into records in that order: a comparator
+      // over records would read each record's fields through calls, and compare texts more often.
+      int n = table.rows();
+      if (order.length < n) {
+        order = new int[Math.max(n, 2 * order.length)];
       }
-      records.sort(ORDER);
+      for (int r = 0; r < n; r++) {
+        order[r] = r;
+      }
+      sortInRecordOrder(order, n);
+      List<WindowRecord> records = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        records.add(WindowRecords.of(table, order[i], label, startText, endText, seconds, names));
+      }
       closed = new ClosedWindow(label, startNanos, endNanos(), records, table.overflowPackets(),
           table.saturatedCounts());
     }
@@ -108,6 +112,16 @@ public final class WindowRows {
     }
     if (scratch.length < count) {
       scratch = new int[Math.max(count, 2 * scratch.length)];
+    }
+    int n = table.rows();
+    if (sentKey.length < n) {
+      sentKey = new long[Math.max(n, 2 * sentKey.length)];
+      receivedKey = new long[sentKey.length];
+    }
+    for (int i = 0; i < count; i++) { // the numbers compared, read from the table once per row, not per comparison
+      int r = rows[i];
+      sentKey[r] = table.get(PACKETS, r);
+      receivedKey[r] = table.get(R_PACKETS, r);
     }
     mergeSort(rows, scratch, 0, count);
   }
@@ -135,11 +149,17 @@ public final class WindowRows {
   }
 
   private int compare(int a, int b) {
-    int c = Long.compare(packets(b), packets(a));
-    if (c == 0) {
-      c = Long.compare(packetsReceived(b), packetsReceived(a));
+    long sa = sentKey[a];
+    long sb = sentKey[b];
+    if (sa != sb) {
+      return sa > sb ? -1 : 1;
     }
-    return c != 0 ? c : address(a).compareTo(address(b));
+    long ra = receivedKey[a];
+    long rb = receivedKey[b];
+    if (ra != rb) {
+      return ra > rb ? -1 : 1;
+    }
+    return address(a).compareTo(address(b));
   }
 
   public String window() {
