@@ -58,6 +58,14 @@ final class JsonBytes {
     return this;
   }
 
+  /** {@code length} prepared bytes of {@code b} from {@code from}. */
+  JsonBytes raw(byte[] b, int from, int length) {
+    ensure(length);
+    System.arraycopy(b, from, bytes, this.length, length);
+    this.length += length;
+    return this;
+  }
+
   JsonBytes raw(char c) {
     ensure(1);
     bytes[length++] = (byte) c;
