@@ -28,11 +28,15 @@ final class JsonBytes {
 
   /** Slots of {@link #sameString}. */
   static final int SLOTS = 4;
+  /** Slots of {@link #recentString}: a power of two. */
+  private static final int RECENT = 1024;
 
   private byte[] bytes;
   private int length;
   private final String[] cachedText = new String[SLOTS];
   private final byte[][] cachedBytes = new byte[SLOTS][];
+  private final String[] recentText = new String[RECENT];
+  private final byte[][] recentBytes = new byte[RECENT][];
 
   JsonBytes(int capacity) {
     bytes = new byte[capacity];
@@ -196,6 +200,26 @@ final class JsonBytes {
     string(s);
     cachedText[slot] = s;
     cachedBytes[slot] = Arrays.copyOfRange(bytes, mark, length);
+    return this;
+  }
+
+  /**
+   * {@link #string} of a text that comes back as the same object among many others (an address, kept by the window
+   * tables and their cache of address texts, named by record after record): its bytes are kept in a direct-mapped
+   * cache by the string's hash and found again by identity, so a repeat is one copy instead of a scan of its chars.
+   */
+  JsonBytes recentString(String s) {
+    if (s == null) {
+      return raw(NULL);
+    }
+    int slot = s.hashCode() & (RECENT - 1);
+    if (recentText[slot] == s) {
+      return raw(recentBytes[slot]);
+    }
+    int mark = length;
+    string(s);
+    recentText[slot] = s;
+    recentBytes[slot] = Arrays.copyOfRange(bytes, mark, length);
     return this;
   }
 

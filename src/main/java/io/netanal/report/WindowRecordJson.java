@@ -60,7 +60,7 @@ final class WindowRecordJson {
     b.raw(NAMES[i++]).sameString(1, r.window());
     b.raw(NAMES[i++]).sameString(2, r.start());
     b.raw(NAMES[i++]).sameString(3, r.end());
-    b.raw(NAMES[i++]).string(r.address());
+    b.raw(NAMES[i++]).recentString(r.address());
     run = member(b, i++, r.packets(), run);
     run = member(b, i++, r.bytes(), run);
     run = member(b, i++, r.packetsPerSecond(), run);
@@ -113,12 +113,12 @@ final class WindowRecordJson {
     run = member(b, i++, r.distinctProbePorts(), run);
     run = member(b, i++, r.distinctRespondents(), run);
     run = flush(b, run, i);
-    b.raw(NAMES[i++]).string(r.topProbeTarget());
+    b.raw(NAMES[i++]).recentString(r.topProbeTarget());
     run = member(b, i++, r.topProbeTargetVotes(), run);
     run = member(b, i++, r.topProbePort(), run);
     run = member(b, i++, r.topProbePortVotes(), run);
     run = flush(b, run, i);
-    b.raw(NAMES[i++]).string(r.topSource());
+    b.raw(NAMES[i++]).recentString(r.topSource());
     run = member(b, i++, r.topSourceVotes(), run);
     flush(b, run, i);
     if (i != NAMES.length) {

@@ -89,6 +89,20 @@ class WindowRecordJsonTest {
   }
 
   @Test
+  void shouldWriteARecentStringByIdentityAndStringsOfTheSameHashEachAsItself() {
+    JsonBytes b = new JsonBytes(1);
+    String aa = "Aa";
+    String bb = "BB"; // the same String.hashCode as "Aa": the same slot
+    String quoted = "say \"hi\"";
+
+    b.recentString(aa).recentString(bb).recentString(aa).recentString(new String("BB")).recentString(null)
+        .recentString(quoted).recentString(quoted);
+
+    assertThat(aa.hashCode()).isEqualTo(bb.hashCode());
+    assertThat(text(b)).isEqualTo("\"Aa\"\"BB\"\"Aa\"\"BB\"null\"say \\\"hi\\\"\"\"say \\\"hi\\\"\"");
+  }
+
+  @Test
   void shouldWriteOtherDoublesAsTheReportWriterDoes() {
     double[] values = {-0.0, 1e-4, 0.1 + 0.2, 1.0 / 3, 12_345_678.901_234, 8.8e9 + 0.5, 1e16, 1.23456789E20,
         -1e-300, Double.MIN_VALUE, Double.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE};
