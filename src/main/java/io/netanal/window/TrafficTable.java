@@ -91,19 +91,12 @@ final class TrafficTable {
   }
 
   private static final int INITIAL_ROWS = 64;
-  /** The index is grown to keep it at most a quarter full. */
-  private static final int SLOTS_PER_ROW = 4;
-  private static final int INITIAL_SLOTS = SLOTS_PER_ROW * INITIAL_ROWS;
+  private static final int INITIAL_SLOTS = 2 * INITIAL_ROWS;
 
   private final int maxRows;
   private final int maxSlots;
-  /**
-   * Open addressing over the rows, 0 for a free slot, else the high half of the address's hash (a tag) and row + 1
-   * in one long: a probe compares the tag before it reads the row's address, so a miss (every packet of a flood of
-   * new sources, once the table is full) reads the index alone, in one or two neighbouring slots, instead of the
-   * addresses of every row it passes. At most a quarter full, grown by doubling.
-   */
-  private long[] index = new long[INITIAL_SLOTS];
+  /** Open addressing over the rows: row + 1 per slot, 0 when free; at most half full, grown by doubling. */
+  private int[] index = new int[INITIAL_SLOTS];
   private int mask = INITIAL_SLOTS - 1;
   /** Per row, its slot in {@link #index} (-1 for the {@code other} row), so {@link #clear} frees only those. */
   private int[] slotOf = new int[0];
@@ -134,7 +127,7 @@ final class TrafficTable {
       throw new IllegalArgumentException("maxRows: " + maxRows + " (expected: >= 1)");
     }
     this.maxRows = maxRows;
-    this.maxSlots = Math.max(INITIAL_SLOTS, Integer.highestOneBit(Math.max(2, maxRows) * 2 - 1) * SLOTS_PER_ROW);
+    this.maxSlots = Math.max(INITIAL_SLOTS, Integer.highestOneBit(Math.max(2, maxRows) * 2 - 1) << 1);
     for (int i = 0; i < DISTINCTS; i++) {
       distincts[i] = new DistinctColumn(maxSketches);
     }
@@ -172,17 +165,14 @@ final class TrafficTable {
 
   private int find(long hash, long addressHigh, long addressLow) {
     int slot = (int) hash & mask;
-    int tag = (int) (hash >>> 32);
     while (true) {
-      long entry = index[slot];
+      int entry = index[slot];
       if (entry == 0) {
         break;
       }
-      if ((int) (entry >>> 32) == tag) {
-        int r = (int) entry - 1;
-        if (high[r] == addressHigh && low[r] == addressLow && r != otherRow) {
-          return r;
-        }
+      int r = entry - 1;
+      if (high[r] == addressHigh && low[r] == addressLow && r != otherRow) {
+        return r;
       }
       slot = (slot + 1) & mask;
     }
@@ -190,37 +180,31 @@ final class TrafficTable {
       return other();
     }
     int r = newRow(addressHigh, addressLow);
-    if (SLOTS_PER_ROW * rows > index.length && index.length < maxSlots) {
+    if (2 * rows > index.length && index.length < maxSlots) {
       rehash(index.length * 2); // r is not in the index yet: it is placed below, in the new one
       slot = (int) hash & mask;
       while (index[slot] != 0) {
         slot = (slot + 1) & mask;
       }
     }
-    index[slot] = entry(hash, r);
+    index[slot] = r + 1;
     slotOf[r] = slot;
     return r;
   }
 
   private void rehash(int slots) {
-    index = new long[slots];
+    index = new int[slots];
     mask = slots - 1;
     for (int r = 0; r < rows - 1; r++) { // the newest row is placed by the caller
       if (r != otherRow) {
-        long hash = AddressKeys.hash(high[r], low[r]);
-        int slot = (int) hash & mask;
+        int slot = (int) AddressKeys.hash(high[r], low[r]) & mask;
         while (index[slot] != 0) {
           slot = (slot + 1) & mask;
         }
-        index[slot] = entry(hash, r);
+        index[slot] = r + 1;
         slotOf[r] = slot;
       }
     }
-  }
-
-  /** An index entry: the hash's high half as the tag, row + 1 (never 0) below it. */
-  private static long entry(long hash, int r) {
-    return (hash & 0xffff_ffff_0000_0000L) | (r + 1);
   }
 
   private int other() {
@@ -458,7 +442,7 @@ final class TrafficTable {
 
   /** Bytes held by the table's arrays, for the memory-bound test. */
   long footprint() {
-    long bytes = 8L * index.length + 28L * high.length + 8L * (LONGS + DOUBLES) * high.length;
+    long bytes = 4L * index.length + 28L * high.length + 8L * (LONGS + DOUBLES) * high.length;
     for (DistinctColumn d : distincts) {
       bytes += d.footprint();
     }
