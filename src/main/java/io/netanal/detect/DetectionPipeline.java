@@ -26,7 +26,9 @@ public final class DetectionPipeline implements DecodedFrameConsumer, FlowListen
       WindowListener windows) {
     this.sizes = sizes;
     this.engine = new AlertEngine(settings, sizes.nanos().get(0), alerts, windows);
-    this.aggregator = WindowAggregator.inPlace(sizes, engine);
+    // Without a window listener nothing reads the records: only the features the detectors read are kept.
+    this.aggregator = windows == null ? WindowAggregator.forDetection(sizes, engine)
+        : WindowAggregator.inPlace(sizes, engine);
   }
 
   @Override

@@ -94,6 +94,7 @@ final class TrafficTable {
   private static final int INITIAL_SLOTS = 2 * INITIAL_ROWS;
 
   private final int maxRows;
+  private final boolean records;
   private final int maxSlots;
   /** Open addressing over the rows: row + 1 per slot, 0 when free; at most half full, grown by doubling. */
   private int[] index = new int[INITIAL_SLOTS];
@@ -123,6 +124,16 @@ final class TrafficTable {
   private final RecentPairs pairs = new RecentPairs();
 
   TrafficTable(int maxRows, int maxSketches) {
+    this(maxRows, maxSketches, true);
+  }
+
+  /**
+   * @param records whether the table keeps every feature of the records, or only what {@link WindowRows}' accessors
+   *     read (see {@link WindowAggregator#forDetection}): then the callers add no destination address or port,
+   *     and {@link #sent} counts packets and bytes only
+   */
+  TrafficTable(int maxRows, int maxSketches, boolean records) {
+    this.records = records;
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows: " + maxRows + " (expected: >= 1)");
     }
@@ -242,10 +253,20 @@ final class TrafficTable {
     }
   }
 
+  /** Whether the table keeps every feature of the records (else only what detection reads). */
+  boolean keepsRecords() {
+    return records;
+  }
+
   /** Counts a packet a row's address sent, at {@code timestampNanos}, of {@code bytes} on the wire. */
   void sent(int r, long timestampNanos, long bytes) {
     long[] l = longs;
     int b = r * LONGS;
+    if (!records) { // the sizes' and gaps' sums, and the first and last times, are for the records only
+      l[b + PACKETS]++;
+      l[b + BYTES] += bytes;
+      return;
+    }
     int d = r * DOUBLES;
     long last = l[b + LAST_TS];
     if (l[b + PACKETS] > 0 && timestampNanos >= last) {

@@ -77,6 +77,10 @@ public final class WindowRows {
   /** The window's records, built (and sorted) on the first call for this window. */
   public ClosedWindow closedWindow() {
     if (closed == null) {
+      if (!table.keepsRecords()) {
+        throw new IllegalStateException("window records: the aggregator keeps only what detection reads "
+            + "(expected: WindowAggregator.inPlace for records)");
+      }
       String startText = TimestampFormat.format(startNanos);
       String endText = TimestampFormat.format(endNanos());
       double seconds = seconds();

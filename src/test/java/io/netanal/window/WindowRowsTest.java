@@ -2,7 +2,11 @@ package io.netanal.window;
 
 import static io.netanal.window.Packets.ip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netanal.decode.DecodedFrame;
+import io.netanal.decode.DecodedFrameConsumer;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,7 +21,65 @@ class WindowRowsTest {
     List<Integer> checked = new ArrayList<>();
     // A small cap, so the 'other' row is in the windows too.
     WindowAggregator agg = WindowAggregator.inPlace(WindowSizes.defaults(), rows -> checked.add(check(rows)), 40, 2);
-    Packets p = new Packets(agg);
+    traffic(new Packets(agg));
+    agg.finish();
+
+    assertThat(checked).hasSizeGreaterThan(80 + 13 + 2).allMatch(n -> n > 0);
+    assertThat(others).as("windows with an 'other' row").isGreaterThan(0);
+  }
+
+  @Test
+  void shouldGiveDetectionTheSameRowsWhenKeepingOnlyWhatItReadsAndRefuseItsRecords() {
+    List<List<Object>> all = new ArrayList<>();
+    List<List<Object>> lean = new ArrayList<>();
+    WindowAggregator records = WindowAggregator.inPlace(WindowSizes.defaults(), rows -> all.add(values(rows)), 40, 2);
+    WindowAggregator detection = WindowAggregator.forDetection(WindowSizes.defaults(), rows -> {
+      lean.add(values(rows));
+      assertThatThrownBy(rows::closedWindow).isInstanceOf(IllegalStateException.class)
+          .hasMessage("window records: the aggregator keeps only what detection reads "
+              + "(expected: WindowAggregator.inPlace for records)");
+    }, 40, 2);
+    traffic(new Packets(new DecodedFrameConsumer() {
+      @Override
+      public void frame(long ts, int captured, long original, ByteBuffer buffer, int offset, DecodedFrame d) {
+        records.frame(ts, captured, original, buffer, offset, d);
+        detection.frame(ts, captured, original, buffer, offset, d);
+      }
+    }));
+    records.finish();
+    detection.finish();
+
+    assertThat(lean).hasSizeGreaterThan(80 + 13 + 2).isEqualTo(all);
+  }
+
+  /** Every value a detector can read of each row, in the rows' order. */
+  private static List<Object> values(WindowRows w) {
+    List<Object> values = new ArrayList<>(List.of(w.window(), w.startNanos(), w.endNanos(), w.rows()));
+    for (int r = 0; r < w.rows(); r++) {
+      values.addAll(List.of(w.address(r), w.isOther(r), w.addressHigh(r), w.addressLow(r), w.packets(r),
+          w.bytes(r), w.flowsStarted(r), w.tcpSyn(r), w.udpPackets(r), w.icmpPackets(r), w.dnsQueries(r),
+          w.dnsQueryBytes(r), w.icmpEchoRequests(r), w.probes(r), w.packetsReceived(r), w.tcpSynReceived(r),
+          w.tcpSynAckReceived(r), w.tcpRstReceived(r), w.tcpAckReceived(r), w.udpReceived(r),
+          w.icmpReceived(r), w.icmpErrorsReceived(r), w.icmpUnreachableReceived(r),
+          w.icmpEchoRepliesReceived(r), w.dnsResponsesReceived(r), w.dnsResponseBytesReceived(r),
+          w.distinctSources(r), w.distinctProbeAddresses(r), w.distinctProbePorts(r),
+          w.distinctRespondents(r), w.topProbeTargetVotes(r), w.topProbePort(r), w.unansweredProbes(r),
+          w.unansweredTargets(r), w.refusals(r), String.valueOf(w.topProbeTarget(r)),
+          String.valueOf(w.topSource(r))));
+    }
+    int[] order = new int[w.rows()];
+    for (int r = 0; r < order.length; r++) {
+      order[r] = order.length - 1 - r;
+    }
+    w.sortInRecordOrder(order, order.length);
+    for (int r : order) {
+      values.add(r);
+    }
+    return values;
+  }
+
+  /** 400 s of TCP, UDP (DNS and not) and ICMP among 160 addresses: 5 s, 30 s and 3 m windows. */
+  private static void traffic(Packets p) {
     SplittableRandom random = new SplittableRandom(5);
     for (int i = 0; i < 20_000; i++) {
       long ts = T0 + i * 20_000_000L; // 400 s: 5 s, 30 s and 3 m windows
@@ -32,10 +94,6 @@ class WindowRowsTest {
         default -> p.icmp(ts, a, b, random.nextBoolean() ? 8 : random.nextInt(4), 0);
       }
     }
-    agg.finish();
-
-    assertThat(checked).hasSizeGreaterThan(80 + 13 + 2).allMatch(n -> n > 0);
-    assertThat(others).as("windows with an 'other' row").isGreaterThan(0);
   }
 
   private int others;
