@@ -97,7 +97,13 @@ public final class CaptureFileAnalysis {
 
   <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis(AnalysisOptions options, FlowAnalysis flows,
       T consumer, int workers, long minSliceBytes) {
-    this(options, List.of(flows.consumer(), consumer), workers, minSliceBytes);
+    this(options, flows, consumer, workers, minSliceBytes, true);
+  }
+
+  private <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis(AnalysisOptions options,
+      FlowAnalysis flows, T consumer, int workers, long minSliceBytes, boolean statistics) {
+    this(options, List.of(flows.consumer(), consumer), workers, minSliceBytes,
+        StatisticsCollector.DEFAULT_TABLE_ENTRIES, statistics);
     this.flowAnalysis = flows;
     this.relay = new OrderedRelay(consumer);
     flows.listen(relay);
@@ -139,13 +145,36 @@ public final class CaptureFileAnalysis {
 
   CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers, int workers,
       long minSliceBytes, int maxTableEntries) {
+    this(options, consumers, workers, minSliceBytes, maxTableEntries, true);
+  }
+
+  private CaptureFileAnalysis(AnalysisOptions options, List<? extends DecodedFrameConsumer> consumers, int workers,
+      long minSliceBytes, int maxTableEntries, boolean statistics) {
     this.workers = Math.max(1, Math.min(workers, MAX_WORKERS));
     this.minSliceBytes = minSliceBytes;
     this.maxTableEntries = maxTableEntries;
     this.options = options;
     this.consumers = List.copyOf(consumers);
     this.collector = newCollector(maxTableEntries);
-    this.pipeline = FramePipeline.of(options.filter(), options.compiler(), collector, this.consumers);
+    this.pipeline = FramePipeline.of(options.filter(), options.compiler(), statistics ? collector : null,
+        this.consumers);
+  }
+
+  /**
+   * As {@link #CaptureFileAnalysis(AnalysisOptions, FlowAnalysis, DecodedFrameConsumer)}, for a command that
+   * prints no report ({@code windows}): no statistics are counted (on the benchmark capture a sixth of the reading
+   * thread's work), so the result's report has the sources, flows and names but zero counts.
+   */
+  public static <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis withoutStatistics(
+      AnalysisOptions options, FlowAnalysis flows, T consumer) {
+    return withoutStatistics(options, flows, consumer, Runtime.getRuntime().availableProcessors(),
+        DEFAULT_MIN_SLICE_BYTES);
+  }
+
+  /** As above, read in stages from files of at least {@code 2 * minSliceBytes} when {@code workers > 1}. */
+  static <T extends DecodedFrameConsumer & FlowListener> CaptureFileAnalysis withoutStatistics(
+      AnalysisOptions options, FlowAnalysis flows, T consumer, int workers, long minSliceBytes) {
+    return new CaptureFileAnalysis(options, flows, consumer, workers, minSliceBytes, false);
   }
 
   /** Analyses one file on the calling thread; damage does not throw, see {@link AnalysisResult#damage()}. */

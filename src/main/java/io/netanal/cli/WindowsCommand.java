@@ -89,7 +89,7 @@ final class WindowsCommand implements Callable<Integer> {
     // hands them over, in order, and runs the flow table and the windows on two threads for a large file.
     FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile(String.join(", ", files),
         FlowTableOptions.DEFAULT_MAX_FLOWS), 1, false, AppMetadata.NONE);
-    CaptureFileAnalysis analysis = new CaptureFileAnalysis(options, flows, aggregator);
+    CaptureFileAnalysis analysis = CaptureFileAnalysis.withoutStatistics(options, flows, aggregator);
     int exit = ExitCodes.OK;
     for (String file : files) {
       try {

@@ -68,6 +68,30 @@ class OrderedStageTest {
   }
 
   @Test
+  void shouldHandTheConsumerTheSameFramesAndRecordsWithoutStatisticsAndCountNone() throws Exception {
+    int files = 0;
+    for (Path file : corpus()) {
+      if (Files.size(file) < 64 << 10) {
+        continue;
+      }
+      List<String> counted = interleaving(file, 2);
+      for (int workers = 1; workers <= 2; workers++) {
+        List<String> seen = new ArrayList<>();
+        FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
+        CaptureFileAnalysis analysis = CaptureFileAnalysis.withoutStatistics(AnalysisOptions.defaults(), flows,
+            new Recorder(seen), workers, 1);
+        analysis.add(file);
+        Report report = analysis.result().report();
+        assertThat(seen).as(file + ", " + workers + " workers").isEqualTo(counted);
+        assertThat(report.summary().packets()).as(file.toString()).isZero();
+        assertThat(report.flows()).as(file.toString()).isNotNull();
+      }
+      files++;
+    }
+    assertThat(files).isGreaterThan(20);
+  }
+
+  @Test
   void shouldHandTheSameFramesAndRecordsWhereverTheFlowTableRuns() throws Exception {
     int files = 0;
     for (Path file : corpus()) {
