@@ -12,7 +12,7 @@ import java.util.Optional;
  * work without a SOURCE: {@code last-report.json} in netanal's state directory ({@code $XDG_STATE_HOME/netanal},
  * default {@code ~/.local/state/netanal}).
  *
- * <p>Any thread; {@link #save} replaces the file atomically, so a reader (or a crash) never sees half a report.
+ * <p>Any thread; {@link #save} replaces the file atomically, so a reader never sees half a report.
  */
 public final class ReportStore {
   public static final String FILE_NAME = "last-report.json";
@@ -44,7 +44,10 @@ public final class ReportStore {
     return directory.resolve(FILE_NAME);
   }
 
-  /** Saves {@code report} as the last report, replacing the previous one atomically. */
+  /**
+   * Saves {@code report} as the last report, replacing the previous one atomically but without forcing it to disk:
+   * a crash may lose the last report (then {@code export} says so, or reads the one before), never half of it.
+   */
   public void save(Report report) {
     try {
       Files.createDirectories(directory);
@@ -52,7 +55,7 @@ public final class ReportStore {
       throw new ExportException(
           directory + ": cannot create the state directory (" + AtomicFileOutput.reason(e) + ")", e);
     }
-    AtomicFileOutput.write(file(), out -> ReportJson.write(report, out, false));
+    AtomicFileOutput.replace(file(), out -> ReportJson.write(report, out, false));
   }
 
   /** The last report, or empty when none has been saved. A damaged file is an {@link io.netanal.UnreadableFileException}. */
