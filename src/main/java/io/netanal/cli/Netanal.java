@@ -52,20 +52,39 @@ public final class Netanal {
     CommandLine alone = alone(args);
     CommandLine cl = alone == null ? commandLine() : alone;
     cl.setOut(StandardOutput.create()); // as picocli's own, with the bytes beneath for windows --json
-    System.exit(cl.execute(alone == null ? args : Arrays.copyOfRange(args, 1, args.length)));
+    int exit = cl.execute(alone == null ? args : Arrays.copyOfRange(args, 1, args.length));
+    if (Boolean.getBoolean(ArchiveTraining.PROPERTY)) {
+      ArchiveTraining.run(); // after the command's own output: only the launcher's archive-making run sets it
+    }
+    System.exit(exit);
   }
 
   /**
-   * {@code analyze} on its own, named and configured as under the whole tree, when it is the first argument; null
-   * otherwise. Picocli builds the model of every subcommand up front (reflecting over all their options), which
-   * was a third of the time before {@code analyze} read its first frame. Tested to behave as the whole tree does.
+   * The subcommand named by the first argument on its own, named and configured as under the whole tree; null
+   * when the first argument names none of them. Picocli builds the model of every subcommand up front
+   * (reflecting over all their options): building one instead of thirteen saves most of the time before a
+   * command starts its work. Not {@code completion}, {@code man} and {@code help}, which read the whole tree.
+   * Tested to behave as the whole tree does.
    */
   static CommandLine alone(String[] args) {
-    if (args.length == 0 || !"analyze".equals(args[0])) {
+    Object command = args.length == 0 ? null : switch (args[0]) {
+      case "analyze" -> new AnalyzeCommand();
+      case "flows" -> new FlowsCommand();
+      case "windows" -> new WindowsCommand();
+      case "export" -> new ExportCommand();
+      case "chart" -> new ChartCommand();
+      case "capture" -> new CaptureCommand();
+      case "filter" -> new FilterCommand();
+      case "interfaces" -> new InterfacesCommand();
+      case "ship" -> new ShipCommand();
+      case "serve" -> new ServeCommand();
+      default -> null;
+    };
+    if (command == null) {
       return null;
     }
-    CommandLine cl = configure(new CommandLine(new AnalyzeCommand()));
-    cl.setCommandName("netanal analyze");
+    CommandLine cl = configure(new CommandLine(command));
+    cl.setCommandName("netanal " + args[0]);
     cl.getCommandSpec().addOption(OptionSpec.builder("--verbose").type(boolean.class).description(VERBOSE).build());
     return cl;
   }

@@ -19,9 +19,9 @@ final class CommandRunner {
     return new CommandRunner(Netanal::commandLine);
   }
 
-  /** {@code analyze} alone, as {@code main} builds it when {@code analyze} is the first argument. */
-  static CommandRunner analyzeAlone() {
-    return new CommandRunner(() -> Netanal.alone(new String[] {"analyze"}));
+  /** The subcommand {@code name} alone, as {@code main} builds it when {@code name} is the first argument. */
+  static CommandRunner alone(String name) {
+    return new CommandRunner(() -> Netanal.alone(new String[] {name}));
   }
 
   /** One subcommand object on its own, so that a test can set its fields first. */

@@ -3,13 +3,16 @@ package io.netanal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class NetanalTest {
   private final CommandRunner runner = CommandRunner.netanal();
@@ -43,24 +46,52 @@ class NetanalTest {
   }
 
   @Test
-  void shouldRunAnalyzeAloneExactlyAsUnderTheWholeTree() {
-    List<List<String>> cases = List.of(List.of("--help"), List.of("--bogus"), List.of(), List.of("--jsn", "x.pcap"),
+  void shouldRunEachSubcommandAloneExactlyAsUnderTheWholeTree() {
+    // Every command: help, version and usage errors. Those reading files: their errors too (not the others,
+    // which would start a capture or a server).
+    List<List<String>> everyCommand = List.of(List.of("--help"), List.of("--version"), List.of("--bogus"),
+        List.of("--verbose", "--bogus"), List.of("--top"), List.of("--verbose", "-r"));
+    List<List<String>> fileCommands = List.of(List.of(), List.of("--jsn", "x.pcap"),
         List.of("--verbose", "nosuch.pcap"), List.of("--interval", "0", "x.pcap"),
-        List.of("--no-flows", "--windows", "5s", "x.pcap"), List.of("--top"));
-    for (List<String> arguments : cases) {
-      List<String> withName = new ArrayList<>(List.of("analyze"));
-      withName.addAll(arguments);
-      CommandRunner tree = CommandRunner.netanal();
-      CommandRunner alone = CommandRunner.analyzeAlone();
+        List.of("--no-flows", "--windows", "5s", "x.pcap"), List.of("-r", "nosuch.pcap", "--verbose"));
+    Set<String> reading = Set.of("analyze", "flows", "windows", "export", "chart");
+    List<String> names = new ArrayList<>();
+    for (CommandLine sub : Netanal.commandLine().getSubcommands().values()) {
+      String name = sub.getCommandName();
+      if (Netanal.alone(new String[] {name}) == null) {
+        continue;
+      }
+      names.add(name);
+      Object command = Netanal.alone(new String[] {name}).getCommand();
+      assertThat(command).isInstanceOf(sub.getCommand().getClass());
+      List<List<String>> cases = new ArrayList<>(everyCommand);
+      if (reading.contains(name)) {
+        cases.addAll(fileCommands);
+      }
+      for (List<String> arguments : cases) {
+        List<String> withName = new ArrayList<>(List.of(name));
+        withName.addAll(arguments);
+        CommandRunner tree = CommandRunner.netanal();
+        CommandRunner alone = CommandRunner.alone(name);
 
-      int treeExit = tree.run(withName.toArray(new String[0]));
-      int aloneExit = alone.run(arguments.toArray(new String[0]));
+        int treeExit = tree.run(withName.toArray(new String[0]));
+        int aloneExit = alone.run(arguments.toArray(new String[0]));
 
-      assertThat(aloneExit).as(arguments.toString()).isEqualTo(treeExit);
-      assertThat(alone.out.toString()).as(arguments.toString()).isEqualTo(tree.out.toString());
-      assertThat(alone.err.toString()).as(arguments.toString()).isEqualTo(tree.err.toString());
+        String what = withName.toString();
+        assertThat(aloneExit).as(what).isEqualTo(treeExit);
+        assertThat(alone.out.toString()).as(what).isEqualTo(tree.out.toString());
+        assertThat(withoutFrames(alone.err)).as(what).isEqualTo(withoutFrames(tree.err));
+      }
     }
-    assertThat(Netanal.alone(new String[] {"flows", "x.pcap"})).isNull();
+    assertThat(names).containsExactlyInAnyOrder("analyze", "capture", "export", "chart", "filter", "interfaces",
+        "ship", "serve", "flows", "windows");
+    assertThat(Netanal.alone(new String[] {"completion"})).isNull(); // reads the whole tree
+    assertThat(Netanal.alone(new String[] {"help", "flows"})).isNull();
     assertThat(Netanal.alone(new String[0])).isNull();
+  }
+
+  /** The text without stack frames, which name the test's own lines: the --verbose traces' messages stay. */
+  private static String withoutFrames(StringWriter text) {
+    return text.toString().replaceAll("(?m)^\\s+(at |\\.\\.\\. \\d+ more).*\\R", "");
   }
 }
