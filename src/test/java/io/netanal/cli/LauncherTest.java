@@ -59,11 +59,11 @@ class LauncherTest {
     Run second = run(Map.of("NETANAL_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "analyze", capture.toString());
 
     assertThat(first.exit).isZero();
-    assertThat(first.out).isEqualTo("probe analyze " + capture + "\n");
+    assertThat(first.out).isEqualTo("probe analyze " + capture + "\nprobe trains the archive\n");
     assertThat(first.err).isEmpty();
     assertThat(archives()).hasSize(1);
     assertThat(second.exit).isZero();
-    assertThat(second.out).contains("io.netanal.cli.LauncherProbe " + SHARED);
+    assertThat(second.out).contains("io.netanal.cli.LauncherProbe " + SHARED).doesNotContain("trains");
     assertThat(second.err).isEmpty();
     assertThat(archives()).hasSize(1);
   }
@@ -89,7 +89,7 @@ class LauncherTest {
     Files.delete(archives().get(0));
     Run killed = run(Map.of(), "analyze", capture.toString(), "kill=9");
     assertThat(killed.exit).isEqualTo(128 + 9);
-    assertThat(killed.out).isEqualTo("probe analyze " + capture + " kill=9\n");
+    assertThat(killed.out).isEqualTo("probe analyze " + capture + " kill=9\nprobe trains the archive\n");
     assertThat(listCache()).isEmpty(); // no archive and no partial file left behind
   }
 
@@ -102,7 +102,7 @@ class LauncherTest {
     Run second = run(Map.of(), "analyze", capture.toString(), "exit=3");
 
     assertThat(first.exit).isZero();
-    assertThat(first.out).isEqualTo("probe analyze " + capture + "\n");
+    assertThat(first.out).isEqualTo("probe analyze " + capture + "\n"); // no archive to make: no training
     assertThat(first.err).isEmpty();
     assertThat(second.exit).isEqualTo(3);
     assertThat(second.err).isEmpty();
@@ -121,6 +121,30 @@ class LauncherTest {
     assertThat(rebuilt.out).doesNotContain("io.netanal.cli.LauncherProbe " + SHARED);
     assertThat(archives()).hasSize(1).doesNotContainAnyElementsOf(before);
     assertThat(after.out).contains("io.netanal.cli.LauncherProbe " + SHARED);
+  }
+
+  @Test
+  void shouldKeepTheArchivesOfOtherCopiesWhosePathsStartTheSame() throws Exception {
+    Path original = binary;
+    List<Path> copies = List.of(dir.resolve("bin/netanal-2"), dir.resolve("bin/netanal%2F"), dir.resolve("bin%/netanal"));
+    run(Map.of(), "analyze", capture.toString());
+    for (Path copy : copies) {
+      Files.createDirectories(copy.getParent());
+      Files.copy(original, copy);
+      binary = copy;
+      run(Map.of(), "analyze", capture.toString());
+    }
+    assertThat(archives()).hasSize(4);
+
+    binary = original;
+    Files.setLastModifiedTime(binary, FileTime.from(Instant.now().plusSeconds(60))); // as a rebuild does
+    Run rebuilt = run(Map.of(), "analyze", capture.toString());
+
+    assertThat(rebuilt.out).contains("probe trains the archive");
+    assertThat(archives()).hasSize(4); // the original's old one replaced, the copies' kept
+    binary = copies.get(0); // (the JVM itself cannot use an archive for a jar path with '%' in it)
+    Run again = run(Map.of("NETANAL_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "analyze", capture.toString());
+    assertThat(again.out).contains("io.netanal.cli.LauncherProbe " + SHARED);
   }
 
   private List<Path> archives() throws IOException {
