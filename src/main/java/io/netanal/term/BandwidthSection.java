@@ -45,7 +45,7 @@ final class BandwidthSection implements ReportSection {
     if (s >= 60) {
       return Units.duration(s);
     }
-    String text = String.format(Locale.ROOT, "%.3f", s).replaceAll("0+$", "").replaceAll("\\.$", "");
+    String text = String.format(Locale.US, "%.3f", s).replaceAll("0+$", "").replaceAll("\\.$", "");
     return text + " s";
   }
 }

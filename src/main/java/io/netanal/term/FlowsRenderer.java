@@ -52,7 +52,7 @@ public final class FlowsRenderer {
       t.row(START.format(java.time.Instant.ofEpochSecond(0, f.tsNanos())), f.proto(),
           endpoint(f.origAddress(), f.origPort(), names), endpoint(f.respAddress(), f.respPort(), names),
           f.service() == null ? "-" : f.service(), f.state(), Units.count(f.packets()), Units.bytes(f.ipBytes()),
-          String.format(Locale.ROOT, "%.3f s", f.durationNanos() / 1e9));
+          String.format(Locale.US, "%.3f s", f.durationNanos() / 1e9));
     }
     List<String> lines = t.lines(style.width());
     out.println(paint.tableHeader(lines.get(0)));

@@ -63,7 +63,7 @@ public final class ProgressBar implements AutoCloseable {
       return cut(Units.bytes(done) + " read  " + Units.byteRate(rate), width);
     }
     double fraction = Math.min(1.0, (double) done / total);
-    String percent = String.format(java.util.Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100));
+    String percent = String.format(java.util.Locale.US, "%3d%%", (int) Math.floor(fraction * 100));
     String eta = rate > 0 && seconds >= 0.5
         ? "ETA " + Units.clock((long) Math.ceil(Math.max(0, total - done) / rate))
         : "ETA --:--";

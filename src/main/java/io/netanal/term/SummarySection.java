@@ -53,7 +53,7 @@ final class SummarySection implements ReportSection {
     }
     double d = s.durationSeconds();
     layout.field("duration", Units.duration(d)
-        + (d >= 60 ? String.format(Locale.ROOT, " (%.3f s)", d) : ""));
+        + (d >= 60 ? String.format(Locale.US, " (%.3f s)", d) : ""));
     if (d > 0) {
       layout.field("rate", Units.rate(s.packetsPerSecond()) + " packets/s, " + Units.bitRate(s.bitsPerSecond()));
     }

@@ -35,7 +35,7 @@ final class TopFlowsSection implements ReportSection {
       t.row(f.proto(), AddressLabels.endpoint(f.origAddress(), f.origPort()),
           AddressLabels.endpoint(f.respAddress(), f.respPort()),
           f.service() == null ? "-" : f.service(), f.state(), Units.count(f.origPackets() + f.respPackets()),
-          Units.bytes(f.origIpBytes() + f.respIpBytes()), String.format(Locale.ROOT, "%.3f s", f.duration()),
+          Units.bytes(f.origIpBytes() + f.respIpBytes()), String.format(Locale.US, "%.3f s", f.duration()),
           labels.name(f.respAddress()));
     }
     layout.table(t);

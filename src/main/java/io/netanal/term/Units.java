@@ -8,8 +8,10 @@ import java.util.Locale;
  *
  * <p>Units are decimal (1 kB = 1000 bytes, 1 MB = 10^6), as capinfos and tshark print them and as link speeds
  * are quoted, so that a byte count and a bit rate scale alike; {@code 1536} bytes prints as {@code 1.5 kB}.
- * Separators and decimal points do not follow the locale: the output must read the same on every machine.
- * Stateless; any thread.
+ * Separators and decimal points do not follow the locale: the output must read the same on every machine. The
+ * console's formats name {@code Locale.US}, whose digits and separators are the root locale's: {@code Formatter}
+ * knows them without loading the JDK's locale data, which {@code Locale.ROOT} made every console report do (about
+ * 30 ms of a 0.2 s small command). Stateless; any thread.
  */
 final class Units {
   private static final String[] BYTE_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
@@ -19,7 +21,7 @@ final class Units {
 
   /** {@code 1234567} as {@code "1,234,567"}. */
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    return String.format(Locale.US, "%,d", n);
   }
 
   /** {@code 999} as {@code "999 B"}, {@code 1536} as {@code "1.5 kB"}, {@code 1_520_000_000} as {@code "1.5 GB"}. */
@@ -42,7 +44,7 @@ final class Units {
     if (!Double.isFinite(perSecond) || perSecond <= 0) {
       return "0";
     }
-    return perSecond >= 100 ? count(Math.round(perSecond)) : String.format(Locale.ROOT, "%.1f", perSecond);
+    return perSecond >= 100 ? count(Math.round(perSecond)) : String.format(Locale.US, "%.1f", perSecond);
   }
 
   /** {@code "0.250 s"}, {@code "42.125 s"}, {@code "2m 05s"}, {@code "3h 02m 05s"}, {@code "4d 03h 02m"}. */
@@ -51,24 +53,24 @@ final class Units {
       return "-";
     }
     if (seconds < 60) {
-      return String.format(Locale.ROOT, "%.3f s", seconds);
+      return String.format(Locale.US, "%.3f s", seconds);
     }
     long s = (long) Math.floor(seconds);
     if (s < 3600) {
-      return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+      return String.format(Locale.US, "%dm %02ds", s / 60, s % 60);
     }
     if (s < 86_400) {
-      return String.format(Locale.ROOT, "%dh %02dm %02ds", s / 3600, s / 60 % 60, s % 60);
+      return String.format(Locale.US, "%dh %02dm %02ds", s / 3600, s / 60 % 60, s % 60);
     }
-    return String.format(Locale.ROOT, "%dd %02dh %02dm", s / 86_400, s / 3600 % 24, s / 60 % 60);
+    return String.format(Locale.US, "%dd %02dh %02dm", s / 86_400, s / 3600 % 24, s / 60 % 60);
   }
 
   /** Elapsed time as a clock: {@code "0:07"}, {@code "12:34"}, {@code "1:02:03"}. */
   static String clock(long seconds) {
     if (seconds < 3600) {
-      return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+      return String.format(Locale.US, "%d:%02d", seconds / 60, seconds % 60);
     }
-    return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return String.format(Locale.US, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
   }
 
   /**
@@ -78,7 +80,7 @@ final class Units {
   static String percent(long part, long whole) {
     double value = whole == 0 ? 0.0 : 100.0 * part / whole;
     // a few frames out of millions are worth seeing: not "0.0%"
-    return part > 0 && value < 0.05 ? "<0.1%" : String.format(Locale.ROOT, "%.1f%%", value);
+    return part > 0 && value < 0.05 ? "<0.1%" : String.format(Locale.US, "%.1f%%", value);
   }
 
   private static String scaled(double value, String[] units) {
@@ -88,7 +90,7 @@ final class Units {
     if (value < 999.5) {
       return units == BYTE_UNITS
           ? Math.round(value) + " " + units[0]
-          : String.format(Locale.ROOT, "%.0f %s", value, units[0]);
+          : String.format(Locale.US, "%.0f %s", value, units[0]);
     }
     int unit = 0;
     // 999_950 would round to "1000.0 kB": move to the next unit before rounding does
@@ -96,6 +98,6 @@ final class Units {
       value /= 1000;
       unit++;
     }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    return String.format(Locale.US, "%.1f %s", value, units[unit]);
   }
 }
