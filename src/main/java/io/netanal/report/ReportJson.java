@@ -45,6 +45,11 @@ public final class ReportJson {
 
   /** Writes {@code value} as UTF-8 JSON followed by a newline. */
   public static void write(Object value, OutputStream out, boolean pretty) throws IOException {
+    if (!pretty) {
+      ReportJsonWriter.writeCompact(value, out, '\n'); // the bytes as made, without a Writer to encode them again
+      out.flush();
+      return;
+    }
     Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
     write(value, writer, pretty);
   }
