@@ -43,20 +43,25 @@ final class ArchiveTraining {
     Path directory = null;
     try {
       directory = Files.createTempDirectory("netanal-training");
-      Path sample = directory.resolve(SAMPLE);
-      try (InputStream in = ArchiveTraining.class.getResourceAsStream(SAMPLE)) {
-        if (in == null) {
-          return;
-        }
-        Files.copy(in, sample);
-      }
-      for (List<String> run : RUNS) {
-        runQuietly(run, sample, directory);
-      }
+      train(directory);
     } catch (IOException | RuntimeException e) {
-      // no temporary directory: no training, the archive holds what the command loaded
+      // no temporary directory or no sample: no training, the archive holds what the command loaded
     } finally {
       deleteQuietly(directory);
+    }
+  }
+
+  /** Runs every file command on the sample, copied into {@code directory}, where analyze saves its reports. */
+  static void train(Path directory) throws IOException {
+    Path sample = directory.resolve(SAMPLE);
+    try (InputStream in = ArchiveTraining.class.getResourceAsStream(SAMPLE)) {
+      if (in == null) {
+        throw new IOException(SAMPLE + ": not in the jar");
+      }
+      Files.copy(in, sample);
+    }
+    for (List<String> run : RUNS) {
+      runQuietly(run, sample, directory);
     }
   }
 
