@@ -17,11 +17,12 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
- * Runs every file command once on a small bundled capture, all output discarded, so that the class-data-sharing
- * archive the launcher makes on a first run holds the classes of all of them, not only of the command that
- * happened to run first (an archive made by {@code flows} left {@code analyze} loading its report classes from
- * the jar: 0.1 s slower on every run after). Called by {@link Netanal#main} after the command's own work when
- * the JVM was started with {@code -Dnetanal.train=true}, as only the launcher's archive-making run is.
+ * Runs every file command once on a small bundled capture, and the help and version texts, all output discarded,
+ * so that the class-data-sharing archive the launcher makes on a first run holds the classes of all of them, not
+ * only of the command that happened to run first (an archive made by {@code flows} left {@code analyze} loading
+ * its report classes from the jar: 0.1 s slower on every run after). Called by {@link Netanal#main} after the
+ * command's own work when the JVM was started with {@code -Dnetanal.train=true}, as only the launcher's
+ * archive-making run is.
  *
  * <p>The main thread, once per process. Never fails and never changes the command's exit code or output: the
  * archive is an optimisation; the saved last report is left alone (the commands save theirs in a temporary
@@ -63,6 +64,7 @@ final class ArchiveTraining {
     for (List<String> run : RUNS) {
       runQuietly(run, sample, directory);
     }
+    helpQuietly();
   }
 
   private static void runQuietly(List<String> run, Path sample, Path directory) {
@@ -71,10 +73,21 @@ final class ArchiveTraining {
     if (cl.getCommand() instanceof AnalyzeCommand analyze) {
       analyze.store = new ReportStore(directory);
     }
+    quietly(cl, Arrays.copyOfRange(args, 1, args.length));
+  }
+
+  /** The help and version texts too: picocli's help classes, and the whole tree's ({@code netanal --help}). */
+  private static void helpQuietly() {
+    quietly(Netanal.commandLine(), "--help");
+    quietly(Netanal.alone(new String[] {"analyze"}), "--help");
+    quietly(Netanal.versionAlone(), "--version");
+  }
+
+  private static void quietly(CommandLine cl, String... args) {
     cl.setOut(new StandardOutput(new PrintStream(OutputStream.nullOutputStream()), StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(Writer.nullWriter()));
     try {
-      cl.execute(Arrays.copyOfRange(args, 1, args.length));
+      cl.execute(args);
     } catch (RuntimeException e) {
       // execute() reports a command's errors itself; anything else only makes the archive hold less
     }

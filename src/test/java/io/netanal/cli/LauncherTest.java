@@ -126,7 +126,8 @@ class LauncherTest {
   @Test
   void shouldKeepTheArchivesOfOtherCopiesWhosePathsStartTheSame() throws Exception {
     Path original = binary;
-    List<Path> copies = List.of(dir.resolve("bin/netanal-2"), dir.resolve("bin/netanal%2F"), dir.resolve("bin%/netanal"));
+    List<Path> copies =
+        List.of(dir.resolve("bin/netanal-2"), dir.resolve("bin/netanal%2F"), dir.resolve("bin%/netanal"));
     run(Map.of(), "analyze", capture.toString());
     for (Path copy : copies) {
       Files.createDirectories(copy.getParent());
