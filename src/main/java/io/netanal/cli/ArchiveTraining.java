@@ -30,7 +30,7 @@ import picocli.CommandLine;
  */
 final class ArchiveTraining {
   static final String PROPERTY = "netanal.train";
-  private static final String SAMPLE = "training-sample.pcapng";
+  private static final String SAMPLE = "loopback-sample.pcapng";
   /** The file commands and output forms; chart is left out (AWT's classes would double the archive). */
   private static final List<List<String>> RUNS = List.of(
       List.of("analyze", "--json"), List.of("analyze"), List.of("analyze", "--json", "--no-flows"),

@@ -30,7 +30,7 @@ class ArchiveTrainingTest {
     assertThat(printed.size()).isZero();
     Path saved = new ReportStore(dir).file();
     assertThat(saved).isRegularFile(); // analyze's last report, here rather than in the user's state directory
-    assertThat(ReportJson.read(saved).source().name()).endsWith("training-sample.pcapng");
+    assertThat(ReportJson.read(saved).source().name()).endsWith("loopback-sample.pcapng");
     assertThat(ReportJson.read(saved).summary().packets()).isPositive();
   }
 }
