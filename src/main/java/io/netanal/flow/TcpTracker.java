@@ -42,10 +42,6 @@ final class TcpTracker {
       int length) {
     TcpEndpoint endpoint = flow.tcp(direction);
     TcpEndpoint peer = flow.tcp(1 - direction);
-    if ((flags & (SYN | FIN | RST)) == 0 && endpoint.state != INACTIVE && endpoint.hasSequence) {
-      dataOrAck(flow, endpoint, peer, direction, ts, (flags & ACK) != 0, sequence, acknowledgment, window, length);
-      return;
-    }
     boolean syn = (flags & SYN) != 0;
     boolean fin = (flags & FIN) != 0;
     boolean rst = (flags & RST) != 0;
@@ -60,33 +56,12 @@ final class TcpTracker {
         && TcpEndpoint.scaled(++endpoint.zeroWindowEvents)) {
       flow.addHistory('W', direction);
     }
-    stateMachine(flow, endpoint, peer, direction, syn, fin, rst, ack, sequence, length);
+    // Most segments (data or an ACK) move no endpoint past INACTIVE: every other transition needs a SYN, FIN or RST.
+    if (syn || fin || rst || endpoint.state == INACTIVE) {
+      stateMachine(flow, endpoint, peer, direction, syn, fin, rst, ack, sequence, length);
+    }
     sequenceSpace(flow, endpoint, peer, direction, syn, fin, ack, relative, acknowledgment, length);
     handshakeTiming(flow, direction, ts, syn, ack);
-  }
-
-  /**
-   * {@link #segment} of the common case, most segments of a connection: data or an ACK without SYN, FIN or RST from
-   * an endpoint past INACTIVE whose sequence space started. Then no endpoint state changes (every transition of
-   * {@link #stateMachine} from such a state needs a SYN, FIN or RST), the history can only gain 'D' or 'A' (once
-   * per direction) and the logarithmic 'W', 'T', 'G', and the handshake timing only its RTT; the same steps as
-   * {@link #segment}'s in the same order, without its calls that would do nothing.
-   */
-  private static void dataOrAck(Flow flow, TcpEndpoint endpoint, TcpEndpoint peer, int direction, long ts,
-      boolean ack, int sequence, int acknowledgment, int window, int length) {
-    long relative = endpoint.relative(sequence);
-    if (length > 0) {
-      flow.checkHistory(HIST_DATA, 'D', direction);
-    } else if (ack) {
-      flow.checkHistory(HIST_ACK, 'A', direction);
-    }
-    if (window == 0 && TcpEndpoint.scaled(++endpoint.zeroWindowEvents)) {
-      flow.addHistory('W', direction);
-    }
-    sequenceSpace(flow, endpoint, peer, direction, false, false, ack, relative, acknowledgment, length);
-    if (ack && direction == Flow.ORIG && flow.synAckSeen && flow.rttNanos < 0) {
-      flow.rttNanos = Math.max(0, ts - flow.synTs); // handshakeTiming's last case, the only one without a SYN
-    }
   }
 
   /** Zeek's update_history(). */
