@@ -62,14 +62,6 @@ final class JsonBytes {
     return this;
   }
 
-  /** {@code length} prepared bytes of {@code b} from {@code from}. */
-  JsonBytes raw(byte[] b, int from, int length) {
-    ensure(length);
-    System.arraycopy(b, from, bytes, this.length, length);
-    this.length += length;
-    return this;
-  }
-
   JsonBytes raw(char c) {
     ensure(1);
     bytes[length++] = (byte) c;
@@ -193,14 +185,7 @@ final class JsonBytes {
    * its bytes are kept per {@code slot} and copied while the same object comes back.
    */
   JsonBytes sameString(int slot, String s) {
-    if (cachedText[slot] == s && s != null) {
-      return raw(cachedBytes[slot]);
-    }
-    int mark = length;
-    string(s);
-    cachedText[slot] = s;
-    cachedBytes[slot] = Arrays.copyOfRange(bytes, mark, length);
-    return this;
+    return cached(cachedText, cachedBytes, slot, s);
   }
 
   /**
@@ -209,17 +194,18 @@ final class JsonBytes {
    * cache by the string's hash and found again by identity, so a repeat is one copy instead of a scan of its chars.
    */
   JsonBytes recentString(String s) {
-    if (s == null) {
-      return raw(NULL);
-    }
-    int slot = s.hashCode() & (RECENT - 1);
-    if (recentText[slot] == s) {
-      return raw(recentBytes[slot]);
+    return s == null ? raw(NULL) : cached(recentText, recentBytes, s.hashCode() & (RECENT - 1), s);
+  }
+
+  /** {@link #string} of {@code s}: {@code made[slot]} when {@code texts[slot]} is that object, else made and kept. */
+  private JsonBytes cached(String[] texts, byte[][] made, int slot, String s) {
+    if (texts[slot] == s && s != null) {
+      return raw(made[slot]);
     }
     int mark = length;
     string(s);
-    recentText[slot] = s;
-    recentBytes[slot] = Arrays.copyOfRange(bytes, mark, length);
+    texts[slot] = s;
+    made[slot] = Arrays.copyOfRange(bytes, mark, length);
     return this;
   }
 
