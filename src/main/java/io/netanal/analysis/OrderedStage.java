@@ -224,21 +224,63 @@ final class OrderedStage implements FrameSink, WindowRecycler {
     }
   }
 
+  /**
+   * Runs stage {@code stage}'s consumers on every frame of {@code batch}. Each role has a loop of its own, so that
+   * each loop's consumer call sees the one class of its stage's consumer (a monomorphic inline cache) rather than
+   * every stage's through one shared call (an interface-table search per frame).
+   */
   private void run(int stage, StagedFrames batch) {
     DecodedFrameConsumer[] consumers = groups[stage];
-    boolean relaying = relay != null && stage == relayGroup;
-    boolean delivering = relay != null && stage == groups.length - 1;
+    if (relay != null && stage == groups.length - 1) {
+      deliverAndReplay(consumers, batch);
+    } else if (relay != null && stage == relayGroup) {
+      relayAndReplay(consumers, batch);
+    } else {
+      replayFrames(consumers, batch);
+    }
+  }
+
+  /** The last stage of a relay: before each frame, the flow records the flow table ended at it. */
+  private void deliverAndReplay(DecodedFrameConsumer[] consumers, StagedFrames batch) {
     ByteBuffer buffer = batch.buffer();
+    long[] timestamps = batch.timestamps;
+    int[] capturedLengths = batch.capturedLengths;
+    long[] wireLengths = batch.wireLengths;
+    int[] offsets = batch.offsets;
+    DecodedFrame[] decoded = batch.decoded;
+    int records = batch.recordCount(); // complete: the relaying stage is done with this batch
     int record = 0;
-    int records = batch.recordCount();
-    for (int i = 0; i < batch.size; i++) {
-      if (delivering) {
-        for (; record < records && batch.recordFrame(record) == i; record++) {
-          relay.deliver(batch.record(record));
-        }
-      } else if (relaying) {
-        relay.stage(batch, i);
+    int due = records > 0 ? batch.recordFrame(0) : -1; // the frame the next record is delivered before
+    for (int i = 0, n = batch.size; i < n; i++) {
+      while (due == i) {
+        relay.deliver(batch.record(record++));
+        due = record < records ? batch.recordFrame(record) : -1;
       }
+      for (DecodedFrameConsumer c : consumers) {
+        c.frame(timestamps[i], capturedLengths[i], wireLengths[i], buffer, offsets[i], decoded[i]);
+      }
+    }
+  }
+
+  /** The flow table's stage: the records its consumers end at frame {@code i} are put in the batch at {@code i}. */
+  private void relayAndReplay(DecodedFrameConsumer[] consumers, StagedFrames batch) {
+    ByteBuffer buffer = batch.buffer();
+    long[] timestamps = batch.timestamps;
+    int[] capturedLengths = batch.capturedLengths;
+    long[] wireLengths = batch.wireLengths;
+    int[] offsets = batch.offsets;
+    DecodedFrame[] decoded = batch.decoded;
+    for (int i = 0, n = batch.size; i < n; i++) {
+      relay.stage(batch, i);
+      for (DecodedFrameConsumer c : consumers) {
+        c.frame(timestamps[i], capturedLengths[i], wireLengths[i], buffer, offsets[i], decoded[i]);
+      }
+    }
+  }
+
+  private static void replayFrames(DecodedFrameConsumer[] consumers, StagedFrames batch) {
+    ByteBuffer buffer = batch.buffer();
+    for (int i = 0, n = batch.size; i < n; i++) {
       for (DecodedFrameConsumer c : consumers) {
         c.frame(batch.timestamps[i], batch.capturedLengths[i], batch.wireLengths[i], buffer, batch.offsets[i],
             batch.decoded[i]);
