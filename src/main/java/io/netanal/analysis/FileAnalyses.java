@@ -33,12 +33,12 @@ public final class FileAnalyses {
         learnNames ? AppMessages.INSTANCE : AppMetadata.NONE);
     if (pipeline != null && flowListeners.isEmpty() && more.isEmpty()) {
       // The flow table on the reading thread, windows and detection on a second one (see the constructor).
-      return new CaptureFileAnalysis(options, flows, pipeline);
+      return new CaptureFileAnalysis(options, flows, pipeline.frames());
     }
     List<DecodedFrameConsumer> after = new ArrayList<>();
     if (pipeline != null) {
-      flows.listen(pipeline);
-      after.add(pipeline);
+      flows.listen(pipeline.frames());
+      after.add(pipeline.frames());
     }
     for (FlowListener listener : flowListeners) {
       flows.listen(listener);

@@ -31,6 +31,15 @@ public final class DetectionPipeline implements DecodedFrameConsumer, FlowListen
         : WindowAggregator.inPlace(sizes, engine);
   }
 
+  /**
+   * What a reader feeds, for frames, ticks, the finish and flow records alike: the aggregator itself, whose closed
+   * windows go through this pipeline's alert engine. This pipeline's own methods only forward to it; a file's read
+   * calls it directly, without a second call per frame.
+   */
+  public WindowAggregator frames() {
+    return aggregator;
+  }
+
   @Override
   public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
       DecodedFrame decoded) {

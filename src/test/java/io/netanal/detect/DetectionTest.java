@@ -57,6 +57,25 @@ class DetectionTest {
   }
 
   @Test
+  void shouldRaiseTheSameAlertsWhenItsFramesAreFedToTheAggregatorDirectly() {
+    List<Alert> direct = new ArrayList<>();
+    DetectionPipeline other = new DetectionPipeline(WindowSizes.defaults(), DetectionSettings.defaults(),
+        direct::add, null);
+    Packets q = new Packets(other.frames());
+    for (int port = 1; port <= 200; port++) {
+      long ts = T0 + port * 20 * MS;
+      p.tcp(ts, SCANNER, VICTIM, 50000, port, Packets.SYN, 0);
+      q.tcp(ts, SCANNER, VICTIM, 50000, port, Packets.SYN, 0);
+    }
+    other.frames().finish();
+
+    assertThat(finish()).hasSize(1);
+    assertThat(other.alerts()).usingRecursiveComparison().isEqualTo(pipeline.alerts());
+    assertThat(direct).usingRecursiveComparison().isEqualTo(raised);
+    assertThat(other.summary()).isEqualTo(pipeline.summary());
+  }
+
+  @Test
   void shouldNotRaiseForASingleSynToAClosedPortOrRetriesToOnePort() {
     p.tcp(T0, SCANNER, VICTIM, 50000, 23, Packets.SYN, 0);
     p.tcp(T0 + MS, VICTIM, SCANNER, 23, 50000, Packets.RST | Packets.ACK, 0);
