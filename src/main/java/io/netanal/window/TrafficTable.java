@@ -344,32 +344,36 @@ final class TrafficTable {
     vote(b, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, port, port);
   }
 
-  /** Adds every row of {@code from} (a window inside this one) to this table: sums add, sets and votes merge. */
+  /**
+   * Adds every row of {@code from} (a window inside this one) to this table: sums add, sets and votes merge. A row
+   * new to this table (about half of a larger window's merges: most addresses of a base window are new to it) is a
+   * copy of {@code from}'s, which is what merging into a blank row gives: every sum plus zero, the first and last
+   * times against their blanks, each vote into no votes (its candidate, read only with votes, may differ when it
+   * has none). Without records, nothing reads the double columns.
+   */
   void merge(TrafficTable from) {
     long[] fl = from.longs;
     double[] fd = from.doubles;
     for (int f = 0; f < from.rows; f++) {
+      int before = rows;
       int r = f == from.otherRow ? other() : find(AddressKeys.hash(from.high[f], from.low[f]), from.high[f],
           from.low[f]);
       if (text[r] == null) {
         text[r] = from.text[f];
       }
-      long[] l = longs;
       int b = r * LONGS;
       int fb = f * LONGS;
-      for (int c = 0; c < SUMS; c++) {
-        l[b + c] += fl[fb + c];
+      if (rows > before) { // r was just made, blank
+        System.arraycopy(fl, fb, longs, b, LONGS);
+      } else {
+        mergeLongs(b, fl, fb);
       }
-      l[b + FIRST_TS] = Math.min(l[b + FIRST_TS], fl[fb + FIRST_TS]);
-      l[b + LAST_TS] = Math.max(l[b + LAST_TS], fl[fb + LAST_TS]);
-      // Merging two Boyer-Moore votes keeps the stronger candidate with the difference of votes (or the sum).
-      mergeVote(b, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, fl, fb);
-      mergeVote(b, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, fl, fb);
-      mergeVote(b, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, fl, fb);
-      int d = r * DOUBLES;
-      int fdb = f * DOUBLES;
-      for (int c = 0; c < DOUBLES; c++) {
-        doubles[d + c] += fd[fdb + c];
+      if (records) {
+        int d = r * DOUBLES;
+        int fdb = f * DOUBLES;
+        for (int c = 0; c < DOUBLES; c++) {
+          doubles[d + c] += fd[fdb + c];
+        }
       }
       for (int c = 0; c < DISTINCTS; c++) {
         DistinctColumn fc = from.distincts[c];
@@ -379,6 +383,19 @@ final class TrafficTable {
       }
     }
     overflowPackets += from.overflowPackets;
+  }
+
+  private void mergeLongs(int b, long[] fl, int fb) {
+    long[] l = longs;
+    for (int c = 0; c < SUMS; c++) {
+      l[b + c] += fl[fb + c];
+    }
+    l[b + FIRST_TS] = Math.min(l[b + FIRST_TS], fl[fb + FIRST_TS]);
+    l[b + LAST_TS] = Math.max(l[b + LAST_TS], fl[fb + LAST_TS]);
+    // Merging two Boyer-Moore votes keeps the stronger candidate with the difference of votes (or the sum).
+    mergeVote(b, TOP_TARGET_HIGH, TOP_TARGET_LOW, TOP_TARGET_VOTES, fl, fb);
+    mergeVote(b, TOP_PORT, TOP_PORT, TOP_PORT_VOTES, fl, fb);
+    mergeVote(b, TOP_SOURCE_HIGH, TOP_SOURCE_LOW, TOP_SOURCE_VOTES, fl, fb);
   }
 
   void countOverflow(int r) {

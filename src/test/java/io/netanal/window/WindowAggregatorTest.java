@@ -117,6 +117,43 @@ class WindowAggregatorTest {
   }
 
   @Test
+  void shouldGiveAnAddressNewToALargerWindowTheRecordOfItsBaseWindowAndAddTheNextOnes() {
+    WindowAggregator agg = aggregator("5s,30s");
+    Packets p = new Packets(agg);
+    int d = ip(10, 0, 0, 4);
+    for (int i = 0; i < 20; i++) { // 20 ports: past the exact bound of distinct counts, a sketch
+      p.tcp(T0 + i * 10_000_000L, A, B, 40000, 1000 + i, Packets.SYN, 0);
+    }
+    p.tcp(T0 + S, B, A, 1000, 40000, Packets.SYN_ACK, 0);
+    p.udp(T0 + 2 * S, A, C, 5353, 53, Packets.dns(false, 40), 0);
+    p.tcp(T0 + 6 * S, d, C, 40001, 443, Packets.SYN, 0); // the second 5 s window: d is new to the 30 s window
+    p.tcp(T0 + 6 * S + 1_000_000L, d, C, 40001, 443, Packets.ACK, 300);
+    p.tcp(T0 + 7 * S, A, B, 40000, 2000, Packets.SYN, 0); // A is not
+    agg.finish();
+
+    String[] perWindow = {"window", "start", "end", "packetsPerSecond", "bitsPerSecond"};
+    assertThat(record("30s", T0, "10.0.0.4")).usingRecursiveComparison().ignoringFields(perWindow)
+        .isEqualTo(record("5s", T0 + 5 * S, "10.0.0.4"));
+    assertThat(record("30s", T0, "10.0.0.3")).usingRecursiveComparison().ignoringFields(perWindow)
+        .ignoringFields("packetsReceived", "bytesReceived", "distinctSources", "tcpSynReceived", "tcpAckReceived",
+            "udpReceived", "topSource", "topSourceVotes")
+        .isEqualTo(record("5s", T0, "10.0.0.3"));
+    WindowRecord a = record("30s", T0, "10.0.0.1");
+    assertThat(a.packets()).isEqualTo(22);
+    assertThat(a.tcpSyn()).isEqualTo(21);
+    assertThat(a.dnsQueries()).isEqualTo(1);
+    assertThat(a.distinctProbePorts()).isBetween(20L, 22L);
+    assertThat(a.topProbeTarget()).isEqualTo("10.0.0.2");
+    assertThat(a.topProbeTargetVotes()).isEqualTo(20); // 21 for B, less 1 for the UDP probe of C
+    assertThat(a.tcpSynAckReceived()).isEqualTo(1);
+    assertThat(a.interArrivalMeanMillis()).isEqualTo(100.0); // 20 gaps in 2 s: none across base windows
+    WindowRecord c = record("30s", T0, "10.0.0.3");
+    assertThat(c.packetsReceived()).isEqualTo(3);
+    assertThat(c.distinctSources()).isEqualTo(2);
+    assertThat(c.topSource()).isEqualTo("10.0.0.4");
+  }
+
+  @Test
   void shouldPutALatePacketInItsWindowWithinTheGraceAndCountItAfter() {
     WindowAggregator agg = aggregator("5s");
     Packets p = new Packets(agg);
