@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * <p>One instance per thread; it allocates nothing per frame. The layers are decoded by package-private
  * classes, one per header ({@link EthernetDecoder}, {@link Ipv4Decoder}, {@link TcpDecoder}, ...), each
  * reading fields from the frame's bytes with {@link Bytes}' big-endian reads and handing the rest of the frame to the
- * next layer with a {@code switch} on the protocol number. A frame in a buffer backed by an array is read in
+ * next layer with a {@code switch} on the protocol number; the common shapes (Ethernet, IPv4 or IPv6, TCP or UDP)
+ * take one fused pass instead, {@link CommonShapeDecoder}, with the same result. A frame in a buffer backed by an array is read in
  * place; any other buffer's frame is copied into a scratch array first.
  *
  * <p>Counting follows tshark's {@code frame.protocols} where it is cheap to do so:
@@ -64,8 +65,21 @@ public final class FrameDecoder {
    * the offsets in {@code out} index {@code frame}.
    */
   public void decode(int linkType, byte[] frame, int offset, int capturedLength, DecodedFrame out) {
-    out.reset();
     int end = (int) Math.min((long) offset + Math.max(capturedLength, 0), frame.length);
+    // The common shapes in two calls; whatever they decline is decoded layer by layer from a fresh start.
+    if (linkType == LinkType.ETHERNET && offset >= 0 && offset <= end
+        && CommonShapeDecoder.decodeEthernet(frame, offset, end, out)) {
+      return;
+    }
+    decodeLayers(linkType, frame, offset, end, out);
+  }
+
+  /**
+   * Decodes {@code frame[offset, end)} with one decoder per header, as {@link CommonShapeDecoder} must match; tests
+   * compare the two.
+   */
+  static void decodeLayers(int linkType, byte[] frame, int offset, int end, DecodedFrame out) {
+    out.reset();
     if (offset < 0 || offset > end) {
       out.fail(DecodeStatus.TRUNCATED);
       return;
