@@ -114,6 +114,19 @@ final class EndpointTable {
     }
   }
 
+  /**
+   * {@link #countIpv4} for a frame's source and destination at once, both slots known and neither
+   * {@link CounterTable#FULL}: the common case of {@link Ipv4PairCache}, in one call instead of two (C1 inlines
+   * neither {@link #countIpv4} nor this into the per-frame path).
+   */
+  void countIpv4Pair(int sourceAt, int destinationAt, long wireBytes) {
+    long[] counts = ipv4.words();
+    counts[sourceAt + SENT] += 1;
+    counts[sourceAt + 2 + SENT] += wireBytes;
+    counts[destinationAt + RECEIVED] += 1;
+    counts[destinationAt + 2 + RECEIVED] += wireBytes;
+  }
+
   private void recordIpv4(int address, int direction, long wireBytes) {
     countIpv4(ipv4.slotOf(address & 0xffffffffL, 0, 0, 0), address, direction, wireBytes);
   }

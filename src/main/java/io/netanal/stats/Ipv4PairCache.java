@@ -48,10 +48,14 @@ final class Ipv4PairCache {
     if (!valid[slot] || pairs[slot] != pair) {
       fill(slot, pair, forward);
     }
-    int lo = lower[slot];
-    int hi = higher[slot];
-    endpoints.countIpv4(forward ? lo : hi, source, EndpointTable.SENT, wireBytes);
-    endpoints.countIpv4(forward ? hi : lo, destination, EndpointTable.RECEIVED, wireBytes);
+    int from = forward ? lower[slot] : higher[slot];
+    int to = forward ? higher[slot] : lower[slot];
+    if (from != CounterTable.FULL && to != CounterTable.FULL) {
+      endpoints.countIpv4Pair(from, to, wireBytes);
+    } else {
+      endpoints.countIpv4(from, source, EndpointTable.SENT, wireBytes);
+      endpoints.countIpv4(to, destination, EndpointTable.RECEIVED, wireBytes);
+    }
     conversations.countIpv4(conversation[slot], pair, forward ? 0 : 1, wireBytes, timestampNanos);
   }
 
