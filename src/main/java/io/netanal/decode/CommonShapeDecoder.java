@@ -101,12 +101,12 @@ final class CommonShapeDecoder {
     out.ipCount = 1;
     out.ipOffset0 = ip;
     out.ipLayerDropped = false;
-    out.vlanId = vlanId;
+    out.vlanId = (short) vlanId;
     out.transportLayer = 0;
     out.icmpType = DecodedFrame.NONE;
     out.icmpCode = DecodedFrame.NONE;
     out.frameEnd = end;
-    out.nesting = nesting;
+    out.nesting = (byte) nesting;
     return decodeTransport(protocol, buffer, transport, payloadEnd, out);
   }
 
@@ -132,7 +132,7 @@ final class CommonShapeDecoder {
       out.transportProtocol = IpPayloadDecoder.TCP;
       out.sourcePort = sourcePort;
       out.destinationPort = destinationPort;
-      out.tcpFlags = offsetAndFlags & TcpFlag.ALL;
+      out.tcpFlags = (short) (offsetAndFlags & TcpFlag.ALL);
       out.tcpSequence = Bytes.getInt(buffer, offset + TcpDecoder.SEQUENCE_OFFSET);
       out.tcpAcknowledgment = Bytes.getInt(buffer, offset + TcpDecoder.ACKNOWLEDGMENT_OFFSET);
       out.tcpWindow = Bytes.getShort(buffer, offset + TcpDecoder.WINDOW_OFFSET) & 0xFFFF;

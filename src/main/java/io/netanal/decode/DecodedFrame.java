@@ -25,9 +25,10 @@ public final class DecodedFrame {
   // 420 bytes in ten objects; now it is about 150 bytes in one). Headers inside a tunnel go to Inner, made
   // the first time this frame object meets a tunnel.
   long protocols;
-  int status;
-  int ipCount;
-  int ipVersion0;
+  // Small values in small fields: 120 bytes a frame instead of 152, under two cache lines instead of over.
+  byte status;
+  byte ipCount;
+  byte ipVersion0;
   int ipv4Source0;
   int ipv4Destination0;
   long ipv6SourceHigh0;
@@ -41,23 +42,23 @@ public final class DecodedFrame {
   private Inner inner;
   /** An IP header past {@link #MAX_IP_LAYERS} was not recorded: later transport headers are not recorded either. */
   boolean ipLayerDropped;
-  int vlanId;
-  int transportProtocol;
-  int transportLayer;
+  short vlanId;
+  short transportProtocol;
+  byte transportLayer;
   int sourcePort;
   int destinationPort;
-  int tcpFlags;
+  short tcpFlags;
   int tcpSequence;
   int tcpAcknowledgment;
   int tcpWindow;
-  int icmpType;
-  int icmpCode;
+  short icmpType;
+  short icmpCode;
   int payloadOffset;
   int payloadEnd;
   /** End (exclusive) of the captured bytes, to tell a header cut by the capture from one cut by a length field. */
   int frameEnd;
   /** Encapsulations entered so far; bounds recursion through VLAN, MPLS, GRE and IP-in-IP stacks. */
-  int nesting;
+  byte nesting;
 
   /** Clears every field, as {@link FrameDecoder} does before decoding a frame. */
   public void reset() {
@@ -246,7 +247,7 @@ public final class DecodedFrame {
 
   void fail(int status) {
     if (this.status == DecodeStatus.OK) {
-      this.status = status;
+      this.status = (byte) status;
     }
   }
 
@@ -287,7 +288,7 @@ public final class DecodedFrame {
       ipLayerDropped = true;
       return false;
     }
-    ipCount = layer + 1;
+    ipCount = (byte) (layer + 1);
     return true;
   }
 
@@ -314,7 +315,7 @@ public final class DecodedFrame {
       ipLayerDropped = true;
       return false;
     }
-    ipCount = layer + 1;
+    ipCount = (byte) (layer + 1);
     return true;
   }
 
@@ -347,7 +348,7 @@ public final class DecodedFrame {
   /** Records the first VLAN tag's ID; inner tags of a QinQ stack leave it alone. */
   void vlan(int id) {
     if (vlanId == NONE) {
-      vlanId = id;
+      vlanId = (short) id;
     }
   }
 
@@ -355,8 +356,8 @@ public final class DecodedFrame {
     if (ipLayerDropped) {
       return;
     }
-    this.transportProtocol = protocol;
-    this.transportLayer = ipCount - 1;
+    this.transportProtocol = (short) protocol;
+    this.transportLayer = (byte) (ipCount - 1);
     this.sourcePort = sourcePort;
     this.destinationPort = destinationPort;
     this.tcpFlags = NONE;
@@ -367,7 +368,7 @@ public final class DecodedFrame {
   }
 
   void tcpFlags(int flags) {
-    this.tcpFlags = flags;
+    this.tcpFlags = (short) flags;
   }
 
   /** The TCP header's numbers, after {@link #transport}. */
@@ -375,7 +376,7 @@ public final class DecodedFrame {
     if (ipLayerDropped) {
       return;
     }
-    this.tcpFlags = flags;
+    this.tcpFlags = (short) flags;
     this.tcpSequence = sequence;
     this.tcpAcknowledgment = acknowledgment;
     this.tcpWindow = window;
@@ -402,9 +403,9 @@ public final class DecodedFrame {
     this.tcpFlags = NONE;
     this.payloadOffset = NONE;
     this.payloadEnd = NONE;
-    this.transportLayer = ipCount - 1;
-    this.icmpType = type;
-    this.icmpCode = code;
+    this.transportLayer = (byte) (ipCount - 1);
+    this.icmpType = (short) type;
+    this.icmpCode = (short) code;
   }
 
   /** IP layers 1 to {@link #MAX_IP_LAYERS} - 1 (tunnels), indexed by layer; index 0 is in the frame's own fields. */

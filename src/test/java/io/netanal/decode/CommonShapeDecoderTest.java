@@ -48,7 +48,7 @@ class CommonShapeDecoderTest {
     assertThat(dirty.ipCount()).isEqualTo(DecodedFrame.MAX_IP_LAYERS);
     assertThat(dirty.transportProtocol()).isEqualTo(6);
     assertThat(dirty.tcpSequence()).isEqualTo(1);
-    assertThat(dirty.nesting).isGreaterThan(3);
+    assertThat((int) dirty.nesting).isGreaterThan(3);
   }
 
   @Test

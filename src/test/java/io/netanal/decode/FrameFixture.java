@@ -78,7 +78,7 @@ public final class FrameFixture {
   }
 
   public FrameFixture withStatus(int status) {
-    frame.status = status;
+    frame.status = (byte) status;
     return this;
   }
 }
