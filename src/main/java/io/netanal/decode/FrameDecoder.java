@@ -12,8 +12,8 @@ import java.nio.ByteBuffer;
  * classes, one per header ({@link EthernetDecoder}, {@link Ipv4Decoder}, {@link TcpDecoder}, ...), each
  * reading fields from the frame's bytes with {@link Bytes}' big-endian reads and handing the rest of the frame to the
  * next layer with a {@code switch} on the protocol number; the common shapes (Ethernet, IPv4 or IPv6, TCP or UDP)
- * take one fused pass instead, {@link CommonShapeDecoder}, with the same result. A frame in a buffer backed by an array is read in
- * place; any other buffer's frame is copied into a scratch array first.
+ * take one fused pass instead, {@link CommonShapeDecoder}, with the same result. A frame in a buffer backed by an
+ * array is read in place; any other buffer's frame is copied into a scratch array first.
  *
  * <p>Counting follows tshark's {@code frame.protocols} where it is cheap to do so:
  * <ul>
