@@ -2,6 +2,7 @@ package io.netanal.flow;
 
 import io.netanal.decode.app.AppMessage;
 import io.netanal.decode.app.AppMessageParser;
+import io.netanal.decode.app.Detail;
 import io.netanal.decode.app.DnsMessage;
 import io.netanal.decode.app.HttpRequest;
 import io.netanal.decode.app.HttpResponse;
@@ -29,7 +30,7 @@ public final class AppMessages implements AppMetadata {
     // The parsers read arrays: the pipeline's buffers are heap buffers, whose array saves a copy.
     AppMessage message = buffer.hasArray()
         ? AppMessageParser.parse(ipProtocol, sourcePort, destinationPort, buffer.array(),
-            buffer.arrayOffset() + offset, buffer.arrayOffset() + Math.min(end, buffer.limit()))
+            buffer.arrayOffset() + offset, buffer.arrayOffset() + Math.min(end, buffer.limit()), Detail.FLOW)
         : AppMessageParser.parse(ipProtocol, sourcePort, destinationPort, buffer, offset, end);
     if (message instanceof DnsMessage dns) {
       if (dns.query() != null) {
@@ -37,8 +38,10 @@ public final class AppMessages implements AppMetadata {
             dns.response() ? dns.answers() : List.of()));
       }
     } else if (message instanceof TlsClientHello hello) {
-      flow.tls(new FlowRecord.Tls(hello.sni(), null, hello.alpn().isEmpty() ? null : String.join(",", hello.alpn()),
-          hello.ja3Hash()));
+      // The JA3 string alone: its MD5 is taken when (if ever) the record's ja3 is read.
+      String alpn = hello.alpn().isEmpty() ? null : String.join(",", hello.alpn());
+      flow.tls(hello.ja3Hash() != null ? new FlowRecord.Tls(hello.sni(), null, alpn, hello.ja3Hash())
+          : FlowRecord.Tls.withJa3Text(hello.sni(), null, alpn, hello.ja3()));
     } else if (message instanceof TlsServerHello hello) {
       flow.tls(new FlowRecord.Tls(null, TlsVersions.name(hello.version()), hello.alpn(), null));
     } else if (message instanceof HttpRequest request) {

@@ -275,10 +275,7 @@ final class Flow implements AppMetadata.Sink {
     if (tls == null) {
       tls = hello;
     } else if (hello != null) {
-      // A ServerHello completes a ClientHello: the name and fingerprint are the client's, the version and ALPN
-      // protocol the server's choice (a later value replaces the offer).
-      tls = new FlowRecord.Tls(first(tls.sni(), hello.sni()), first(hello.version(), tls.version()),
-          first(hello.alpn(), tls.alpn()), first(tls.ja3(), hello.ja3()));
+      tls = tls.completedBy(hello);
     }
   }
 

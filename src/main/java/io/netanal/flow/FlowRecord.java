@@ -1,5 +1,6 @@
 package io.netanal.flow;
 
+import io.netanal.decode.app.TlsHelloParser;
 import io.netanal.frame.AddressFormat;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -351,8 +352,86 @@ public final class FlowRecord {
     }
   }
 
-  /** From the ClientHello/ServerHello; any field may be null. */
-  public record Tls(String sni, String version, String alpn, String ja3) {}
+  /**
+   * From the ClientHello/ServerHello; any field may be null. A value like a record of these four components (equal
+   * by them, the same text), except that the flow table gives it the JA3 string rather than its hash: the MD5 is
+   * taken on the first call of {@link #ja3()}, so that the records nobody writes (most of an analysis's) never take
+   * it. Any thread may read it; the hash is a pure function of the string, so two threads taking it at once agree.
+   */
+  public static final class Tls {
+    private final String sni;
+    private final String version;
+    private final String alpn;
+    /** The JA3 string whose hash {@link #ja3} is, while not yet taken; null when {@link #ja3} is given. */
+    private final String ja3Text;
+    private String ja3;
+
+    public Tls(String sni, String version, String alpn, String ja3) {
+      this(sni, version, alpn, null, ja3);
+    }
+
+    private Tls(String sni, String version, String alpn, String ja3Text, String ja3) {
+      this.sni = sni;
+      this.version = version;
+      this.alpn = alpn;
+      this.ja3Text = ja3Text;
+      this.ja3 = ja3;
+    }
+
+    /** A hello's values with its JA3 string ({@code tls.handshake.ja3_full}), hashed when first asked for. */
+    static Tls withJa3Text(String sni, String version, String alpn, String ja3Text) {
+      return new Tls(sni, version, alpn, ja3Text, null);
+    }
+
+    /**
+     * A ServerHello's values completing this ClientHello's: the name and fingerprint are the client's (its JA3
+     * still unhashed), the version and ALPN protocol the server's choice when it made one (a later value replaces
+     * the offer).
+     */
+    Tls completedBy(Tls later) {
+      boolean hasJa3 = ja3 != null || ja3Text != null;
+      return new Tls(sni != null ? sni : later.sni, later.version != null ? later.version : version,
+          later.alpn != null ? later.alpn : alpn, hasJa3 ? ja3Text : later.ja3Text, hasJa3 ? ja3 : later.ja3);
+    }
+
+    public String sni() {
+      return sni;
+    }
+
+    public String version() {
+      return version;
+    }
+
+    public String alpn() {
+      return alpn;
+    }
+
+    /** JA3: the MD5 of the ClientHello's fingerprint string, 32 lowercase hex digits, as tshark's tls.handshake.ja3. */
+    public String ja3() {
+      String hash = ja3;
+      if (hash == null && ja3Text != null) {
+        hash = TlsHelloParser.md5Hex(ja3Text);
+        ja3 = hash;
+      }
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tls t && Objects.equals(sni, t.sni) && Objects.equals(version, t.version)
+          && Objects.equals(alpn, t.alpn) && Objects.equals(ja3(), t.ja3());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(sni, version, alpn, ja3());
+    }
+
+    @Override
+    public String toString() {
+      return "Tls[sni=" + sni + ", version=" + version + ", alpn=" + alpn + ", ja3=" + ja3() + "]";
+    }
+  }
 
   /** The first request/response line; any field may be null (status 0 without a response). */
   public record Http(String method, String host, String uri, int status, String userAgent) {}

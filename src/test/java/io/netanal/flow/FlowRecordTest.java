@@ -31,6 +31,30 @@ class FlowRecordTest {
   }
 
   @Test
+  void shouldHashJa3TextWhenFirstAskedAndEqualTheTlsGivenItsHash() {
+    FlowRecord.Tls client = FlowRecord.Tls.withJa3Text("example.com", null, "h2,http/1.1",
+        "771,4865-4866-49199,0-10-11-16-43-23,29-23,0");
+    FlowRecord.Tls hashed = new FlowRecord.Tls("example.com", null, "h2,http/1.1",
+        "d27510c0f0952658840bfea9610a5b6f");
+
+    assertThat(client.ja3()).isEqualTo("d27510c0f0952658840bfea9610a5b6f");
+    assertThat(client).isEqualTo(hashed).hasSameHashCodeAs(hashed);
+    assertThat(client.toString()).isEqualTo(hashed.toString())
+        .isEqualTo("Tls[sni=example.com, version=null, alpn=h2,http/1.1, ja3=d27510c0f0952658840bfea9610a5b6f]");
+  }
+
+  @Test
+  void shouldKeepClientNameAndUnhashedJa3WhenServerHelloCompletesTls() {
+    FlowRecord.Tls client = FlowRecord.Tls.withJa3Text("example.com", null, "h2,http/1.1", "768,47,,,");
+    FlowRecord.Tls server = new FlowRecord.Tls(null, "TLSv1.3", "h2", null);
+
+    assertThat(client.completedBy(server))
+        .isEqualTo(new FlowRecord.Tls("example.com", "TLSv1.3", "h2", "8b0135efb6582c68f0581fac9c79ccd5"));
+    assertThat(server.completedBy(client))
+        .isEqualTo(new FlowRecord.Tls("example.com", "TLSv1.3", "h2,http/1.1", "8b0135efb6582c68f0581fac9c79ccd5"));
+  }
+
+  @Test
   void shouldGiveTheOriginatorAddressAsNumbersAndAsText() {
     FlowRecord f = new Traffic().udp(0, "10.0.0.1", 40000, "255.255.255.250", 53, 4).only();
     assertThat(f.ipVersion()).isEqualTo(4);

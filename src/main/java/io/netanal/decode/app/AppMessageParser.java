@@ -34,9 +34,15 @@ public final class AppMessageParser {
   /** As {@link #parse(int, int, int, ByteBuffer, int, int)}, from {@code bytes[offset, end)}. */
   public static AppMessage parse(int ipProtocol, int sourcePort, int destinationPort, byte[] buffer, int offset,
       int end) {
+    return parse(ipProtocol, sourcePort, destinationPort, buffer, offset, end, Detail.ALL);
+  }
+
+  /** As {@link #parse(int, int, int, byte[], int, int)}, building what {@code detail} asks for. */
+  public static AppMessage parse(int ipProtocol, int sourcePort, int destinationPort, byte[] buffer, int offset,
+      int end, Detail detail) {
     if (ipProtocol == UDP) {
       if (isDnsPort(sourcePort) || isDnsPort(destinationPort)) {
-        return DnsParser.parse(buffer, offset, end, false);
+        return DnsParser.parse(buffer, offset, end, false, detail);
       }
       return sourcePort == 1900 || destinationPort == 1900 ? HttpParser.parse(buffer, offset, end) : null;
     }
@@ -44,11 +50,11 @@ public final class AppMessageParser {
       return null;
     }
     if (sourcePort == 53 || destinationPort == 53) {
-      return DnsParser.parse(buffer, offset, end, true);
+      return DnsParser.parse(buffer, offset, end, true, detail);
     }
     if (offset >= 0 && offset < Math.min(end, buffer.length)
         && buffer[offset] == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
-      return TlsHelloParser.parse(buffer, offset, end);
+      return TlsHelloParser.parse(buffer, offset, end, detail);
     }
     return HttpParser.parse(buffer, offset, end);
   }

@@ -15,7 +15,7 @@ import java.util.List;
  *     null when the message has no readable question (an mDNS announcement, say)
  * @param qtype the first question's type (1 A, 28 AAAA, 12 PTR, ...), or -1 without a question
  * @param questions every question's name in order (the first is {@code query}), at most
- *     {@link DnsParser#MAX_QUESTIONS}
+ *     {@link DnsParser#MAX_QUESTIONS} (the first alone when parsed for {@link Detail#FLOW})
  * @param answers the answer section's A and AAAA addresses as text, and CNAME and PTR target names, in order,
  *     at most {@link DnsParser#MAX_ANSWERS}; other record types are skipped
  * @param addresses the A and AAAA answers alone (also in {@code answers}): the addresses {@code query} resolves

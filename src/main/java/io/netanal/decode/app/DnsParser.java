@@ -75,6 +75,11 @@ public final class DnsParser {
 
   /** As {@link #parse(ByteBuffer, int, int, boolean)}, from {@code bytes[offset, end)}. */
   public static DnsMessage parse(byte[] buffer, int offset, int end, boolean overTcp) {
+    return parse(buffer, offset, end, overTcp, Detail.ALL);
+  }
+
+  /** As {@link #parse(byte[], int, int, boolean)}, with the question names {@code detail} asks for. */
+  public static DnsMessage parse(byte[] buffer, int offset, int end, boolean overTcp, Detail detail) {
     end = Math.min(end, buffer.length);
     if (offset < 0 || end - offset < HEADER_SIZE + (overTcp ? TCP_LENGTH_SIZE : 0)) {
       return null;
@@ -92,7 +97,7 @@ public final class DnsParser {
       messageEnd = cut ? end : message + length;
     }
     int flags = BigEndian.u16(buffer, message + FLAGS_OFFSET);
-    Sections sections = new Sections();
+    Sections sections = new Sections(detail == Detail.ALL ? MAX_QUESTIONS : 1);
     int next = readQuestions(buffer, message, messageEnd, BigEndian.u16(buffer, message + QDCOUNT_OFFSET),
         sections);
     boolean complete = next >= 0
@@ -108,7 +113,13 @@ public final class DnsParser {
     final List<String> questions = new ArrayList<>(1);
     final List<String> answers = new ArrayList<>(4);
     final List<String> addresses = new ArrayList<>(4);
+    /** Question names kept: later ones are skipped, their text never made. */
+    final int maxQuestions;
     int qtype = -1;
+
+    Sections(int maxQuestions) {
+      this.maxQuestions = maxQuestions;
+    }
 
     void address(String text) {
       answers.add(text);
@@ -122,7 +133,7 @@ public final class DnsParser {
     NameBytes name = new NameBytes();
     for (int i = 0; i < count; i++) {
       name.length = 0;
-      boolean keep = out.questions.size() < MAX_QUESTIONS;
+      boolean keep = out.questions.size() < out.maxQuestions;
       int next = readName(buffer, message, end, pos, keep ? name : null);
       if (next == BAD_NAME || end - next < QUESTION_FIXED_SIZE) {
         return -1;

@@ -13,7 +13,8 @@ import java.util.List;
  * @param alpn the {@code application_layer_protocol_negotiation} protocols (RFC 7301) in order; empty without it
  * @param ja3 the JA3 string ({@code SSLVersion,Ciphers,Extensions,EllipticCurves,EllipticCurvePointFormats},
  *     GREASE values dropped) as tshark 4.0's {@code tls.handshake.ja3_full}, or null when not {@code complete}
- * @param ja3Hash the MD5 of {@code ja3} in lowercase hex, as tshark's {@code tls.handshake.ja3}, or null
+ * @param ja3Hash the MD5 of {@code ja3} in lowercase hex, as tshark's {@code tls.handshake.ja3}, or null (also
+ *     when parsed for {@link Detail#FLOW})
  * @param complete see {@link TlsHello#complete()}
  */
 public record TlsClientHello(int legacyVersion, List<Integer> supportedVersions, String sni, List<String> alpn,

@@ -67,6 +67,11 @@ public final class TlsHelloParser {
 
   /** As {@link #parse(ByteBuffer, int, int)}, from {@code bytes[offset, end)}. */
   public static TlsHello parse(byte[] buffer, int offset, int end) {
+    return parse(buffer, offset, end, Detail.ALL);
+  }
+
+  /** As {@link #parse(byte[], int, int)}, building the fingerprints {@code detail} asks for. */
+  public static TlsHello parse(byte[] buffer, int offset, int end, Detail detail) {
     end = Math.min(end, buffer.length);
     if (offset < 0 || end - offset < RECORD_HEADER_SIZE + HANDSHAKE_HEADER_SIZE + VERSION_SIZE) {
       return null;
@@ -93,14 +98,20 @@ public final class TlsHelloParser {
       byte[] joined = new byte[Math.min(handshakeLength, end - offset)];
       int filled = joinFragments(buffer, offset, end, joined);
       return hello(type, legacyVersion, new Cursor(joined, HANDSHAKE_HEADER_SIZE + VERSION_SIZE, filled),
-          filled == handshakeLength);
+          filled == handshakeLength, detail);
     }
     Cursor in = new Cursor(buffer, body + VERSION_SIZE, Math.min(handshakeEnd, Math.min(recordEnd, end)));
-    return hello(type, legacyVersion, in, handshakeEnd <= recordEnd && handshakeEnd <= end);
+    return hello(type, legacyVersion, in, handshakeEnd <= recordEnd && handshakeEnd <= end, detail);
   }
 
-  private static TlsHello hello(int type, int legacyVersion, Cursor in, boolean whole) {
-    return type == CLIENT_HELLO ? clientHello(in, legacyVersion, whole) : serverHello(in, legacyVersion, whole);
+  /** The MD5 of a JA3 or JA3S string's ASCII bytes, as 32 lowercase hex digits (its {@code ja3Hash}). */
+  public static String md5Hex(String fingerprint) {
+    return Ja3.md5Hex(fingerprint);
+  }
+
+  private static TlsHello hello(int type, int legacyVersion, Cursor in, boolean whole, Detail detail) {
+    return type == CLIENT_HELLO ? clientHello(in, legacyVersion, whole, detail)
+        : serverHello(in, legacyVersion, whole, detail);
   }
 
   /**
@@ -122,18 +133,18 @@ public final class TlsHelloParser {
     return filled;
   }
 
-  private static TlsClientHello clientHello(Cursor in, int legacyVersion, boolean whole) {
+  private static TlsClientHello clientHello(Cursor in, int legacyVersion, boolean whole, Detail detail) {
     ClientFields f = new ClientFields();
     boolean complete = readClientHello(in, f) && whole;
     String ja3 = complete ? f.ja3.client(legacyVersion) : null;
     return new TlsClientHello(legacyVersion, f.supportedVersions, f.sni, f.alpn, ja3,
-        ja3 == null ? null : f.ja3.md5Hex(), complete);
+        ja3 == null || detail == Detail.FLOW ? null : f.ja3.md5Hex(), complete);
   }
 
-  private static TlsServerHello serverHello(Cursor in, int legacyVersion, boolean whole) {
+  private static TlsServerHello serverHello(Cursor in, int legacyVersion, boolean whole, Detail detail) {
     ServerFields f = new ServerFields(legacyVersion);
     boolean complete = readServerHello(in, f) && whole;
-    String ja3s = complete ? f.ja3.server(legacyVersion, f.cipher) : null;
+    String ja3s = complete && detail == Detail.ALL ? f.ja3.server(legacyVersion, f.cipher) : null;
     return new TlsServerHello(legacyVersion, f.version, f.cipher, f.alpn, ja3s,
         ja3s == null ? null : f.ja3.md5Hex(), complete);
   }

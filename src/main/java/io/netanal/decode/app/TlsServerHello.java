@@ -10,7 +10,7 @@ package io.netanal.decode.app;
  * @param cipher the selected cipher suite, or -1 when the segment ended before it
  * @param alpn the selected ALPN protocol, or null
  * @param ja3s the JA3S string ({@code SSLVersion,Cipher,Extensions}) as tshark 4.0's
- *     {@code tls.handshake.ja3s_full}, or null when not {@code complete}
+ *     {@code tls.handshake.ja3s_full}, or null when not {@code complete} (or parsed for {@link Detail#FLOW})
  * @param ja3sHash the MD5 of {@code ja3s} in lowercase hex, or null
  * @param complete see {@link TlsHello#complete()}
  */

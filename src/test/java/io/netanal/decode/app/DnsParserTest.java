@@ -333,6 +333,21 @@ class DnsParserTest {
   }
 
   @Test
+  void shouldKeepFirstQuestionAloneForFlowDetail() {
+    byte[] twoQuestions = bytes(
+        "0001", "0000", "0002", "0000", "0000", "0000", // query, two questions
+        name("first.test"), "000c0001", // PTR IN
+        name("second.test"), "00010001"); // A IN
+
+    DnsMessage all = dns(twoQuestions, false);
+    DnsMessage flow = DnsParser.parse(twoQuestions, 0, twoQuestions.length, false, Detail.FLOW);
+
+    assertThat(all.questions()).containsExactly("first.test", "second.test");
+    assertThat(flow).isEqualTo(new DnsMessage(1, false, 0, 0, false, "first.test", 12, List.of("first.test"),
+        List.of(), List.of(), true));
+  }
+
+  @Test
   void shouldSkipAddressRecordOfWrongLength() {
     DnsMessage message = dns(bytes(
         "0001", "8180", "0001", "0002", "0000", "0000", // response, one question, 2 answers

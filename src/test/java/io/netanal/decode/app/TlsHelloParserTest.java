@@ -106,6 +106,19 @@ class TlsHelloParserTest {
   }
 
   @Test
+  void shouldLeaveJa3UnhashedAndServerFingerprintOutForFlowDetail() {
+    TlsClientHello client = (TlsClientHello) TlsHelloParser.parse(CLIENT_HELLO_GREASE, 0,
+        CLIENT_HELLO_GREASE.length, Detail.FLOW);
+    TlsServerHello server = (TlsServerHello) TlsHelloParser.parse(SERVER_HELLO_TLS12, 0,
+        SERVER_HELLO_TLS12.length, Detail.FLOW);
+
+    assertThat(client).isEqualTo(new TlsClientHello(0x0303, List.of(0x6a6a, 0x0304, 0x0303), "example.com",
+        List.of("h2", "http/1.1"), "771,4865-4866-49199,0-10-11-16-43-23,29-23,0", null, true));
+    assertThat(TlsHelloParser.md5Hex(client.ja3())).isEqualTo("d27510c0f0952658840bfea9610a5b6f");
+    assertThat(server).isEqualTo(new TlsServerHello(0x0303, 0x0303, 0xc02b, "http/1.1", null, null, true));
+  }
+
+  @Test
   void shouldReadTls12ClientHello() {
     TlsClientHello hello = (TlsClientHello) tls(CLIENT_HELLO_TLS12);
 
