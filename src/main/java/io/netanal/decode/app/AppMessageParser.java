@@ -44,7 +44,7 @@ public final class AppMessageParser {
       if (isDnsPort(sourcePort) || isDnsPort(destinationPort)) {
         return DnsParser.parse(buffer, offset, end, false, detail);
       }
-      return sourcePort == 1900 || destinationPort == 1900 ? HttpParser.parse(buffer, offset, end) : null;
+      return sourcePort == 1900 || destinationPort == 1900 ? HttpParser.parse(buffer, offset, end, detail) : null;
     }
     if (ipProtocol != TCP) {
       return null;
@@ -56,7 +56,7 @@ public final class AppMessageParser {
         && buffer[offset] == TlsHelloParser.CONTENT_TYPE_HANDSHAKE) {
       return TlsHelloParser.parse(buffer, offset, end, detail);
     }
-    return HttpParser.parse(buffer, offset, end);
+    return HttpParser.parse(buffer, offset, end, detail);
   }
 
   private static boolean isDnsPort(int port) {

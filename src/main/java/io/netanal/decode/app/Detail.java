@@ -10,7 +10,8 @@ public enum Detail {
   /**
    * What a flow record keeps: a ClientHello's JA3 string without its hash ({@code ja3Hash} null; the flow hashes
    * it with {@link TlsHelloParser#md5Hex} when the record is written), no ServerHello JA3S ({@code ja3s} and
-   * {@code ja3sHash} null), and a DNS message's first question alone in {@code questions}.
+   * {@code ja3sHash} null), a DNS message's first question alone in {@code questions}, and an HTTP message
+   * without its version, a response with its status alone (see {@link HttpParser#parse(byte[], int, int, Detail)}).
    */
   FLOW
 }

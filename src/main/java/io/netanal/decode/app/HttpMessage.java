@@ -2,7 +2,10 @@ package io.netanal.decode.app;
 
 /** The start of an HTTP/1.x message read by {@link HttpParser}: an {@link HttpRequest} or an {@link HttpResponse}. */
 public sealed interface HttpMessage extends AppMessage permits HttpRequest, HttpResponse {
-  /** {@code "HTTP/1.1"}, {@code "HTTP/1.0"} (as written), or null when the start line did not end within the payload. */
+  /**
+   * {@code "HTTP/1.1"}, {@code "HTTP/1.0"} (as written), or null when the start line did not end within the payload
+   * (or the message was parsed for {@link Detail#FLOW}).
+   */
   String version();
 
   /**

@@ -55,18 +55,26 @@ public final class HttpParser {
 
   /** As {@link #parse(ByteBuffer, int, int)}, from {@code bytes[offset, end)}. */
   public static HttpMessage parse(byte[] buffer, int offset, int end) {
+    return parse(buffer, offset, end, Detail.ALL);
+  }
+
+  /**
+   * As {@link #parse(byte[], int, int)}; for {@link Detail#FLOW} without the text a flow record does not keep: no
+   * version (null), and of a response its status alone (reason null, headers not read, {@code complete} false).
+   */
+  public static HttpMessage parse(byte[] buffer, int offset, int end, Detail detail) {
     end = Math.min(Math.min(end, buffer.length), offset + MAX_HEAD_LENGTH);
     if (offset < 0 || end - offset < MIN_METHOD_LENGTH + 1) {
       return null;
     }
     if (startsWith(buffer, offset, end, VERSION_PREFIX)) {
-      return response(buffer, offset, end);
+      return response(buffer, offset, end, detail);
     }
     int methodLength = methodLength(buffer, offset, end);
-    return methodLength < 0 ? null : request(buffer, offset, end, methodLength);
+    return methodLength < 0 ? null : request(buffer, offset, end, methodLength, detail);
   }
 
-  private static HttpRequest request(byte[] buffer, int offset, int end, int methodLength) {
+  private static HttpRequest request(byte[] buffer, int offset, int end, int methodLength, Detail detail) {
     String method = text(buffer, offset, methodLength, false);
     int lineEnd = lineEnd(buffer, offset, end);
     if (lineEnd < 0) {
@@ -85,11 +93,12 @@ public final class HttpParser {
     int uriStart = offset + methodLength + 1;
     Headers headers = new Headers();
     boolean complete = readHeaders(buffer, lineEnd + 1, end, headers);
-    return new HttpRequest(method, text(buffer, uriStart, lastSpace - uriStart, false),
-        text(buffer, lastSpace + 1, contentEnd - lastSpace - 1, false), headers.host, headers.userAgent, complete);
+    String version = detail == Detail.ALL ? text(buffer, lastSpace + 1, contentEnd - lastSpace - 1, false) : null;
+    return new HttpRequest(method, text(buffer, uriStart, lastSpace - uriStart, false), version, headers.host,
+        headers.userAgent, complete);
   }
 
-  private static HttpResponse response(byte[] buffer, int offset, int end) {
+  private static HttpResponse response(byte[] buffer, int offset, int end, Detail detail) {
     if (end - offset < STATUS_LINE_MIN || !isVersion(buffer, offset, offset + VERSION_PREFIX.length + 1)
         || buffer[offset + VERSION_PREFIX.length + 1] != ' ') {
       return null;
@@ -103,7 +112,8 @@ public final class HttpParser {
       }
       status = status * 10 + digit;
     }
-    String version = text(buffer, offset, VERSION_PREFIX.length + 1, false);
+    boolean all = detail == Detail.ALL;
+    String version = all ? text(buffer, offset, VERSION_PREFIX.length + 1, false) : null;
     int lineEnd = lineEnd(buffer, offset, end);
     if (lineEnd < 0) {
       return new HttpResponse(version, status, null, false);
@@ -112,6 +122,9 @@ public final class HttpParser {
     int reasonStart = codeStart + 3;
     if (reasonStart < contentEnd && buffer[reasonStart] != ' ') {
       return null; // a fourth digit, or text glued to the code
+    }
+    if (!all) {
+      return new HttpResponse(null, status, null, false);
     }
     reasonStart = Math.min(reasonStart + 1, contentEnd);
     String reason = text(buffer, reasonStart, contentEnd - reasonStart, false);

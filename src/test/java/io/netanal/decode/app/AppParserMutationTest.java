@@ -198,12 +198,50 @@ class AppParserMutationTest {
       case TLS -> tlsProblem(TlsHelloParser.parse(buffer, 8, end));
       case HTTP -> httpProblem(HttpParser.parse(buffer, 8, end));
     };
+    if (problem == null) {
+      problem = flowDetailProblem(parser, backing, end);
+    }
     if (problem == null && (buffer.position() != 3 || buffer.limit() != backing.length - 2)) {
       problem = "buffer position or limit changed";
     }
     if (problem != null) {
       throw new AssertionError(problem + " for payload " + java.util.HexFormat.of().formatHex(payload));
     }
+  }
+
+  /** {@link Detail#FLOW} must give what a flow record keeps exactly as {@link Detail#ALL} gives it. */
+  private static String flowDetailProblem(Parser parser, byte[] backing, int end) {
+    Object all;
+    Object flow;
+    Object kept;
+    switch (parser) {
+      case DNS -> {
+        DnsMessage a = DnsParser.parse(backing, 8, end, false);
+        all = a;
+        flow = DnsParser.parse(backing, 8, end, false, Detail.FLOW);
+        kept = a == null ? null : new DnsMessage(a.id(), a.response(), a.opcode(), a.rcode(), a.truncated(),
+            a.query(), a.qtype(), a.questions().subList(0, Math.min(1, a.questions().size())), a.answers(),
+            a.addresses(), a.complete());
+      }
+      case TLS -> {
+        TlsHello a = TlsHelloParser.parse(backing, 8, end);
+        all = a;
+        flow = TlsHelloParser.parse(backing, 8, end, Detail.FLOW);
+        kept = a instanceof TlsClientHello c ? new TlsClientHello(c.legacyVersion(), c.supportedVersions(), c.sni(),
+            c.alpn(), c.ja3(), null, c.complete())
+            : a instanceof TlsServerHello h ? new TlsServerHello(h.legacyVersion(), h.version(), h.cipher(), h.alpn(),
+                null, null, h.complete()) : null;
+      }
+      default -> {
+        HttpMessage a = HttpParser.parse(backing, 8, end);
+        all = a;
+        flow = HttpParser.parse(backing, 8, end, Detail.FLOW);
+        kept = a instanceof HttpRequest r ? new HttpRequest(r.method(), r.uri(), null, r.host(), r.userAgent(),
+            r.complete())
+            : a instanceof HttpResponse r ? new HttpResponse(null, r.status(), null, false) : null;
+      }
+    }
+    return java.util.Objects.equals(kept, flow) ? null : "flow detail " + flow + " for " + all;
   }
 
   private static String dnsProblem(DnsMessage m) {

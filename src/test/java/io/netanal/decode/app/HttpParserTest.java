@@ -38,6 +38,17 @@ class HttpParserTest {
   }
 
   @Test
+  void shouldLeaveVersionAndReasonOutForFlowDetail() {
+    byte[] fourDigits = ascii("HTTP/1.1 2000 OK\r\n\r\n"); // not a status line
+
+    assertThat(HttpParser.parse(GET, 0, GET.length, Detail.FLOW)).isEqualTo(new HttpRequest("GET",
+        "/index.html?q=1", null, "www.example.com:8080", "curl/7.88.1", true));
+    assertThat(HttpParser.parse(RESPONSE, 0, RESPONSE.length, Detail.FLOW))
+        .isEqualTo(new HttpResponse(null, 404, null, false));
+    assertThat(HttpParser.parse(fourDigits, 0, fourDigits.length, Detail.FLOW)).isNull();
+  }
+
+  @Test
   void shouldReadSsdpSearchWithUppercaseHostHeader() {
     HttpRequest request = (HttpRequest) http(ascii("M-SEARCH * HTTP/1.1\r\n" // SSDP over UDP 1900
         + "HOST: 239.255.255.250:1900\r\n" // header name in upper case
