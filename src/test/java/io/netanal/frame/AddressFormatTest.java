@@ -22,6 +22,18 @@ class AddressFormatTest {
     assertThat(AddressFormat.ipv4(Integer.parseUnsignedInt(bits.substring(2), 16))).isEqualTo(expected);
   }
 
+  @Test
+  void shouldWriteIpv4AsTheAppendFormDoesForEveryOctetValue() {
+    Random random = new Random(7);
+    for (int octet = 0; octet < 256; octet++) {
+      for (int shift = 0; shift < 32; shift += 8) {
+        int address = (random.nextInt() & ~(0xff << shift)) | (octet << shift);
+        assertThat(AddressFormat.ipv4(address))
+            .isEqualTo(AddressFormat.appendIpv4(address, new StringBuilder()).toString());
+      }
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
       // RFC 5952 section 4.1: no leading zeros.
