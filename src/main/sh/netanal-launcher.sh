@@ -23,15 +23,15 @@ fi
 # As scripts/netanal: JVM warnings to stderr only (the JVM's default, stdout, would corrupt --json output; CDS's
 # are dropped, see below); for file commands on inputs below about 3 GB, C1 alone (C2's faster code does not repay
 # its warm-up there); live capture gets C2.
-# Reflection without inflation: Java 17 turns a Method called 15 times into a generated class, and writing a
-# report calls each record accessor more often than that: 64 classes, about 30 ms at the end of every analyze (Java 18
-# and later call accessors through method handles and ignore the property).
-opts="-XX:+UseSerialGC -Xms64m -Xmx200m -Djava.awt.headless=true -Dsun.reflect.inflationThreshold=2147483647"
-opts="$opts -Xlog:disable"
+opts="-XX:+UseSerialGC -Xms64m -Xmx200m -Djava.awt.headless=true -Xlog:disable"
 opts="$opts -Xlog:all=warning,cds=off,cds+dynamic=off:stderr"
 files=
 case "${1:-}" in
-  analyze|export|chart|flows|windows) files=yes ;;
+  # File commands: reflection without inflation. Java 17 turns a Method called 15 times into a generated class,
+  # and writing a report calls each record accessor more often than that: 64 classes, about 30 ms at the end of
+  # every analyze. Not for the long-running commands (serve's JSON goes through reflection for as long as it runs,
+  # where generated accessors pay); Java 18 and later use method handles and ignore the property.
+  analyze|export|chart|flows|windows) files=yes opts="$opts -Dsun.reflect.inflationThreshold=2147483647" ;;
   serve) opts="$opts -Xmx1g" ;; # the collector decodes --workers uploads at once, each with its own tables
 esac
 
