@@ -20,7 +20,7 @@ else
     "openjdk-17-jre-headless) or set JAVA_HOME" >&2
   exit 3
 fi
-# As scripts/netanal: JVM warnings to stderr only (the JVM's default, stdout, would corrupt --json output; CDS's
+# JVM warnings to stderr only (the JVM's default, stdout, would corrupt --json output; CDS's
 # are dropped, see below); for file commands on inputs below about 3 GB, C1 alone (C2's faster code does not repay
 # its warm-up there); live capture gets C2.
 opts="-XX:+UseSerialGC -Xms64m -Xmx200m -Djava.awt.headless=true -Xlog:disable"
