@@ -1,5 +1,6 @@
 package io.netanal.report;
 
+import io.netanal.frame.AddressFormat;
 import java.util.Arrays;
 
 /**
@@ -153,31 +154,11 @@ final class JsonBytes {
    * #string} writes {@code AddressFormat.ipv4}'s text: without making the text.
    */
   JsonBytes ipv4(int address) {
-    ensure(17);
+    ensure(AddressFormat.IPV4_MAX_LENGTH + 2);
     bytes[length++] = '"';
-    octet(address >>> 24);
-    bytes[length++] = '.';
-    octet((address >>> 16) & 0xff);
-    bytes[length++] = '.';
-    octet((address >>> 8) & 0xff);
-    bytes[length++] = '.';
-    octet(address & 0xff);
+    length = AddressFormat.writeIpv4(address, bytes, length);
     bytes[length++] = '"';
     return this;
-  }
-
-  /** 0 to 255 in decimal; room ensured by the caller. */
-  private void octet(int v) {
-    if (v >= 100) {
-      int hundreds = v >= 200 ? 2 : 1;
-      bytes[length++] = (byte) ('0' + hundreds);
-      v -= 100 * hundreds;
-    } else if (v < 10) {
-      bytes[length++] = (byte) ('0' + v);
-      return;
-    }
-    bytes[length++] = PAIRS[2 * v];
-    bytes[length++] = PAIRS[2 * v + 1];
   }
 
   /**
