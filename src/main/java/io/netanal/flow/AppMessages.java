@@ -39,9 +39,8 @@ public final class AppMessages implements AppMetadata {
       }
     } else if (message instanceof TlsClientHello hello) {
       // The JA3 string alone: its MD5 is taken when (if ever) the record's ja3 is read.
-      String alpn = hello.alpn().isEmpty() ? null : String.join(",", hello.alpn());
-      flow.tls(hello.ja3Hash() != null ? new FlowRecord.Tls(hello.sni(), null, alpn, hello.ja3Hash())
-          : FlowRecord.Tls.withJa3Text(hello.sni(), null, alpn, hello.ja3()));
+      flow.tls(FlowRecord.Tls.withJa3Text(hello.sni(), null,
+          hello.alpn().isEmpty() ? null : String.join(",", hello.alpn()), hello.ja3()));
     } else if (message instanceof TlsServerHello hello) {
       flow.tls(new FlowRecord.Tls(null, TlsVersions.name(hello.version()), hello.alpn(), null));
     } else if (message instanceof HttpRequest request) {
