@@ -13,12 +13,9 @@ import static io.netanal.decode.Fixtures.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.frame.LinkType;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.testing.TestData;
-import java.io.BufferedReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -202,31 +199,22 @@ class CommonShapeDecoderTest {
   @Test
   void shouldMatchTheLayersOnEveryCorpusFrame() throws Exception {
     Path pcaps = TestData.pcaps();
-    ObjectMapper json = new ObjectMapper();
     Random random = new Random(SEED);
     int[] accepted = new int[1];
     int[] frames = new int[1];
-    try (BufferedReader lines = Files.newBufferedReader(pcaps.resolve("oracle.jsonl"))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        JsonNode file = json.readTree(line);
-        if (file.has("error") || file.path("damaged").asBoolean()) {
-          continue; // damaged files belong to the reader's tests; here every frame must be readable
-        }
-        String name = file.path("path").asText();
-        try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(name))) {
-          reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> {
-            byte[] frame = new byte[capturedLength];
-            buffer.get(offset, frame);
-            frames[0]++;
-            if (compare(linkType, frame)) {
-              accepted[0]++;
-            }
-            for (int i = 0; i < MUTATIONS_PER_CORPUS_FRAME; i++) {
-              compare(linkType, FrameDecoderMutationTest.mutate(frame, random));
-            }
-          });
-        }
+    for (JsonNode file : TestData.readableCorpusFiles()) {
+      try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(file.path("path").asText()))) {
+        reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> {
+          byte[] frame = new byte[capturedLength];
+          buffer.get(offset, frame);
+          frames[0]++;
+          if (compare(linkType, frame)) {
+            accepted[0]++;
+          }
+          for (int i = 0; i < MUTATIONS_PER_CORPUS_FRAME; i++) {
+            compare(linkType, FrameDecoderMutationTest.mutate(frame, random));
+          }
+        });
       }
     }
     // Most of the corpus is Ethernet with IPv4 or IPv6 and TCP or UDP: the fast path must have been taken.
@@ -244,11 +232,16 @@ class CommonShapeDecoderTest {
   }
 
   private void assertSameAsLayers(String name, byte[] frame) {
-    compare(LinkType.ETHERNET, frame);
+    compare(name, LinkType.ETHERNET, frame);
   }
 
   /** Decodes {@code frame} both ways, asserts the results equal, and says whether the common shapes took it. */
   private boolean compare(int linkType, byte[] frame) {
+    return compare("frame", linkType, frame);
+  }
+
+  /** As {@link #compare(int, byte[])}, {@code what} naming the frame in a failure. */
+  private boolean compare(String what, int linkType, byte[] frame) {
     byte[] backing = new byte[LEADING_GARBAGE + frame.length + 5];
     Arrays.fill(backing, (byte) 0x5A);
     System.arraycopy(frame, 0, backing, LEADING_GARBAGE, frame.length);
@@ -259,7 +252,7 @@ class CommonShapeDecoderTest {
     String expected = DecodedFrames.describe(layered);
     String actual = DecodedFrames.describe(fast);
     if (!actual.equals(expected)) {
-      assertThat(actual).as("frame " + toHex(frame)).isEqualTo(expected);
+      assertThat(actual).as(what + " " + toHex(frame)).isEqualTo(expected);
     }
     DecodedFrame probe = new DecodedFrame();
     return linkType == LinkType.ETHERNET && CommonShapeDecoder.decodeEthernet(backing, LEADING_GARBAGE, end, probe);

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.frame.LinkType;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.testing.TestData;
-import java.io.BufferedReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,33 +84,25 @@ class FrameDecoderMutationTest {
   /** Up to {@link #CORPUS_FRAMES_PER_LINK_TYPE} frames of each supported link type, from the files the oracle lists. */
   private static Map<Integer, List<byte[]>> corpusFrames(Path pcaps) throws Exception {
     Map<Integer, List<byte[]>> frames = new LinkedHashMap<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader lines = Files.newBufferedReader(pcaps.resolve("oracle.jsonl"))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        JsonNode file = json.readTree(line);
-        if (file.has("error") || file.path("damaged").asBoolean()) {
-          continue; // damaged files belong to the reader's tests; here every frame must be readable
-        }
-        JsonNode linkTypes = file.path("linktype_numbers");
-        if (linkTypes.size() != 1 || !supported(linkTypes.get(0).asInt())) {
-          continue;
-        }
-        List<byte[]> bucket = frames.computeIfAbsent(linkTypes.get(0).asInt(), k -> new ArrayList<>());
-        if (bucket.size() >= CORPUS_FRAMES_PER_LINK_TYPE) {
-          continue;
-        }
-        try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(file.path("path").asText()))) {
-          reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> {
-            if (bucket.size() < CORPUS_FRAMES_PER_LINK_TYPE && linkType == linkTypes.get(0).asInt()) {
-              byte[] copy = new byte[capturedLength];
-              buffer.duplicate().position(offset).get(copy);
-              bucket.add(copy);
-            }
-          });
-        } catch (UnsupportedOperationException notBuilt) {
-          TestData.require(false, "io.netanal.pcap.CaptureFileReader not built yet: corpus frames need it");
-        }
+    for (JsonNode file : TestData.readableCorpusFiles()) {
+      JsonNode linkTypes = file.path("linktype_numbers");
+      if (linkTypes.size() != 1 || !supported(linkTypes.get(0).asInt())) {
+        continue;
+      }
+      List<byte[]> bucket = frames.computeIfAbsent(linkTypes.get(0).asInt(), k -> new ArrayList<>());
+      if (bucket.size() >= CORPUS_FRAMES_PER_LINK_TYPE) {
+        continue;
+      }
+      try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(file.path("path").asText()))) {
+        reader.read((linkType, timestampNanos, capturedLength, originalLength, buffer, offset) -> {
+          if (bucket.size() < CORPUS_FRAMES_PER_LINK_TYPE && linkType == linkTypes.get(0).asInt()) {
+            byte[] copy = new byte[capturedLength];
+            buffer.duplicate().position(offset).get(copy);
+            bucket.add(copy);
+          }
+        });
+      } catch (UnsupportedOperationException notBuilt) {
+        TestData.require(false, "io.netanal.pcap.CaptureFileReader not built yet: corpus frames need it");
       }
     }
     return frames;

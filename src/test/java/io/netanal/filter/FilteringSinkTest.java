@@ -3,12 +3,10 @@ package io.netanal.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.FilterSyntaxException;
 import io.netanal.capture.BpfCompiler;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.testing.TestData;
-import java.io.BufferedReader;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,21 +110,16 @@ class FilteringSinkTest {
    * oracle), from {@code oracle.jsonl}.
    */
   private static List<Path> eligibleFiles(Path pcaps) throws Exception {
-    ObjectMapper json = new ObjectMapper();
     List<Path> files = new ArrayList<>();
-    try (BufferedReader lines = Files.newBufferedReader(pcaps.resolve("oracle.jsonl"))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonNode o = json.readTree(line);
-        if (o.has("error") || o.path("damaged").asBoolean() || o.path("linktype_numbers").size() != 1
-            || !LINK_TYPES.contains(o.path("linktype_numbers").get(0).asInt())
-            || o.path("packets").asLong() != o.path("capinfos_packets").asLong()) {
-          continue;
-        }
-        Path file = pcaps.resolve(o.path("path").asText());
-        if (Files.isRegularFile(file) && Files.size(file) < 50_000_000 && readsAlike(file, o.path("packets").asLong())
-            && libpcapOpens(file)) {
-          files.add(file);
-        }
+    for (JsonNode o : TestData.readableCorpusFiles()) {
+      if (o.path("linktype_numbers").size() != 1 || !LINK_TYPES.contains(o.path("linktype_numbers").get(0).asInt())
+          || o.path("packets").asLong() != o.path("capinfos_packets").asLong()) {
+        continue;
+      }
+      Path file = pcaps.resolve(o.path("path").asText());
+      if (Files.isRegularFile(file) && Files.size(file) < 50_000_000 && readsAlike(file, o.path("packets").asLong())
+          && libpcapOpens(file)) {
+        files.add(file);
       }
     }
     return files;

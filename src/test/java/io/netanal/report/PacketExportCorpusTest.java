@@ -3,12 +3,9 @@ package io.netanal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.testing.TestData;
-import java.io.BufferedReader;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,41 +20,31 @@ class PacketExportCorpusTest {
   @Test
   void shouldWriteOneRowPerFrameOfEveryUndamagedCorpusFile() throws Exception {
     Path pcaps = TestData.pcaps();
-    ObjectMapper json = new ObjectMapper();
     List<String> mismatches = new ArrayList<>();
     int files = 0;
     long rows = 0;
-    try (BufferedReader lines = Files.newBufferedReader(TestData.oracle())) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode expected = json.readTree(line);
-        if (expected.path("damaged").asBoolean() || expected.has("error")) {
-          continue;
-        }
-        String path = expected.get("path").asText();
-        long packets = expected.get("packets").asLong();
-        LineCounter csv = new LineCounter();
-        LineCounter jsonLines = new LineCounter();
-        long read;
-        try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(path))) {
-          PacketExporter exporter = new PacketExporter(csv, PacketExporter.Format.CSV, () -> false);
-          exporter.start();
-          read = reader.read(exporter);
-          exporter.finish();
-        }
-        try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(path))) {
-          PacketExporter exporter = new PacketExporter(jsonLines, PacketExporter.Format.JSON_LINES, () -> false);
-          reader.read(exporter);
-          exporter.finish();
-        }
-        files++;
-        rows += jsonLines.lines;
-        if (csv.lines != packets + 1 || jsonLines.lines != packets || read != packets) {
-          mismatches.add(path + ": tshark " + packets + " frames, CSV " + (csv.lines - 1) + " rows, JSON Lines "
-              + jsonLines.lines + " rows, reader " + read + " frames");
-        }
+    for (JsonNode expected : TestData.readableCorpusFiles()) {
+      String path = expected.get("path").asText();
+      long packets = expected.get("packets").asLong();
+      LineCounter csv = new LineCounter();
+      LineCounter jsonLines = new LineCounter();
+      long read;
+      try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(path))) {
+        PacketExporter exporter = new PacketExporter(csv, PacketExporter.Format.CSV, () -> false);
+        exporter.start();
+        read = reader.read(exporter);
+        exporter.finish();
+      }
+      try (CaptureFileReader reader = CaptureFileReader.open(pcaps.resolve(path))) {
+        PacketExporter exporter = new PacketExporter(jsonLines, PacketExporter.Format.JSON_LINES, () -> false);
+        reader.read(exporter);
+        exporter.finish();
+      }
+      files++;
+      rows += jsonLines.lines;
+      if (csv.lines != packets + 1 || jsonLines.lines != packets || read != packets) {
+        mismatches.add(path + ": tshark " + packets + " frames, CSV " + (csv.lines - 1) + " rows, JSON Lines "
+            + jsonLines.lines + " rows, reader " + read + " frames");
       }
     }
     System.out.println("packet export: " + files + " undamaged corpus files, " + rows + " rows");

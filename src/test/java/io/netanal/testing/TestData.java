@@ -2,9 +2,15 @@ package io.netanal.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,6 +37,28 @@ public final class TestData {
   /** The corpus' oracle file ({@code oracle.jsonl}, one JSON object per capture). */
   public static Path oracle() {
     return pcaps().resolve("oracle.jsonl");
+  }
+
+  /**
+   * The oracle's entries (one JSON object per capture, in its order) of the corpus files tshark read without error
+   * or damage, whose every frame a test may read: each names its file by {@code path} under {@link #pcaps()}.
+   * Damaged files belong to the readers' tests. Skips (or fails under CI) without the corpus.
+   */
+  public static List<JsonNode> readableCorpusFiles() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> files = new ArrayList<>();
+    try (BufferedReader lines = Files.newBufferedReader(oracle())) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode file = json.readTree(line);
+        if (!file.has("error") && !file.path("damaged").asBoolean()) {
+          files.add(file);
+        }
+      }
+    }
+    return files;
   }
 
   /**
