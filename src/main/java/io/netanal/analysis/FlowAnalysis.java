@@ -12,6 +12,7 @@ import io.netanal.report.FlowRow;
 import io.netanal.report.FlowsSection;
 import io.netanal.report.NameRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,7 +27,8 @@ public final class FlowAnalysis implements FlowListener {
   private final FlowTable table;
   private final FlowSummary summary;
   private final NameTable names;
-  private final List<FlowListener> listeners = new ArrayList<>();
+  /** Further listeners, as an array: a loop over a list makes an iterator per record (a flood's every packet). */
+  private FlowListener[] listeners = new FlowListener[0];
 
   /**
    * @param top largest flows kept for the report
@@ -40,7 +42,8 @@ public final class FlowAnalysis implements FlowListener {
 
   /** Also hands every record to {@code listener}, after the report's own counting. */
   public FlowAnalysis listen(FlowListener listener) {
-    listeners.add(listener);
+    listeners = Arrays.copyOf(listeners, listeners.length + 1);
+    listeners[listeners.length - 1] = listener;
     return this;
   }
 
@@ -59,8 +62,8 @@ public final class FlowAnalysis implements FlowListener {
     if (names != null) {
       names.flowEnded(flow);
     }
-    for (FlowListener l : listeners) {
-      l.flowEnded(flow);
+    for (int i = 0; i < listeners.length; i++) {
+      listeners[i].flowEnded(flow);
     }
   }
 

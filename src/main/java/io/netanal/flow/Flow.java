@@ -89,10 +89,13 @@ final class Flow implements AppMetadata.Sink {
   FlowRecord.Tls tls;
   FlowRecord.Http http;
 
-  // Table bookkeeping: the idle list this flow is in, its neighbours, and why it is closing (null while open).
+  /** A link to no flow. */
+  static final int NO_LINK = -1;
+  // Table bookkeeping: the idle list this flow is in, its neighbours there (or the next free flow) by id (see
+  // IdleList: no references, so that moving a flow dirties no card), and why it is closing (null while open).
   int list;
-  Flow previous;
-  Flow next;
+  int previous = NO_LINK;
+  int next = NO_LINK;
   String closing;
 
   /**
@@ -113,16 +116,28 @@ final class Flow implements AppMetadata.Sink {
     rttNanos = -1;
     historyPacked = 0;
     historyLength = 0;
-    historyMore = null;
     historySeen = 0;
     appPackets = 0;
-    dns = null;
     dnsMore = 0;
-    tls = null;
-    http = null;
-    previous = null;
-    next = null;
-    closing = null;
+    previous = NO_LINK;
+    next = NO_LINK;
+    // References are cleared only when set: a reference store marks the (old) flow's card dirty even when it
+    // stores null, and most flows of a flood have none of these.
+    if (historyMore != null) {
+      historyMore = null;
+    }
+    if (dns != null) {
+      dns = null;
+    }
+    if (tls != null) {
+      tls = null;
+    }
+    if (http != null) {
+      http = null;
+    }
+    if (closing != null) {
+      closing = null;
+    }
   }
 
   /** Gives the flow its TCP endpoints, as new (reused from an earlier TCP flow of this object when it had one). */

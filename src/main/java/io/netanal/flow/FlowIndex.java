@@ -27,6 +27,11 @@ final class FlowIndex {
     return size;
   }
 
+  /** The flow the index gave {@code id}. */
+  Flow flow(int id) {
+    return flows[id];
+  }
+
   /** The flow with {@code probe}'s key, or null. */
   Flow find(Flow probe) {
     int mask = slots.length - 1;

@@ -40,7 +40,10 @@ public final class FlowTable implements DecodedFrameConsumer {
    * the hash and the index probe, whose slot and flow would often be cache misses.
    */
   private Flow last;
-  /** Ended flows, linked through {@link Flow#next}, to reuse for new ones (at most as many as were ever open). */
+  /**
+   * Ended flows, linked by id through {@link Flow#next}, to reuse for new ones (at most as many as were ever
+   * open).
+   */
   private Flow free;
   private boolean probeFromA;
   private long now = Long.MIN_VALUE;
@@ -61,10 +64,10 @@ public final class FlowTable implements DecodedFrameConsumer {
     this.options = options;
     this.listener = listener;
     this.app = app;
-    this.lists = new IdleList[] {new IdleList(LIST_TCP, options.tcpIdleNanos(), deadlines),
-        new IdleList(LIST_UDP, options.udpIdleNanos(), deadlines),
-        new IdleList(LIST_OTHER, options.otherIdleNanos(), deadlines),
-        new IdleList(LIST_CLOSING, options.closeGraceNanos(), deadlines)};
+    this.lists = new IdleList[] {new IdleList(LIST_TCP, options.tcpIdleNanos(), deadlines, index),
+        new IdleList(LIST_UDP, options.udpIdleNanos(), deadlines, index),
+        new IdleList(LIST_OTHER, options.otherIdleNanos(), deadlines, index),
+        new IdleList(LIST_CLOSING, options.closeGraceNanos(), deadlines, index)};
   }
 
   void frameBytesObserver(FrameBytesObserver observer) {
@@ -125,7 +128,7 @@ public final class FlowTable implements DecodedFrameConsumer {
   public void finish() {
     List<Flow> open = new ArrayList<>(index.size());
     for (IdleList list : lists) {
-      for (Flow f = list.head; f != null; f = f.next) {
+      for (Flow f = list.head; f != null; f = list.next(f)) {
         open.add(f);
       }
     }
@@ -224,8 +227,8 @@ public final class FlowTable implements DecodedFrameConsumer {
     }
     Flow f = free;
     if (f != null) {
-      free = f.next;
-      f.next = null;
+      free = f.next == Flow.NO_LINK ? null : index.flow(f.next);
+      f.next = Flow.NO_LINK;
     } else {
       f = new Flow();
     }
@@ -364,7 +367,7 @@ public final class FlowTable implements DecodedFrameConsumer {
     lists[flow.list].remove(flow);
     report(new FlowRecord(flow, reason, options.source()), flow.frameBytes());
     flow.clear();
-    flow.next = free;
+    flow.next = free == null ? Flow.NO_LINK : free.id;
     free = flow;
   }
 

@@ -4,15 +4,21 @@ package io.netanal.flow;
  * Flows with one idle timeout, least recently active first: a packet moves its flow to the tail, so the head is
  * always the next to time out and, over all lists, the longest idle is one of the heads.
  *
- * <p>Intrusive (the links live in {@link Flow}), so moving a flow allocates nothing. The head's last activity is
- * kept here too: the table asks every list whether its head expired on each new timestamp, and the head is the
- * coldest flow of all, whose object would mostly be a cache miss. Owned by the flow table's thread.
+ * <p>Intrusive (the links live in {@link Flow}), so moving a flow allocates nothing. The links are the flows'
+ * {@link FlowIndex} ids, not references: the flows live long (in the old generation), and every reference stored
+ * into one marks its card dirty, which the next young collection then scans. Under a flood every flow of the
+ * table moves between two young collections, and with reference links each collection scanned the whole table
+ * (about 50 MB). The head's last activity is kept here too: the table asks every list whether its head expired on
+ * each new timestamp, and the head is the coldest flow of all, whose object would mostly be a cache miss. Owned
+ * by the flow table's thread.
  */
 final class IdleList {
   final int id;
   final long timeoutNanos;
   Flow head;
   private Flow tail;
+  /** Resolves the links. */
+  private final FlowIndex index;
   /** {@code head.lastTs}, as of the last change of the head or its activity. */
   private long headLastTs;
   private final Deadlines deadlines;
@@ -48,8 +54,9 @@ final class IdleList {
     }
   }
 
-  IdleList(int id, long timeoutNanos, Deadlines deadlines) {
+  IdleList(int id, long timeoutNanos, Deadlines deadlines, FlowIndex index) {
     this.id = id;
+    this.index = index;
     this.timeoutNanos = timeoutNanos;
     this.deadlines = deadlines;
   }
@@ -69,33 +76,40 @@ final class IdleList {
 
   void addLast(Flow flow) {
     flow.list = id;
-    flow.previous = tail;
-    flow.next = null;
+    flow.previous = tail == null ? Flow.NO_LINK : tail.id;
+    flow.next = Flow.NO_LINK;
     if (tail == null) {
       head = flow;
       headLastTs(flow.lastTs);
     } else {
-      tail.next = flow;
+      tail.next = flow.id;
     }
     tail = flow;
   }
 
   void remove(Flow flow) {
-    if (flow.previous == null) {
-      head = flow.next;
+    Flow previous = flow.previous == Flow.NO_LINK ? null : index.flow(flow.previous);
+    Flow next = flow.next == Flow.NO_LINK ? null : index.flow(flow.next);
+    if (previous == null) {
+      head = next;
       if (head != null) {
         headLastTs(head.lastTs);
       }
     } else {
-      flow.previous.next = flow.next;
+      previous.next = flow.next;
     }
-    if (flow.next == null) {
-      tail = flow.previous;
+    if (next == null) {
+      tail = previous;
     } else {
-      flow.next.previous = flow.previous;
+      next.previous = flow.previous;
     }
-    flow.previous = null;
-    flow.next = null;
+    flow.previous = Flow.NO_LINK;
+    flow.next = Flow.NO_LINK;
+  }
+
+  /** The flow after {@code flow} in its list, or null. */
+  Flow next(Flow flow) {
+    return flow.next == Flow.NO_LINK ? null : index.flow(flow.next);
   }
 
   /** Moves a flow whose {@code lastTs} just advanced to the tail. */

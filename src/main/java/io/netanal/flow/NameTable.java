@@ -27,13 +27,17 @@ public final class NameTable implements FlowListener {
 
   @Override
   public void flowEnded(FlowRecord flow) {
-    for (FlowRecord.Dns d : flow.dns()) {
+    // Indexed loops: an iterator per record (a flood's every packet, nearly all without DNS) is garbage.
+    List<FlowRecord.Dns> dns = flow.dns();
+    for (int i = 0, n = dns.size(); i < n; i++) {
+      FlowRecord.Dns d = dns.get(i);
       if (d.query() == null) {
         continue;
       }
-      for (String answer : d.answers()) {
-        if (isAddress(answer)) {
-          learn(answer, d.query(), DNS);
+      List<String> answers = d.answers();
+      for (int j = 0, m = answers.size(); j < m; j++) {
+        if (isAddress(answers.get(j))) {
+          learn(answers.get(j), d.query(), DNS);
         }
       }
     }
