@@ -27,6 +27,22 @@ public final class TopFlows implements FlowListener {
       this.rank = rank.thenComparing(Comparator.comparingLong(FlowRecord::tsNanos).reversed())
           .thenComparing(FlowRecord::communityId, Comparator.reverseOrder());
     }
+
+    /**
+     * {@link #rank}'s first two criteria, without its chain of comparator calls: the sign of {@code rank.compare(a,
+     * b)} when not 0, else 0 (then only the whole rank tells). A full heap compares every ended flow with its
+     * least, and most lose by the first criterion or the start (a flood's flows are all alike and each starts later
+     * than the last).
+     */
+    int quickCompare(FlowRecord a, FlowRecord b) {
+      int c = switch (this) {
+        case PACKETS -> Long.compare(a.packets(), b.packets());
+        case BYTES -> Long.compare(a.ipBytes(), b.ipBytes());
+        case DURATION -> Long.compare(a.durationNanos(), b.durationNanos());
+        case START -> 0; // its one criterion is the start, the tie-break below
+      };
+      return c != 0 ? c : Long.compare(b.tsNanos(), a.tsNanos());
+    }
   }
 
   private final int limit;
@@ -46,10 +62,15 @@ public final class TopFlows implements FlowListener {
   public void flowEnded(FlowRecord flow) {
     if (heap.size() < limit) {
       heap.add(flow);
-    } else if (order.rank.compare(flow, heap.peek()) > 0) {
+    } else if (beats(flow, heap.peek())) {
       heap.poll();
       heap.add(flow);
     }
+  }
+
+  private boolean beats(FlowRecord flow, FlowRecord least) {
+    int c = order.quickCompare(flow, least);
+    return c > 0 || (c == 0 && order.rank.compare(flow, least) > 0);
   }
 
   /** The kept flows, best first. */
