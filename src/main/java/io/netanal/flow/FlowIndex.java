@@ -34,6 +34,7 @@ final class FlowIndex {
 
   /** The flow with {@code probe}'s key, or null. */
   Flow find(Flow probe) {
+    long[] slots = this.slots; // locals: C1 reloads a field on every turn of a loop
     int mask = slots.length - 1;
     int hash = probe.hash;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
@@ -67,6 +68,7 @@ final class FlowIndex {
   }
 
   void remove(Flow flow) {
+    long[] slots = this.slots;
     int mask = slots.length - 1;
     long slot = slot(flow);
     int i = flow.hash & mask;

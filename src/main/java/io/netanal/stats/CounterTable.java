@@ -199,6 +199,7 @@ final class CounterTable {
 
   /** False when the key of this hash is certainly not in the (full) table. */
   private boolean mayContain(int hash) {
+    long[] filter = this.filter; // a local: C1 reloads a field on every turn of the loop
     long bits = filterBits(hash);
     int at = ((int) (bits >>> 45) & filterBlockMask) * BLOCK_WORDS;
     for (int i = 0; i < FILTER_HASHES; i++, bits >>>= 9) {

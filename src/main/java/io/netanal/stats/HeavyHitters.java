@@ -48,6 +48,11 @@ final class HeavyHitters {
    * new key replaces its set's smallest entry, whose value words are zeroed. Unused key words must be 0.
    */
   int add(long k0, long k1, long k2, long k3, long packets) {
+    // The fields in locals: C1 reloads a field on every turn of a loop, and a flood's every frame turns this one
+    // eight times (a new key is compared with the whole set).
+    long[] counts = this.counts;
+    long[] keys = this.keys;
+    int keyWords = this.keyWords;
     int first = set(k0, k1, k2, k3) * WAYS;
     int smallest = first;
     long smallestCount = Long.MAX_VALUE;
