@@ -301,6 +301,14 @@ final class TrafficTable {
     }
   }
 
+  /**
+   * Whether every address without a row of its own is counted in the {@code other} row, which exists: a lookup
+   * then makes no row, so adding nothing to an address's row changes nothing.
+   */
+  boolean overflowing() {
+    return otherRow >= 0 && rows - 1 >= maxRows;
+  }
+
   void add(int column, int r, long value) {
     longs[r * LONGS + column] += value;
   }

@@ -178,12 +178,19 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
     if (version == 0) {
       return; // made from an originator text that is no address
     }
+    long retransmissions = flow.origRetransmissions();
+    Double rtt = flow.rttMillis();
+    if (retransmissions == 0 && rtt == null && table.overflowing()) {
+      // Nothing to add, and the lookup would make no row: a flood's flows (each from a new address, in a full
+      // table) end one a packet, and the lookup was half this thread's table misses.
+      return;
+    }
     long low = version == 4 ? AddressKeys.ipv4((int) flow.origAddressLow()) : flow.origAddressLow();
     int r = table.row(version == 4 ? 0 : flow.origAddressHigh(), low);
-    table.add(RETRANSMISSIONS, r, flow.origRetransmissions());
-    if (flow.rttMillis() != null) {
+    table.add(RETRANSMISSIONS, r, retransmissions);
+    if (rtt != null) {
       table.add(RTT_COUNT, r, 1);
-      table.addDouble(RTT_SUM, r, flow.rttMillis());
+      table.addDouble(RTT_SUM, r, rtt);
     }
   }
 

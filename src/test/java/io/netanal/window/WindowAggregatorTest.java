@@ -186,6 +186,40 @@ class WindowAggregatorTest {
     assertThat(agg.lateFlows()).isZero();
   }
 
+  @Test
+  void shouldAddAFlowOfANewAddressToTheOtherRowOnceTheTableIsFullAndMakeNoRowForAFlowWithNothingToAdd() {
+    List<ClosedWindow> windows = new ArrayList<>();
+    WindowAggregator agg = new WindowAggregator(WindowSizes.parse("5s"), windows::add, 2, 16);
+    Packets p = new Packets(agg);
+    p.tcp(T0 + 1 * S, A, B, 40000, 443, Packets.SYN, 0); // rows A and B: the table is full
+    p.tcp(T0 + 2 * S, C, B, 40001, 443, Packets.SYN, 0); // C is counted in other
+    agg.flowEnded(flow(T0 + 1 * S, "10.0.0.4", null, 0)); // nothing to add
+    agg.flowEnded(flow(T0 + 1 * S, "10.0.0.5", null, 2)); // into other
+    agg.finish();
+
+    assertThat(windows).hasSize(1);
+    assertThat(windows.get(0).records()).extracting(WindowRecord::address)
+        .containsExactlyInAnyOrder("10.0.0.1", "10.0.0.2", "other");
+    assertThat(windows.get(0).records()).filteredOn(r -> r.address().equals("other"))
+        .extracting(WindowRecord::retransmissions).containsExactly(2L);
+  }
+
+  @Test
+  void shouldMakeARowForTheOriginatorOfAFlowWithNothingToAddWhileTheTableHasRoom() {
+    WindowAggregator agg = aggregator("5s");
+    Packets p = new Packets(agg);
+    p.tcp(T0 + 1 * S, A, B, 40000, 443, Packets.SYN, 0);
+    agg.flowEnded(flow(T0 + 1 * S, "10.0.0.4", null, 0));
+    agg.finish();
+
+    assertThat(record("5s", T0, "10.0.0.4")).isNotNull();
+  }
+
+  private static io.netanal.flow.FlowRecord flow(long start, String origAddress, Double rtt, long retransmissions) {
+    return new io.netanal.flow.FlowRecord("test", start, start + S, origAddress, 40000, "10.0.0.2", 443, 6, -1,
+        null, 1, 0, 0, 0, 40, 0, "S0", "S", "evicted", "1:x", rtt, retransmissions, 0, List.of(), 0, null, null);
+  }
+
   private static io.netanal.flow.FlowRecord flow(long start, double rtt, long retransmissions) {
     return new io.netanal.flow.FlowRecord("test", start, start + S, "10.0.0.1", 40000, "10.0.0.2", 443, 6, -1,
         "tls", 5, 5, 100, 1000, 400, 1300, "SF", "ShADadFf", "fin", "1:x", rtt, retransmissions, 0,
