@@ -3,9 +3,7 @@ package io.netanal.analysis;
 import io.netanal.decode.DecodedFrame;
 import io.netanal.flow.FlowRecord;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One batch of the {@link OrderedStage} hand-off: frames of one read window, in place (the reader's window is not
@@ -30,9 +28,13 @@ final class StagedFrames {
   final long[] wireLengths = new long[MAX_FRAMES];
   final DecodedFrame[] decoded;
   int size;
-  /** Flow records ended while a stage's consumers saw frame {@code recordFrames[i]} (rare: per flow). */
-  private final List<FlowRecord> records = new ArrayList<>();
+  /**
+   * Flow records ended while a stage's consumers saw frame {@code recordFrames[i]}: per flow, so rare in most
+   * traffic and one a frame in a flood of new flows in a full table (arrays: a list's bookkeeping per record).
+   */
+  private FlowRecord[] records = new FlowRecord[16];
   private int[] recordFrames = new int[16];
+  private int recordCount;
 
   StagedFrames(int maxFrames) {
     decoded = new DecodedFrame[maxFrames];
@@ -63,19 +65,22 @@ final class StagedFrames {
 
   /** A record ended by a stage's consumers during frame {@code frame}; frames only ever advance. */
   void addRecord(FlowRecord record, int frame) {
-    if (records.size() == recordFrames.length) {
-      recordFrames = Arrays.copyOf(recordFrames, 2 * recordFrames.length);
+    int n = recordCount;
+    if (n == records.length) {
+      records = Arrays.copyOf(records, 2 * n);
+      recordFrames = Arrays.copyOf(recordFrames, 2 * n);
     }
-    recordFrames[records.size()] = frame;
-    records.add(record);
+    records[n] = record;
+    recordFrames[n] = frame;
+    recordCount = n + 1;
   }
 
   int recordCount() {
-    return records.size();
+    return recordCount;
   }
 
   FlowRecord record(int i) {
-    return records.get(i);
+    return records[i];
   }
 
   /** The frame record {@code i} was ended at. */
@@ -97,6 +102,7 @@ final class StagedFrames {
     size = 0;
     buffer = null;
     bytes = null;
-    records.clear();
+    Arrays.fill(records, 0, recordCount, null); // the records may be collected once delivered
+    recordCount = 0;
   }
 }

@@ -43,6 +43,15 @@ final class EndpointTable {
   /** Everything the full tables turned away, the sketches' rows included. */
   private final long[] other = new long[VALUE_WORDS];
   private boolean overflowed;
+  // The last two addresses ipv4Slot looked up, most recent first, with their slots, while the table's generation
+  // is recentGeneration (slots move only when it grows). A flood of new pairs misses the pair cache on every frame,
+  // and one side of each pair is mostly the same address (the target's): its lookup (a hash and five bits of the
+  // filter, then a probe) is spared.
+  private int recentAddress0;
+  private int recentSlot0;
+  private int recentAddress1;
+  private int recentSlot1;
+  private int recentGeneration = -1;
 
   EndpointTable() {
     this(DEFAULT_MAX_ENTRIES);
@@ -95,7 +104,31 @@ final class EndpointTable {
 
   /** The IPv4 table's slot for {@code address} (added if new), or {@link CounterTable#FULL}. */
   int ipv4Slot(int address) {
-    return ipv4.slotOf(address & 0xffffffffL, 0, 0, 0);
+    if (recentGeneration == ipv4.generation()) {
+      if (address == recentAddress0) {
+        return recentSlot0;
+      }
+      if (address == recentAddress1) {
+        int slot = recentSlot1;
+        recentAddress1 = recentAddress0;
+        recentSlot1 = recentSlot0;
+        recentAddress0 = address;
+        recentSlot0 = slot;
+        return slot;
+      }
+    }
+    int slot = ipv4.slotOf(address & 0xffffffffL, 0, 0, 0);
+    if (recentGeneration != ipv4.generation()) {
+      recentGeneration = ipv4.generation(); // both entries from before a growth are stale: forget the older
+      recentAddress1 = address;
+      recentSlot1 = slot;
+    } else {
+      recentAddress1 = recentAddress0;
+      recentSlot1 = recentSlot0;
+    }
+    recentAddress0 = address;
+    recentSlot0 = slot;
+    return slot;
   }
 
   int ipv4Generation() {

@@ -30,6 +30,24 @@ class EndpointTableTest {
   }
 
   @Test
+  void shouldCountARecurringAddressInItsSlotWhenTheTableGrewThroughFramesMeanwhile() {
+    EndpointTable table = new EndpointTable(1_000); // grows from 256 slots several times, then fills
+    int target = (10 << 24) | 1;
+    for (int i = 0; i < 3_000; i++) {
+      table.record(ipv4("172.16." + (i >> 8) + "." + (i & 0xff), "10.0.0.2"), 60); // grows the table
+      table.countIpv4(table.ipv4Slot(target), target, EndpointTable.RECEIVED, 60);
+    }
+
+    List<Endpoint> rows = table.snapshot(0).rows();
+    assertThat(rows.subList(0, 2)).containsExactly(new Endpoint("10.0.0.1", 0, 3_000, 0, 180_000),
+        new Endpoint("10.0.0.2", 0, 3_000, 0, 180_000));
+    // 998 sources fit beside the two; the sketch has room for the 2,002 turned away, so counts them exactly.
+    assertThat(rows.subList(2, rows.size())).hasSize(3_000)
+        .allSatisfy(e -> assertThat(e).isEqualTo(new Endpoint(e.address(), 1, 0, 60, 0)));
+    assertThat(table.overflowed()).isTrue();
+  }
+
+  @Test
   void shouldCountIpv6AddressesInTheSameTable() {
     EndpointTable table = new EndpointTable();
     table.record(ipv6("2001:db8::1", "fe80::2"), 80);
