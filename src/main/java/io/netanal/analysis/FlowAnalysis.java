@@ -2,6 +2,7 @@ package io.netanal.analysis;
 
 import io.netanal.decode.DecodedFrameConsumer;
 import io.netanal.flow.AppMetadata;
+import io.netanal.flow.EndedFlow;
 import io.netanal.flow.FlowListener;
 import io.netanal.flow.FlowRecord;
 import io.netanal.flow.FlowSummary;
@@ -61,6 +62,21 @@ public final class FlowAnalysis implements FlowListener {
     summary.flowEnded(flow);
     if (names != null) {
       names.flowEnded(flow);
+    }
+    for (int i = 0; i < listeners.length; i++) {
+      listeners[i].flowEnded(flow);
+    }
+  }
+
+  /**
+   * As {@link #flowEnded(FlowRecord)}, from the flow table's view: the flow's record is made only when one of
+   * them needs it (a flow the top list takes, one with names to learn, a listener that reads records).
+   */
+  @Override
+  public void flowEnded(EndedFlow flow) {
+    summary.flowEnded(flow);
+    if (names != null && flow.hasApplicationMetadata()) {
+      names.flowEnded(flow.record()); // names are learnt only from DNS, TLS and HTTP
     }
     for (int i = 0; i < listeners.length; i++) {
       listeners[i].flowEnded(flow);

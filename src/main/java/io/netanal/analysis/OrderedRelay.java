@@ -1,7 +1,9 @@
 package io.netanal.analysis;
 
+import io.netanal.flow.EndedFlow;
 import io.netanal.flow.FlowListener;
 import io.netanal.flow.FlowRecord;
+import io.netanal.flow.FlowTimingListener;
 
 /**
  * Hands flow records to a listener that runs as a later consumer of an {@link OrderedStage}: while a file is read in
@@ -15,11 +17,14 @@ import io.netanal.flow.FlowRecord;
  */
 final class OrderedRelay implements FlowListener {
   private final FlowListener target;
+  /** The target, when it takes ended flows as a few numbers: those are carried instead of records. */
+  private final FlowTimingListener timing;
   private StagedFrames batch;
   private int frame;
 
   OrderedRelay(FlowListener target) {
     this.target = target;
+    this.timing = target instanceof FlowTimingListener t ? t : null;
   }
 
   /** Records from now on go into {@code batch}, at frame {@code frame} (null: straight to the listener). */
@@ -37,7 +42,30 @@ final class OrderedRelay implements FlowListener {
     }
   }
 
-  void deliver(FlowRecord flow) {
-    target.flowEnded(flow);
+  /**
+   * From the flow table's view: the flow's numbers go into the batch when the target takes them (no record is
+   * made for it), else its record.
+   */
+  @Override
+  public void flowEnded(EndedFlow flow) {
+    if (batch == null) {
+      target.flowEnded(flow);
+    } else if (timing != null) {
+      batch.addTiming(frame, flow.tsNanos(), flow.ipProtocol(), flow.ipVersion(), flow.origAddressHigh(),
+          flow.origAddressLow(), flow.origRetransmissions(), flow.rttMillis());
+    } else {
+      batch.addRecord(flow.record(), frame);
+    }
+  }
+
+  /** Delivers ended flow {@code i} of {@code from} to the target, on the target's stage. */
+  void deliver(StagedFrames from, int i) {
+    FlowRecord record = from.record(i);
+    if (record != null) {
+      target.flowEnded(record);
+    } else {
+      timing.flowTiming(from.timingTs(i), from.timingProtocol(i), from.timingVersion(i), from.timingHigh(i),
+          from.timingLow(i), from.timingRetransmissions(i), from.timingRtt(i));
+    }
   }
 }

@@ -253,7 +253,7 @@ final class OrderedStage implements FrameSink, WindowRecycler {
     int due = records > 0 ? batch.recordFrame(0) : -1; // the frame the next record is delivered before
     for (int i = 0, n = batch.size; i < n; i++) {
       while (due == i) {
-        relay.deliver(batch.record(record++));
+        relay.deliver(batch, record++);
         due = record < records ? batch.recordFrame(record) : -1;
       }
       for (DecodedFrameConsumer c : consumers) {

@@ -2,6 +2,7 @@ package io.netanal.analysis;
 
 import io.netanal.decode.DecodedFrame;
 import io.netanal.flow.FlowRecord;
+import io.netanal.flow.FlowTimingListener;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -35,6 +36,14 @@ final class StagedFrames {
   private FlowRecord[] records = new FlowRecord[16];
   private int[] recordFrames = new int[16];
   private int recordCount;
+  // Or, where records[i] is null, the ended flow's numbers (OrderedRelay: a target that takes only those).
+  private long[] timingTs = new long[16];
+  private int[] timingProtocols = new int[16];
+  private int[] timingVersions = new int[16];
+  private long[] timingHighs = new long[16];
+  private long[] timingLows = new long[16];
+  private long[] timingRetransmissions = new long[16];
+  private double[] timingRtts = new double[16];
 
   StagedFrames(int maxFrames) {
     decoded = new DecodedFrame[maxFrames];
@@ -65,22 +74,80 @@ final class StagedFrames {
 
   /** A record ended by a stage's consumers during frame {@code frame}; frames only ever advance. */
   void addRecord(FlowRecord record, int frame) {
+    int n = room();
+    records[n] = record;
+    recordFrames[n] = frame;
+    recordCount = n + 1;
+  }
+
+  /** As {@link #addRecord}, an ended flow given by the numbers of {@link FlowTimingListener#flowTiming}. */
+  void addTiming(int frame, long tsNanos, int ipProtocol, int ipVersion, long origHigh, long origLow,
+      long retransmissions, double rttMillis) {
+    int n = room();
+    records[n] = null;
+    recordFrames[n] = frame;
+    timingTs[n] = tsNanos;
+    timingProtocols[n] = ipProtocol;
+    timingVersions[n] = ipVersion;
+    timingHighs[n] = origHigh;
+    timingLows[n] = origLow;
+    timingRetransmissions[n] = retransmissions;
+    timingRtts[n] = rttMillis;
+    recordCount = n + 1;
+  }
+
+  /** The index of the next ended flow, the arrays grown when full. */
+  private int room() {
     int n = recordCount;
     if (n == records.length) {
       records = Arrays.copyOf(records, 2 * n);
       recordFrames = Arrays.copyOf(recordFrames, 2 * n);
+      timingTs = Arrays.copyOf(timingTs, 2 * n);
+      timingProtocols = Arrays.copyOf(timingProtocols, 2 * n);
+      timingVersions = Arrays.copyOf(timingVersions, 2 * n);
+      timingHighs = Arrays.copyOf(timingHighs, 2 * n);
+      timingLows = Arrays.copyOf(timingLows, 2 * n);
+      timingRetransmissions = Arrays.copyOf(timingRetransmissions, 2 * n);
+      timingRtts = Arrays.copyOf(timingRtts, 2 * n);
     }
-    records[n] = record;
-    recordFrames[n] = frame;
-    recordCount = n + 1;
+    return n;
   }
 
   int recordCount() {
     return recordCount;
   }
 
+  /** Ended flow {@code i}'s record, or null when it was added by its numbers ({@link #addTiming}). */
   FlowRecord record(int i) {
     return records[i];
+  }
+
+  long timingTs(int i) {
+    return timingTs[i];
+  }
+
+  int timingProtocol(int i) {
+    return timingProtocols[i];
+  }
+
+  int timingVersion(int i) {
+    return timingVersions[i];
+  }
+
+  long timingHigh(int i) {
+    return timingHighs[i];
+  }
+
+  long timingLow(int i) {
+    return timingLows[i];
+  }
+
+  long timingRetransmissions(int i) {
+    return timingRetransmissions[i];
+  }
+
+  double timingRtt(int i) {
+    return timingRtts[i];
   }
 
   /** The frame record {@code i} was ended at. */

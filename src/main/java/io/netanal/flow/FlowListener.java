@@ -7,4 +7,12 @@ package io.netanal.flow;
 @FunctionalInterface
 public interface FlowListener {
   void flowEnded(FlowRecord flow);
+
+  /**
+   * How the {@link FlowTable} hands on an ended flow: a view valid only during this call. By default its record;
+   * a listener that reads only a few numbers of most flows overrides this, so that their records are never made.
+   */
+  default void flowEnded(EndedFlow flow) {
+    flowEnded(flow.record());
+  }
 }

@@ -37,6 +37,19 @@ public final class FlowSummary implements FlowListener {
     }
   }
 
+  /** As {@link #flowEnded(FlowRecord)}, from the view: the record is made only for a flow the top list takes. */
+  @Override
+  public void flowEnded(EndedFlow flow) {
+    total++;
+    byState.add(flow.state());
+    String service = flow.service();
+    byService.add(service == null ? "-" : service);
+    byEnd.add(flow.end());
+    if (top != null) {
+      top.flowEnded(flow);
+    }
+  }
+
   public long total() {
     return total;
   }

@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * The flow table: turns decoded frames, in capture order, into bidirectional flows (5-tuple plus VLAN, seen from
- * the originator) and hands each to a {@link FlowListener} as a {@link FlowRecord} when it ends (DESIGN.md
+ * the originator) and hands each to a {@link FlowListener} as an {@link EndedFlow} when it ends (DESIGN.md
  * section 5): FIN from both sides or a RST, after a grace for the last ACKs; idle timeout; active timeout (live);
  * eviction of the longest idle flow when the table is full; end of input.
  *
  * <p>One thread feeds it (it is a {@link DecodedFrameConsumer}) and receives the records. Per packet it allocates
  * nothing once a flow exists: the key is looked up through a reused probe in a primitive open-addressing index;
- * the flow's record is made once, when it ends, from numbers (its address text and Community ID when first asked
- * for), and the ended flow's object is reused for a later one. Memory is bounded by
+ * the flow's {@link FlowRecord} is made at most once, when it ends, and only when a listener asks for it (most
+ * ended flows are only counted), from numbers (its address text and Community ID when first asked for), and the
+ * ended flow's object is reused for a later one. Memory is bounded by
  * {@link FlowTableOptions#maxFlows()}.
  */
 public final class FlowTable implements DecodedFrameConsumer {
@@ -35,6 +36,8 @@ public final class FlowTable implements DecodedFrameConsumer {
   private final IdleList[] lists;
   private final IdleList.Deadlines deadlines = new IdleList.Deadlines();
   private final Flow probe = new Flow();
+  /** The view each ending flow is handed on as. */
+  private final EndedFlow ended = new EndedFlow();
   /**
    * The flow of the previous packet, while it is open: consecutive packets of one flow (a burst, a transfer) skip
    * the hash and the index probe, whose slot and flow would often be cache misses.
@@ -347,8 +350,7 @@ public final class FlowTable implements DecodedFrameConsumer {
 
   /** An active-timeout record for a long flow, which then goes on counting afresh. */
   private void interim(Flow flow, long ts) {
-    FlowRecord record = new FlowRecord(flow, "active", options.source());
-    report(record, flow.frameBytes());
+    report(flow, "active");
     if (flow.isTcp) {
       flow.origReported = flow.tcp(Flow.ORIG).size();
       flow.respReported = flow.tcp(Flow.RESP).size();
@@ -365,16 +367,19 @@ public final class FlowTable implements DecodedFrameConsumer {
     }
     index.remove(flow);
     lists[flow.list].remove(flow);
-    report(new FlowRecord(flow, reason, options.source()), flow.frameBytes());
+    report(flow, reason);
     flow.clear();
     flow.next = free == null ? Flow.NO_LINK : free.id;
     free = flow;
   }
 
-  private void report(FlowRecord record, long frameBytes) {
+  /** Hands {@code flow} on as it ends (or, live, at an interim record) for {@code reason}. */
+  private void report(Flow flow, String reason) {
+    ended.of(flow, reason, options.source());
     if (frameBytesObserver != null) {
-      frameBytesObserver.ended(record, frameBytes);
+      frameBytesObserver.ended(ended.record(), flow.frameBytes());
     }
-    listener.flowEnded(record);
+    listener.flowEnded(ended);
+    ended.clear();
   }
 }

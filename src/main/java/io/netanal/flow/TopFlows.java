@@ -35,13 +35,18 @@ public final class TopFlows implements FlowListener {
      * than the last).
      */
     int quickCompare(FlowRecord a, FlowRecord b) {
+      return quickCompare(a.packets(), a.ipBytes(), a.durationNanos(), a.tsNanos(), b);
+    }
+
+    /** {@link #quickCompare(FlowRecord, FlowRecord)} of a flow given by its numbers. */
+    int quickCompare(long packets, long ipBytes, long durationNanos, long tsNanos, FlowRecord b) {
       int c = switch (this) {
-        case PACKETS -> Long.compare(a.packets(), b.packets());
-        case BYTES -> Long.compare(a.ipBytes(), b.ipBytes());
-        case DURATION -> Long.compare(a.durationNanos(), b.durationNanos());
+        case PACKETS -> Long.compare(packets, b.packets());
+        case BYTES -> Long.compare(ipBytes, b.ipBytes());
+        case DURATION -> Long.compare(durationNanos, b.durationNanos());
         case START -> 0; // its one criterion is the start, the tie-break below
       };
-      return c != 0 ? c : Long.compare(b.tsNanos(), a.tsNanos());
+      return c != 0 ? c : Long.compare(b.tsNanos(), tsNanos);
     }
   }
 
@@ -66,6 +71,16 @@ public final class TopFlows implements FlowListener {
       heap.poll();
       heap.add(flow);
     }
+  }
+
+  /** As {@link #flowEnded(FlowRecord)}; the record is made only when the flow may enter. */
+  @Override
+  public void flowEnded(EndedFlow flow) {
+    if (heap.size() >= limit && order.quickCompare(flow.packets(), flow.ipBytes(), flow.durationNanos(),
+        flow.tsNanos(), heap.peek()) < 0) {
+      return; // worse than the least kept by size or start: it would not enter
+    }
+    flowEnded(flow.record());
   }
 
   private boolean beats(FlowRecord flow, FlowRecord least) {

@@ -4,7 +4,8 @@ import static io.netanal.window.TrafficTable.*;
 
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.DecodedFrameConsumer;
-import io.netanal.flow.FlowListener;
+import io.netanal.flow.EndedFlow;
+import io.netanal.flow.FlowTimingListener;
 import io.netanal.flow.FlowRecord;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.List;
  * <p><b>Memory.</b> Two base tables (the current window and the one in grace) and one table per larger size,
  * each capped (see {@link TrafficTable}); the steady state allocates nothing per packet.
  */
-public final class WindowAggregator implements DecodedFrameConsumer, FlowListener {
+public final class WindowAggregator implements DecodedFrameConsumer, FlowTimingListener {
   /** Addresses per window before the {@code other} row; about 5 MB per table when full. */
   public static final int DEFAULT_MAX_ROWS = 16_384;
   /** Distinct-count sketches per column and table: 1 MiB each when all are in use. */
@@ -161,10 +162,25 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
    */
   @Override
   public void flowEnded(FlowRecord flow) {
-    if (flow.ipProtocol() != TCP || newest == NONE) {
+    Double rtt = flow.rttMillis();
+    flowTiming(flow.tsNanos(), flow.ipProtocol(), flow.ipVersion(), flow.origAddressHigh(), flow.origAddressLow(),
+        flow.origRetransmissions(), rtt == null ? Double.NaN : rtt);
+  }
+
+  /** As {@link #flowEnded(FlowRecord)}, without the flow's record. */
+  @Override
+  public void flowEnded(EndedFlow flow) {
+    flowTiming(flow.tsNanos(), flow.ipProtocol(), flow.ipVersion(), flow.origAddressHigh(), flow.origAddressLow(),
+        flow.origRetransmissions(), flow.rttMillis());
+  }
+
+  @Override
+  public void flowTiming(long tsNanos, int ipProtocol, int ipVersion, long origAddressHigh, long origAddressLow,
+      long retransmissions, double rttMillis) {
+    if (ipProtocol != TCP || newest == NONE) {
       return;
     }
-    long w = Math.floorDiv(flow.tsNanos(), WindowSizes.BASE_NANOS);
+    long w = Math.floorDiv(tsNanos, WindowSizes.BASE_NANOS);
     if (w <= newest - GRACE_WINDOWS - 1 || w > newest) {
       lateFlows++;
       w = newest;
@@ -174,23 +190,21 @@ public final class WindowAggregator implements DecodedFrameConsumer, FlowListene
       baseIndex[slot] = w;
     }
     TrafficTable table = base[slot];
-    int version = flow.ipVersion();
-    if (version == 0) {
+    if (ipVersion == 0) {
       return; // made from an originator text that is no address
     }
-    long retransmissions = flow.origRetransmissions();
-    Double rtt = flow.rttMillis();
-    if (retransmissions == 0 && rtt == null && table.overflowing()) {
+    boolean hasRtt = !Double.isNaN(rttMillis);
+    if (retransmissions == 0 && !hasRtt && table.overflowing()) {
       // Nothing to add, and the lookup would make no row: a flood's flows (each from a new address, in a full
       // table) end one a packet, and the lookup was half this thread's table misses.
       return;
     }
-    long low = version == 4 ? AddressKeys.ipv4((int) flow.origAddressLow()) : flow.origAddressLow();
-    int r = table.row(version == 4 ? 0 : flow.origAddressHigh(), low);
+    long low = ipVersion == 4 ? AddressKeys.ipv4((int) origAddressLow) : origAddressLow;
+    int r = table.row(ipVersion == 4 ? 0 : origAddressHigh, low);
     table.add(RETRANSMISSIONS, r, retransmissions);
-    if (rtt != null) {
+    if (hasRtt) {
       table.add(RTT_COUNT, r, 1);
-      table.addDouble(RTT_SUM, r, rtt);
+      table.addDouble(RTT_SUM, r, rttMillis);
     }
   }
 

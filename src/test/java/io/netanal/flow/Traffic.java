@@ -37,6 +37,11 @@ final class Traffic {
     table = new FlowTable(options, records::add);
   }
 
+  /** Traffic whose ended flows go to {@code listener} (not into {@link #records}). */
+  Traffic(FlowListener listener) {
+    table = new FlowTable(FlowTableOptions.forFile("test.pcap", FlowTableOptions.DEFAULT_MAX_FLOWS), listener);
+  }
+
   /** The TCP window of the next segments. */
   Traffic window(int window) {
     this.window = window;
