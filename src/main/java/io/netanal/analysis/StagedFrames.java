@@ -17,6 +17,8 @@ import java.util.Arrays;
  */
 final class StagedFrames {
   static final int MAX_FRAMES = 1024;
+  /** An ended flow's numbers: start, IP protocol, IP version, originator high and low, retransmissions, RTT. */
+  private static final int TIMING_WORDS = 7;
 
   /** The read window the frames are in (a heap buffer), and its array. */
   private ByteBuffer buffer;
@@ -36,14 +38,11 @@ final class StagedFrames {
   private FlowRecord[] records = new FlowRecord[16];
   private int[] recordFrames = new int[16];
   private int recordCount;
-  // Or, where records[i] is null, the ended flow's numbers (OrderedRelay: a target that takes only those).
-  private long[] timingTs = new long[16];
-  private int[] timingProtocols = new int[16];
-  private int[] timingVersions = new int[16];
-  private long[] timingHighs = new long[16];
-  private long[] timingLows = new long[16];
-  private long[] timingRetransmissions = new long[16];
-  private double[] timingRtts = new double[16];
+  /**
+   * Or, where records[i] is null, the ended flow's numbers (OrderedRelay: a target that takes only those), in
+   * {@link #TIMING_WORDS} adjacent words each (one or two cache lines written, not one in each of seven arrays).
+   */
+  private long[] timings = new long[16 * TIMING_WORDS];
 
   StagedFrames(int maxFrames) {
     decoded = new DecodedFrame[maxFrames];
@@ -86,13 +85,15 @@ final class StagedFrames {
     int n = room();
     records[n] = null;
     recordFrames[n] = frame;
-    timingTs[n] = tsNanos;
-    timingProtocols[n] = ipProtocol;
-    timingVersions[n] = ipVersion;
-    timingHighs[n] = origHigh;
-    timingLows[n] = origLow;
-    timingRetransmissions[n] = retransmissions;
-    timingRtts[n] = rttMillis;
+    long[] t = timings;
+    int at = n * TIMING_WORDS;
+    t[at] = tsNanos;
+    t[at + 1] = ipProtocol;
+    t[at + 2] = ipVersion;
+    t[at + 3] = origHigh;
+    t[at + 4] = origLow;
+    t[at + 5] = retransmissions;
+    t[at + 6] = Double.doubleToRawLongBits(rttMillis);
     recordCount = n + 1;
   }
 
@@ -102,13 +103,7 @@ final class StagedFrames {
     if (n == records.length) {
       records = Arrays.copyOf(records, 2 * n);
       recordFrames = Arrays.copyOf(recordFrames, 2 * n);
-      timingTs = Arrays.copyOf(timingTs, 2 * n);
-      timingProtocols = Arrays.copyOf(timingProtocols, 2 * n);
-      timingVersions = Arrays.copyOf(timingVersions, 2 * n);
-      timingHighs = Arrays.copyOf(timingHighs, 2 * n);
-      timingLows = Arrays.copyOf(timingLows, 2 * n);
-      timingRetransmissions = Arrays.copyOf(timingRetransmissions, 2 * n);
-      timingRtts = Arrays.copyOf(timingRtts, 2 * n);
+      timings = Arrays.copyOf(timings, 2 * n * TIMING_WORDS);
     }
     return n;
   }
@@ -123,31 +118,31 @@ final class StagedFrames {
   }
 
   long timingTs(int i) {
-    return timingTs[i];
+    return timings[i * TIMING_WORDS];
   }
 
   int timingProtocol(int i) {
-    return timingProtocols[i];
+    return (int) timings[i * TIMING_WORDS + 1];
   }
 
   int timingVersion(int i) {
-    return timingVersions[i];
+    return (int) timings[i * TIMING_WORDS + 2];
   }
 
   long timingHigh(int i) {
-    return timingHighs[i];
+    return timings[i * TIMING_WORDS + 3];
   }
 
   long timingLow(int i) {
-    return timingLows[i];
+    return timings[i * TIMING_WORDS + 4];
   }
 
   long timingRetransmissions(int i) {
-    return timingRetransmissions[i];
+    return timings[i * TIMING_WORDS + 5];
   }
 
   double timingRtt(int i) {
-    return timingRtts[i];
+    return Double.longBitsToDouble(timings[i * TIMING_WORDS + 6]);
   }
 
   /** The frame record {@code i} was ended at. */

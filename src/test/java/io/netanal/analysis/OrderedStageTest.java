@@ -10,6 +10,7 @@ import io.netanal.flow.AppMessages;
 import io.netanal.flow.FlowRecord;
 import io.netanal.flow.FlowTable;
 import io.netanal.flow.FlowTableOptions;
+import io.netanal.flow.FlowTimingListener;
 import io.netanal.pcap.CaptureFileReader;
 import io.netanal.report.Report;
 import io.netanal.testing.PcapFixture;
@@ -159,6 +160,24 @@ class OrderedStageTest {
   }
 
   @Test
+  void shouldCarryTheSameFlowNumbersToATimingListenerWhereverTheFlowTableRuns() throws Exception {
+    int files = 0;
+    long flows = 0;
+    for (Path file : corpus()) {
+      if (Files.size(file) < 64 << 10) {
+        continue;
+      }
+      // Beside the listener the relay hands views straight on; from a stage of its own it carries the numbers.
+      List<String> direct = timings(file, new int[] {0, 2}, -1);
+      assertThat(timings(file, new int[] {0, 1, 1}, 1)).as(file + " on its own stage").isEqualTo(direct);
+      flows += direct.stream().filter(line -> line.startsWith("timing ")).count();
+      files++;
+    }
+    assertThat(files).isGreaterThan(20);
+    assertThat(flows).isGreaterThan(1000);
+  }
+
+  @Test
   void shouldRejectARelayFromTheLastStage() {
     FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(new Recorder(new ArrayList<>())));
     OrderedRelay relay = new OrderedRelay(flow -> { });
@@ -245,6 +264,43 @@ class OrderedStageTest {
     }
     pipeline.finish();
     return seen;
+  }
+
+  /** As {@link #split}, to a listener of flow numbers ({@link TimingRecorder}). */
+  private static List<String> timings(Path file, int[] sizes, int relayGroup) throws Exception {
+    List<String> seen = new ArrayList<>();
+    TimingRecorder recorder = new TimingRecorder(seen);
+    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
+    OrderedRelay relay = new OrderedRelay(recorder);
+    flows.listen(relay);
+    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(flows.consumer(), recorder));
+    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
+      pipeline.readStaged(reader, sizes, Math.max(0, relayGroup), relayGroup < 0 ? null : relay);
+    }
+    pipeline.finish();
+    return seen;
+  }
+
+  /** Frames and the numbers of each ended flow (as a record's, when given one), in the order they come. */
+  private record TimingRecorder(List<String> seen) implements DecodedFrameConsumer, FlowTimingListener {
+    @Override
+    public void frame(long timestampNanos, int capturedLength, long originalLength, ByteBuffer buffer, int offset,
+        DecodedFrame decoded) {
+      seen.add("frame " + timestampNanos + " " + capturedLength);
+    }
+
+    @Override
+    public void flowEnded(FlowRecord flow) {
+      flowTiming(flow.tsNanos(), flow.ipProtocol(), flow.ipVersion(), flow.origAddressHigh(), flow.origAddressLow(),
+          flow.origRetransmissions(), flow.rttMillis() == null ? Double.NaN : flow.rttMillis());
+    }
+
+    @Override
+    public void flowTiming(long tsNanos, int ipProtocol, int ipVersion, long origAddressHigh, long origAddressLow,
+        long origRetransmissions, double rttMillis) {
+      seen.add("timing " + tsNanos + " " + ipProtocol + " " + ipVersion + " " + origAddressHigh + " "
+          + origAddressLow + " " + origRetransmissions + " " + rttMillis);
+    }
   }
 
   private record Recorder(List<String> seen) implements DecodedFrameConsumer, FlowListener {
