@@ -10,7 +10,8 @@ import io.netanal.flow.FlowTimingListener;
  * stages, the flow table (on the reading thread or a stage of its own) ends flows ahead of the listener (on the last
  * stage), so a record is put in the batch of the frame it ended at and delivered just before that frame reaches the
  * listener, exactly where the direct pipeline delivers it. Outside a staged read (finish, serial reads) records go
- * straight through.
+ * straight through. A listener that takes ended flows as a few numbers ({@link FlowTimingListener}: the windows)
+ * gets those instead, carried in the batch without a record (the flow table makes none for most flows).
  *
  * <p>Called on the thread that runs the flow table; {@link #stage} is set by that thread only (and by the reading
  * thread once the stages ended).

@@ -14,6 +14,8 @@ import java.util.List;
 final class Flow implements AppMetadata.Sink {
   static final int ORIG = 0;
   static final int RESP = 1;
+  /** A link to no flow ({@link #previous}, {@link #next}). */
+  static final int NO_LINK = -1;
   /** History letters kept in {@link #historyPacked}: 9 of 7 bits fit a long. */
   private static final int PACKED_LETTERS = 9;
   /** One-letter histories as constants: most flows of a scan or flood are a lone "S". */
@@ -89,8 +91,6 @@ final class Flow implements AppMetadata.Sink {
   FlowRecord.Tls tls;
   FlowRecord.Http http;
 
-  /** A link to no flow. */
-  static final int NO_LINK = -1;
   // Table bookkeeping: the idle list this flow is in, its neighbours there (or the next free flow) by id (see
   // IdleList: no references, so that moving a flow dirties no card), and why it is closing (null while open).
   int list;
