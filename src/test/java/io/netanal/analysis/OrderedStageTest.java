@@ -255,14 +255,7 @@ class OrderedStageTest {
   private static List<String> split(Path file, int[] sizes, int relayGroup) throws Exception {
     List<String> seen = new ArrayList<>();
     Recorder recorder = new Recorder(seen);
-    FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
-    OrderedRelay relay = new OrderedRelay(recorder);
-    flows.listen(relay);
-    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(flows.consumer(), recorder));
-    try (CaptureFileReader reader = CaptureFileReader.open(file)) {
-      pipeline.readStaged(reader, sizes, Math.max(0, relayGroup), relayGroup < 0 ? null : relay);
-    }
-    pipeline.finish();
+    staged(file, sizes, relayGroup, recorder, recorder);
     return seen;
   }
 
@@ -270,15 +263,21 @@ class OrderedStageTest {
   private static List<String> timings(Path file, int[] sizes, int relayGroup) throws Exception {
     List<String> seen = new ArrayList<>();
     TimingRecorder recorder = new TimingRecorder(seen);
+    staged(file, sizes, relayGroup, recorder, recorder);
+    return seen;
+  }
+
+  /** Reads {@code file} in stages of {@code sizes} consumers: the flow table, then {@code consumer}. */
+  private static void staged(Path file, int[] sizes, int relayGroup, DecodedFrameConsumer consumer,
+      FlowListener listener) throws Exception {
     FlowAnalysis flows = new FlowAnalysis(FlowTableOptions.forFile("x", 1000), 20, true, AppMessages.INSTANCE);
-    OrderedRelay relay = new OrderedRelay(recorder);
+    OrderedRelay relay = new OrderedRelay(listener);
     flows.listen(relay);
-    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(flows.consumer(), recorder));
+    FramePipeline pipeline = FramePipeline.of(null, null, null, List.of(flows.consumer(), consumer));
     try (CaptureFileReader reader = CaptureFileReader.open(file)) {
       pipeline.readStaged(reader, sizes, Math.max(0, relayGroup), relayGroup < 0 ? null : relay);
     }
     pipeline.finish();
-    return seen;
   }
 
   /** Frames and the numbers of each ended flow (as a record's, when given one), in the order they come. */
