@@ -2,6 +2,7 @@ package io.netanal.detect;
 
 import io.netanal.decode.DecodedFrame;
 import io.netanal.decode.DecodedFrameConsumer;
+import io.netanal.flow.EndedFlow;
 import io.netanal.flow.FlowListener;
 import io.netanal.flow.FlowRecord;
 import io.netanal.window.WindowAggregator;
@@ -58,6 +59,12 @@ public final class DetectionPipeline implements DecodedFrameConsumer, FlowListen
 
   @Override
   public void flowEnded(FlowRecord flow) {
+    aggregator.flowEnded(flow);
+  }
+
+  /** As the aggregator takes an ended flow: its few numbers, without a record (live capture's flow table). */
+  @Override
+  public void flowEnded(EndedFlow flow) {
     aggregator.flowEnded(flow);
   }
 

@@ -97,12 +97,12 @@ public final class EndedFlow {
 
   /** As {@link FlowRecord#origAddressHigh()}. */
   public long origAddressHigh() {
-    return flow.origIsA ? flow.aHigh : flow.bHigh;
+    return flow.origHigh();
   }
 
   /** As {@link FlowRecord#origAddressLow()}. */
   public long origAddressLow() {
-    return flow.origIsA ? flow.aLow : flow.bLow;
+    return flow.origLow();
   }
 
   /** As {@link FlowRecord#origRetransmissions()}. */

@@ -140,6 +140,15 @@ final class Flow implements AppMetadata.Sink {
     }
   }
 
+  /** The originator's address words, as the key keeps them ({@link #aHigh}, {@link #aLow}: IPv4 in the low one). */
+  long origHigh() {
+    return origIsA ? aHigh : bHigh;
+  }
+
+  long origLow() {
+    return origIsA ? aLow : bLow;
+  }
+
   /** Gives the flow its TCP endpoints, as new (reused from an earlier TCP flow of this object when it had one). */
   void startTcp() {
     if (origTcp == null) {

@@ -131,8 +131,8 @@ public final class FlowRecord {
     this.tsNanos = f.firstTs;
     this.lastTsNanos = f.lastTs;
     this.ipVersion = f.ipVersion;
-    this.origHigh = origIsA ? f.aHigh : f.bHigh;
-    this.origLow = origIsA ? f.aLow : f.bLow;
+    this.origHigh = f.origHigh();
+    this.origLow = f.origLow();
     this.respHigh = origIsA ? f.bHigh : f.aHigh;
     this.respLow = origIsA ? f.bLow : f.aLow;
     this.firstFromOrig = f.firstFromA == origIsA;

@@ -28,10 +28,7 @@ public final class FlowSummary implements FlowListener {
 
   @Override
   public void flowEnded(FlowRecord flow) {
-    total++;
-    byState.add(flow.state());
-    byService.add(flow.service() == null ? "-" : flow.service());
-    byEnd.add(flow.end());
+    count(flow.state(), flow.service(), flow.end());
     if (top != null) {
       top.flowEnded(flow);
     }
@@ -40,14 +37,17 @@ public final class FlowSummary implements FlowListener {
   /** As {@link #flowEnded(FlowRecord)}, from the view: the record is made only for a flow the top list takes. */
   @Override
   public void flowEnded(EndedFlow flow) {
-    total++;
-    byState.add(flow.state());
-    String service = flow.service();
-    byService.add(service == null ? "-" : service);
-    byEnd.add(flow.end());
+    count(flow.state(), flow.service(), flow.end());
     if (top != null) {
       top.flowEnded(flow);
     }
+  }
+
+  private void count(String state, String service, String end) {
+    total++;
+    byState.add(state);
+    byService.add(service == null ? "-" : service);
+    byEnd.add(end);
   }
 
   public long total() {
